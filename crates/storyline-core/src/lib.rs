@@ -1,0 +1,17 @@
+//! Storyline's core: the dataset model and every piece of logic the widget runs, with no DOM in sight.
+//!
+//! Invariant: this crate depends on no yew, web-sys, js-sys or wasm-bindgen
+//! (`tests/purity.rs` checks it with `cargo tree`). Plain data in, plain data out,
+//! so everything here is unit-tested natively in milliseconds.
+
+pub mod country;
+pub mod date;
+pub mod html_text;
+pub mod limits;
+pub mod model;
+pub mod timelinejs;
+pub mod validate;
+
+pub use date::{PartialDate, Precision};
+pub use model::*;
+pub use validate::{load, validate, Loaded, Problem, Report};

@@ -1,0 +1,273 @@
+//! The dataset model: the public JSON contract (`"storyline": 1`) between a newsroom and the widget.
+//!
+//! These types are plain data. Every string is text to be shown as text, never markup.
+//! Rules that serde cannot express (unique ids, references, URL schemes, limits) live in `validate`.
+
+use crate::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole story file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// The format version; must be 1.
+    pub storyline: u32,
+    pub story: StoryMeta,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub eras: Vec<Era>,
+}
+
+/// What the story is, who wrote it and when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryMeta {
+    pub id: String,
+    pub title: String,
+    /// The standfirst: one or two sentences under the title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dek: String,
+    /// BCP 47 language tag, such as "en" or "en-GB".
+    pub language: String,
+    pub published: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub byline: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    State,
+    Leader,
+    Military,
+    Agency,
+    Organisation,
+    Group,
+}
+
+/// A state, person, force or body that takes part in the story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    /// A short form for tight labels ("N. Korea"); the name is used when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    pub kind: ActorKind,
+    /// ISO 3166-1 alpha-2 code of the country the actor belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// One line saying who this is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+impl Actor {
+    pub fn label(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// How sure the reporting is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Established on the record by those who would know, or independently verified.
+    Confirmed,
+    /// Reported by credible outlets or officials, not yet confirmed.
+    Reported,
+    /// Asserted by a party to the story.
+    Claimed,
+    /// Denied by a party to the story.
+    Denied,
+    /// Sources contradict each other.
+    Disputed,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] =
+        [Status::Confirmed, Status::Reported, Status::Claimed, Status::Denied, Status::Disputed];
+
+    /// The word shown in badges and lists: status is never carried by colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Confirmed => "Confirmed",
+            Status::Reported => "Reported",
+            Status::Claimed => "Claimed",
+            Status::Denied => "Denied",
+            Status::Disputed => "Disputed",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Reported => "reported",
+            Status::Claimed => "claimed",
+            Status::Denied => "denied",
+            Status::Disputed => "disputed",
+        }
+    }
+}
+
+/// Where something happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// An actor's part in an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Involvement {
+    /// An actor id.
+    pub actor: String,
+    /// What the actor did here, in a few words ("accuser", "host").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+/// Where a piece of information comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub publisher: String,
+    pub title: String,
+    /// http or https only.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+}
+
+/// Words an actor said, with who said them and where they were reported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    /// An actor id.
+    pub speaker: String,
+    pub source: Source,
+}
+
+/// One thing that happened, or was said to have happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub start: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Involvement>,
+    pub status: Status,
+    /// Who says so: "according to South Korea's National Intelligence Service".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    AlliedWith,
+    SuppliesWeaponsTo,
+    SendsTroopsTo,
+    AtWarWith,
+    Invades,
+    Threatens,
+    Meets,
+    Sanctions,
+    Supports,
+    Denies,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 10] = [
+        RelationKind::AlliedWith,
+        RelationKind::SuppliesWeaponsTo,
+        RelationKind::SendsTroopsTo,
+        RelationKind::AtWarWith,
+        RelationKind::Invades,
+        RelationKind::Threatens,
+        RelationKind::Meets,
+        RelationKind::Sanctions,
+        RelationKind::Supports,
+        RelationKind::Denies,
+    ];
+
+    /// The verb phrase between two actor names: "North Korea — sends troops to — Russia".
+    pub fn verb(self) -> &'static str {
+        match self {
+            RelationKind::AlliedWith => "allied with",
+            RelationKind::SuppliesWeaponsTo => "supplies weapons to",
+            RelationKind::SendsTroopsTo => "sends troops to",
+            RelationKind::AtWarWith => "at war with",
+            RelationKind::Invades => "invades",
+            RelationKind::Threatens => "threatens",
+            RelationKind::Meets => "meets",
+            RelationKind::Sanctions => "sanctions",
+            RelationKind::Supports => "supports",
+            RelationKind::Denies => "denies",
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A typed link between two actors, valid over a period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub id: String,
+    /// An actor id.
+    pub from: String,
+    /// An actor id.
+    pub to: String,
+    pub kind: RelationKind,
+    /// What the link is, in the story's words ("comprehensive strategic partnership").
+    pub label: String,
+    /// Relations point from `from` to `to` unless this is false ("allied with" is often mutual).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub directed: bool,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    pub valid_from: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<PartialDate>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// A named period shown as a band behind the timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Era {
+    pub id: String,
+    pub title: String,
+    pub start: PartialDate,
+    pub end: PartialDate,
+}

@@ -1,0 +1,263 @@
+//! One test per rule: each feeds a small dataset with one mistake and expects its path.
+
+use super::*;
+use serde_json::json;
+
+/// A small valid story to break in one place per test.
+fn base() -> Value {
+    json!({
+        "storyline": 1,
+        "story": { "id": "s", "title": "A story", "language": "en", "published": "2024-10-23",
+                   "sources": [{ "publisher": "P", "title": "T", "url": "https://example.com/" }] },
+        "actors": [
+            { "id": "kp", "name": "North Korea", "kind": "state", "country": "KP" },
+            { "id": "ru", "name": "Russia", "kind": "state", "country": "RU" }
+        ],
+        "events": [
+            { "id": "e1", "title": "One", "summary": "First.", "start": "2024-06-19", "status": "confirmed",
+              "actors": [{ "actor": "kp", "role": "host" }],
+              "quotes": [{ "text": "Words.", "speaker": "ru", "source": { "publisher": "P", "title": "T", "url": "https://example.com/q" } }],
+              "sources": [{ "publisher": "P", "title": "T", "url": "https://example.com/1" }] },
+            { "id": "e2", "title": "Two", "summary": "Second.", "start": "2024-10", "status": "reported",
+              "attribution": "according to someone",
+              "sources": [{ "publisher": "P", "title": "T", "url": "https://example.com/2" }] }
+        ],
+        "relations": [
+            { "id": "r1", "from": "kp", "to": "ru", "kind": "allied_with", "label": "pact", "directed": false,
+              "status": "confirmed", "valid_from": "2024-06-19",
+              "sources": [{ "publisher": "P", "title": "T", "url": "https://example.com/r" }] }
+        ],
+        "eras": [{ "id": "era", "title": "An era", "start": "2024-06", "end": "2024-12" }]
+    })
+}
+
+fn errors_of(value: &Value) -> Vec<String> {
+    match load_value(value) {
+        Ok(_) => Vec::new(),
+        Err(report) => report.errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn error_paths(value: &Value) -> Vec<String> {
+    load_value(value).err().map(|r| r.errors.into_iter().map(|p| p.path).collect()).unwrap_or_default()
+}
+
+fn warning_paths(value: &Value) -> Vec<String> {
+    match load_value(value) {
+        Ok(loaded) => loaded.warnings.into_iter().map(|p| p.path).collect(),
+        Err(report) => panic!("expected no errors, got {:?}", report.errors),
+    }
+}
+
+#[test]
+fn the_base_story_is_valid_without_warnings() {
+    let loaded = load_value(&base()).expect("valid");
+    assert_eq!(loaded.warnings, vec![]);
+    assert_eq!(loaded.dataset.events.len(), 2);
+}
+
+#[test]
+fn a_file_that_is_not_json_says_where_it_breaks() {
+    let report = load("{ \"storyline\": 1, ").unwrap_err();
+    assert!(report.errors[0].message.contains("not valid JSON"), "{:?}", report.errors);
+    assert!(report.errors[0].message.contains("line 1"), "{:?}", report.errors);
+}
+
+#[test]
+fn a_missing_version_and_an_unknown_version_are_explained() {
+    let mut v = base();
+    v.as_object_mut().unwrap().remove("storyline");
+    assert_eq!(error_paths(&v), ["storyline"]);
+    v["storyline"] = json!(2);
+    let errors = errors_of(&v);
+    assert!(errors[0].contains("version 2") && errors[0].contains("version 1"), "{errors:?}");
+}
+
+#[test]
+fn every_type_error_is_reported_not_only_the_first() {
+    let mut v = base();
+    v["events"][0]["title"] = json!(5);
+    v["events"][1]["status"] = json!("rumoured");
+    v["actors"][1]["kind"] = json!("country");
+    let errors = errors_of(&v);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors[0].starts_with("actors[1].kind: unknown value `country`"), "{errors:?}");
+    assert!(errors[1].starts_with("events[0].title: has the wrong type"), "{errors:?}");
+    assert!(errors[2].starts_with("events[1].status: unknown value `rumoured`"), "{errors:?}");
+}
+
+#[test]
+fn a_missing_field_is_named_by_its_own_path() {
+    let mut v = base();
+    v["events"][1].as_object_mut().unwrap().remove("summary");
+    assert_eq!(errors_of(&v), ["events[1].summary: is required but missing"]);
+}
+
+#[test]
+fn nested_paths_name_the_exact_field() {
+    let mut v = base();
+    v["events"][0]["sources"][0]["url"] = json!("javascript:alert(1)");
+    v["events"][0]["quotes"][0]["source"]["url"] = json!(7);
+    assert_eq!(error_paths(&v), ["events[0].quotes[0].source.url"]);
+    v["events"][0]["quotes"][0]["source"]["url"] = json!("https://example.com/");
+    assert_eq!(error_paths(&v), ["events[0].sources[0].url"]);
+}
+
+#[test]
+fn duplicate_ids_are_refused_and_name_the_first_holder() {
+    let mut v = base();
+    v["events"][1]["id"] = json!("e1");
+    let errors = errors_of(&v);
+    assert_eq!(errors, ["events[1].id: \"e1\" is already the id of events[0]; ids must be unique"]);
+}
+
+#[test]
+fn ids_keep_to_a_safe_alphabet() {
+    let mut v = base();
+    v["events"][1]["id"] = json!("two words");
+    v["eras"][0]["id"] = json!("\"><script>");
+    assert_eq!(error_paths(&v), ["events[1].id", "eras[0].id"]);
+}
+
+#[test]
+fn references_to_unknown_actors_are_errors() {
+    let mut v = base();
+    v["events"][0]["actors"][0]["actor"] = json!("north-korea");
+    v["events"][0]["quotes"][0]["speaker"] = json!("putin");
+    v["relations"][0]["to"] = json!("ua");
+    assert_eq!(
+        error_paths(&v),
+        ["events[0].actors[0].actor", "events[0].quotes[0].speaker", "relations[0].to"]
+    );
+}
+
+#[test]
+fn an_end_before_its_start_is_refused() {
+    let mut v = base();
+    v["events"][0]["end"] = json!("2024-06-18");
+    v["relations"][0]["valid_to"] = json!("2024-05");
+    v["eras"][0]["end"] = json!("2024-05-31");
+    assert_eq!(error_paths(&v), ["events[0].end", "relations[0].valid_to", "eras[0].end"]);
+}
+
+#[test]
+fn an_end_within_a_coarser_start_is_accepted() {
+    let mut v = base();
+    v["events"][1]["end"] = json!("2024-10-05");
+    assert!(load_value(&v).is_ok(), "October 2024 to 5 October 2024 overlaps");
+}
+
+#[test]
+fn impossible_dates_are_refused() {
+    let mut v = base();
+    v["events"][0]["start"] = json!("2024-02-30");
+    let errors = errors_of(&v);
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with("events[0].start: \"2024-02-30\" is not a real date"), "{errors:?}");
+}
+
+#[test]
+fn only_http_and_https_urls_are_accepted() {
+    for bad in [
+        "javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example/x",
+        "vbscript:msgbox", "ftp://example.com/", "/relative", "https://", "http:///path", "https://exa mple.com",
+        "https://example.com/\u{0}", "java\tscript:alert(1)", "https:\\\\evil.example",
+    ] {
+        assert!(check_url(bad).is_err(), "{bad:?} must be refused");
+    }
+    for good in ["https://example.com/", "http://example.com/a?b=c#d", "HTTPS://EXAMPLE.COM/"] {
+        assert_eq!(check_url(good), Ok(()), "{good:?}");
+    }
+}
+
+#[test]
+fn text_lengths_and_list_counts_are_limited() {
+    let mut v = base();
+    v["events"][0]["title"] = json!("x".repeat(MAX_TITLE + 1));
+    v["events"][0]["tags"] = json!(vec!["t"; MAX_TAGS + 1]);
+    assert_eq!(error_paths(&v), ["events[0].title", "events[0].tags"]);
+}
+
+#[test]
+fn too_many_events_are_refused_before_any_is_parsed() {
+    let mut v = base();
+    v["events"] = json!(vec![json!({}); MAX_EVENTS + 1]);
+    let errors = errors_of(&v);
+    assert_eq!(errors, [format!("events: has {} items; the limit is {MAX_EVENTS}", MAX_EVENTS + 1)]);
+}
+
+#[test]
+fn required_text_may_not_be_blank() {
+    let mut v = base();
+    v["story"]["title"] = json!("   ");
+    assert_eq!(error_paths(&v), ["story.title"]);
+}
+
+#[test]
+fn country_codes_and_language_tags_are_checked() {
+    let mut v = base();
+    v["actors"][0]["country"] = json!("NK");
+    v["story"]["language"] = json!("English");
+    assert_eq!(error_paths(&v), ["story.language", "actors[0].country"]);
+}
+
+#[test]
+fn coordinates_must_be_on_earth() {
+    let mut v = base();
+    v["events"][0]["place"] = json!({ "name": "Somewhere", "lat": 91.0, "lon": 10.0 });
+    assert_eq!(error_paths(&v), ["events[0].place.lat"]);
+}
+
+#[test]
+fn a_relation_needs_two_different_actors() {
+    let mut v = base();
+    v["relations"][0]["to"] = json!("kp");
+    assert_eq!(error_paths(&v), ["relations[0].to"]);
+}
+
+#[test]
+fn control_characters_in_text_are_refused() {
+    let mut v = base();
+    v["events"][0]["summary"] = json!("line\u{7}bell");
+    assert_eq!(error_paths(&v), ["events[0].summary"]);
+}
+
+#[test]
+fn an_event_without_sources_is_a_warning_not_an_error() {
+    let mut v = base();
+    v["events"][0]["sources"] = json!([]);
+    assert_eq!(warning_paths(&v), ["events[0].sources"]);
+}
+
+#[test]
+fn a_reported_event_without_attribution_is_a_warning() {
+    let mut v = base();
+    v["events"][1].as_object_mut().unwrap().remove("attribution");
+    assert_eq!(warning_paths(&v), ["events[1].attribution"]);
+}
+
+#[test]
+fn unknown_fields_are_warnings_that_name_the_typo() {
+    let mut v = base();
+    v["events"][0]["atribution"] = json!("typo");
+    v["extra"] = json!(true);
+    assert_eq!(warning_paths(&v), ["extra", "events[0].atribution"]);
+}
+
+#[test]
+fn validate_applies_the_same_rules_to_a_dataset_built_in_code() {
+    let mut dataset = load_value(&base()).unwrap().dataset;
+    dataset.events[0].sources[0].url = "data:text/html,hi".into();
+    let report = validate(&dataset);
+    assert_eq!(report.errors.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["events[0].sources[0].url"]);
+}
+
+#[test]
+fn errors_and_warnings_are_kept_apart() {
+    let mut v = base();
+    v["events"][0]["sources"] = json!([]);
+    v["events"][1]["start"] = json!("2024-13");
+    let report = load_value(&v).unwrap_err();
+    assert_eq!(report.errors.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["events[1].start"]);
+    assert_eq!(report.warnings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["events[0].sources"]);
+}

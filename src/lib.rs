@@ -1,0 +1,14 @@
+//! The Storyline widget: Yew function components that map core's view state to HTML and SVG.
+//!
+//! Built twice from the same code: for wasm32 with `csr` + `hydration` (the browser), and
+//! natively with `ssr` (prerendered HTML and component tests). No layout or rule lives
+//! here; components ask `storyline-core` and render what it answers.
+
+pub mod app;
+pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+pub mod ready;
+pub mod story;
+
+pub use app::{App, AppProps};

@@ -1,0 +1,16 @@
+//! Server-side rendering of the widget to HTML, natively: prerendered pages and component tests.
+
+use crate::{App, AppProps};
+use std::rc::Rc;
+use storyline_core::Dataset;
+
+/// Renders the widget for `dataset` as the browser will hydrate it.
+///
+/// The dataset crosses to yew's render thread as JSON text, because `Rc` props are not `Send`.
+pub fn render_html(dataset: &Dataset) -> String {
+    let json = serde_json::to_string(dataset).expect("a dataset always serializes");
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+        dataset: Rc::new(serde_json::from_str(&json).expect("it was just serialized")),
+    });
+    futures::executor::block_on(renderer.hydratable(true).render())
+}

@@ -1,0 +1,151 @@
+//! The e2e harness: one WebDriver session per engine, tests run in order, a screenshot after each.
+//!
+//! `cargo xtask test` starts the driver and the server and passes them in the environment:
+//! STORYLINE_E2E_ENGINE (chromium, firefox or webkit), STORYLINE_E2E_WEBDRIVER and STORYLINE_E2E_BASE.
+//! The summary line has libtest's format, so xtask counts these results like any other.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::time::Duration;
+
+pub type TestResult = Result<(), String>;
+pub type Test<'a> = Pin<Box<dyn Future<Output = TestResult> + 'a>>;
+pub type TestFn = for<'a> fn(&'a Ctx) -> Test<'a>;
+
+/// What a test gets: the browser, where the site is, and where its pictures go (one folder per engine).
+pub struct Ctx {
+    pub client: Client,
+    pub base: String,
+    shots: PathBuf,
+}
+
+/// Turns any error into the test's failure message.
+pub fn fail<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> String + '_ {
+    move |e| format!("{what}: {e}")
+}
+
+impl Ctx {
+    pub async fn open(&self, path: &str) -> TestResult {
+        self.client.goto(&format!("{}{path}", self.base)).await.map_err(fail("navigate"))
+    }
+
+    /// Waits until the widget has rendered in the browser: it marks its root with `data-ready`
+    /// from an effect that runs after the first render (an event, not a timer).
+    pub async fn wait_ready(&self) -> TestResult {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(".storyline[data-ready]"))
+            .await
+            .map(|_| ())
+            .map_err(fail("the widget did not become ready"))
+    }
+
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.map_err(fail(css))? {
+            out.push(el.text().await.map_err(fail(css))?);
+        }
+        Ok(out)
+    }
+
+    pub async fn attrs(&self, css: &str, attr: &str) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.map_err(fail(css))? {
+            out.push(el.attr(attr).await.map_err(fail(css))?.unwrap_or_default());
+        }
+        Ok(out)
+    }
+
+    /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
+    pub async fn screenshot(&self, name: &str) -> TestResult {
+        let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
+        std::fs::write(self.shots.join(format!("{name}.png")), png).map_err(fail("write screenshot"))
+    }
+}
+
+fn capabilities(engine: &str) -> Value {
+    match engine {
+        "chromium" => {
+            let profile = std::env::temp_dir().join(format!("storyline-e2e-chromium-{}", std::process::id()));
+            json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                        format!("--user-data-dir={}", profile.display()),
+                    ]
+                }
+            })
+        }
+        "firefox" => json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": { "binary": "/usr/bin/firefox-esr", "args": ["-headless", "--width=1280", "--height=900"] }
+        }),
+        "webkit" => json!({
+            "webkitgtk:browserOptions": {
+                "binary": "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                "args": ["--automation"]
+            }
+        }),
+        other => panic!("unknown engine {other:?}: expected chromium, firefox or webkit"),
+    }
+}
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        eprintln!("{name} is not set: run the e2e tests through `cargo xtask test`, which starts the drivers and the server");
+        std::process::exit(2);
+    })
+}
+
+/// Runs every test against one browser and prints libtest's result line; exits 1 on any failure.
+pub fn run(tests: &[(&str, TestFn)]) {
+    let engine = env("STORYLINE_E2E_ENGINE");
+    let webdriver = env("STORYLINE_E2E_WEBDRIVER");
+    let base = env("STORYLINE_E2E_BASE");
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e").join(&engine);
+    std::fs::create_dir_all(&shots).expect("create target/e2e/<engine>");
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let failed = runtime.block_on(async {
+        let Value::Object(caps) = capabilities(&engine) else { unreachable!("capabilities are an object") };
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        let connecting = builder.capabilities(caps).connect(&webdriver);
+        let client = match tokio::time::timeout(Duration::from_secs(90), connecting).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => panic!("could not open a {engine} session at {webdriver}: {e}"),
+            Err(_) => panic!("opening a {engine} session at {webdriver} hung for 90 s"),
+        };
+        let _ = client.set_window_size(1280, 900).await;
+        let ctx = Ctx { client, base, shots };
+        println!("\nrunning {} tests in {engine}", tests.len());
+        let mut failed = 0;
+        for (name, test) in tests {
+            let result = test(&ctx).await;
+            // The picture of every test, passed or failed, is kept for a person to look at.
+            let _ = ctx.screenshot(name).await;
+            match result {
+                Ok(()) => println!("test {name} ... ok"),
+                Err(e) => {
+                    failed += 1;
+                    println!("test {name} ... FAILED\n    {e}");
+                }
+            }
+        }
+        let _ = ctx.client.close().await;
+        failed
+    });
+    let passed = tests.len() - failed;
+    let verdict = if failed == 0 { "ok" } else { "FAILED" };
+    println!("\ntest result: {verdict}. {passed} passed; {failed} failed; 0 ignored; 0 measured; 0 filtered out\n");
+    if failed > 0 {
+        std::process::exit(1);
+    }
+}

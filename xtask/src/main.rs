@@ -1,0 +1,35 @@
+//! `cargo xtask <task>`: the project's tasks, in Rust so they run wherever cargo does.
+
+mod cmd;
+mod dist;
+mod engine;
+mod serve;
+mod server;
+mod size;
+mod test;
+mod tools;
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  serve [--port N]   install what is missing, build a release, serve the demo news page
+  test               install what is missing, run every test layer in Chromium, Firefox and WebKit
+  size               build a release and print (and write target/size.json) the bytes of dist/";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::serve(&args[1..]),
+        Some("test") => test::test(&args[1..]),
+        Some("size") => size::size(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    if let Err(e) = result {
+        eprintln!("xtask: {e}");
+        std::process::exit(1);
+    }
+}

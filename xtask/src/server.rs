@@ -1,0 +1,135 @@
+//! A small static file server on 127.0.0.1 for the demo page, the widget's `dist/` and the e2e tests.
+//!
+//! It sends the headers a newsroom's server should send too: the right MIME type for
+//! `.wasm` (so browsers compile while downloading) and `Access-Control-Allow-Origin: *`
+//! (a sandboxed iframe has an opaque origin and fetches our assets cross-origin).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+
+/// A URL prefix served from a directory. The longest matching prefix wins.
+#[derive(Clone)]
+pub struct Mount {
+    pub prefix: &'static str,
+    pub dir: PathBuf,
+}
+
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The file or directory a request path names inside its mount, refusing anything that climbs out.
+fn mounted(mounts: &[Mount], url_path: &str) -> Option<PathBuf> {
+    let path = url_path.split(['?', '#']).next().unwrap_or("/");
+    let mount = mounts.iter().filter(|m| path.starts_with(m.prefix)).max_by_key(|m| m.prefix.len())?;
+    let relative = Path::new(path[mount.prefix.len()..].trim_start_matches('/'));
+    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    Some(mount.dir.join(relative))
+}
+
+/// Maps a request path to the file to send: a directory sends its `index.html`.
+pub fn resolve(mounts: &[Mount], url_path: &str) -> Option<PathBuf> {
+    let mut file = mounted(mounts, url_path)?;
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn respond(mut stream: TcpStream, mounts: &[Mount]) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Drain the headers; nothing in them changes what we send.
+    let mut header = String::new();
+    while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    // A directory without its trailing slash would break relative asset URLs: redirect.
+    let bare = target.split(['?', '#']).next().unwrap_or("/");
+    if !bare.ends_with('/') && mounted(mounts, bare).is_some_and(|p| p.is_dir()) {
+        let _ = write!(stream, "HTTP/1.1 301 Moved Permanently\r\nLocation: {bare}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        return;
+    }
+    let (status, body, kind) = match (method, resolve(mounts, target)) {
+        ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {
+            Ok(bytes) => ("200 OK", bytes, content_type(&file)),
+            Err(_) => ("500 Internal Server Error", b"read error".to_vec(), "text/plain; charset=utf-8"),
+        },
+        ("GET" | "HEAD", None) => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
+        _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    if method != "HEAD" {
+        let _ = stream.write_all(&body);
+    }
+}
+
+/// Binds 127.0.0.1:`port` (0 picks a free port) and serves on a background thread.
+pub fn start(port: u16, mounts: Vec<Mount>) -> std::io::Result<SocketAddr> {
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let addr = listener.local_addr()?;
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mounts = mounts.clone();
+            std::thread::spawn(move || respond(stream, &mounts));
+        }
+    });
+    Ok(addr)
+}
+
+/// The site `serve` and the e2e tests use: the demo news page at `/`, the widget at `/widget/`.
+pub fn site_mounts(root: &Path) -> Vec<Mount> {
+    vec![Mount { prefix: "/", dir: root.join("demo") }, Mount { prefix: "/widget/", dir: root.join("dist") }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mounts() -> Vec<Mount> {
+        site_mounts(&crate::cmd::project_root())
+    }
+
+    #[test]
+    fn the_demo_page_is_served_at_the_root() {
+        assert_eq!(resolve(&mounts(), "/").unwrap(), crate::cmd::project_root().join("demo/index.html"));
+    }
+
+    #[test]
+    fn paths_that_climb_out_of_a_mount_are_refused() {
+        assert_eq!(resolve(&mounts(), "/../Cargo.toml"), None);
+        assert_eq!(resolve(&mounts(), "/widget/../../Cargo.toml"), None);
+    }
+
+    #[test]
+    fn wasm_is_served_as_application_wasm() {
+        assert_eq!(content_type(Path::new("dist/storyline_bg.wasm")), "application/wasm");
+    }
+}
