@@ -1,24 +1,72 @@
-//! The root component: one story, its header and its events.
+//! The root component: it owns the store, provides it to the components, and answers keys pressed inside the widget.
 
-use crate::components::{EventList, StoryHeader};
+use crate::components::{EventCard, EventList, Filters, LiveRegion, Navigation, StoryHeader, Timeline};
+use crate::hooks::use_fragment_sync;
+use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
+use storyline_core::keyboard::{timeline_action, Modifiers};
 use storyline_core::Dataset;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub dataset: Rc<Dataset>,
+    /// The URL-fragment key of the selected event: "event" gives `#event=<id>`. Two widgets
+    /// on one page need different keys.
+    #[prop_or(AttrValue::Static("event"))]
+    pub fragment_key: AttrValue,
+}
+
+/// Languages written right to left, by their primary subtag.
+fn is_rtl(language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
+    matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug")
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let story = &props.dataset.story;
+    let store = {
+        let dataset = props.dataset.clone();
+        use_reducer_eq(move || Store::new(dataset))
+    };
+    let dispatch = store.dispatcher();
     let root = use_node_ref();
     crate::ready::use_ready_mark(root.clone());
+    use_fragment_sync(store.clone(), dispatch.clone(), props.fragment_key.clone());
+
+    let story = &store.dataset.story;
+    let rtl = is_rtl(&story.language);
+    // Keys are heard on the widget's own root: only while focus is inside it, never document-wide.
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let m = Modifiers { ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key(), shift: e.shift_key() };
+            if let Some(action) = timeline_action(&e.key(), m, rtl) {
+                e.prevent_default();
+                dispatch.dispatch(action);
+            }
+        })
+    };
+    let list = store.view.list_view;
     html! {
-        <section ref={root} class="storyline" lang={story.language.clone()} aria-labelledby="storyline-title">
-            <StoryHeader dataset={props.dataset.clone()} />
-            <EventList dataset={props.dataset.clone()} />
-        </section>
+        <ContextProvider<StoreHandle> context={store.clone()}>
+        <ContextProvider<Dispatch> context={dispatch}>
+            <section ref={root} class="storyline" lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
+                     aria-labelledby="storyline-title" {onkeydown}>
+                <StoryHeader dataset={store.dataset.clone()} />
+                <Navigation />
+                <Filters />
+                if list {
+                    <EventList />
+                } else {
+                    <div class="sl-stage" role="region" aria-label="Timeline">
+                        <Timeline />
+                    </div>
+                    <EventCard />
+                }
+                <LiveRegion />
+            </section>
+        </ContextProvider<Dispatch>>
+        </ContextProvider<StoreHandle>>
     }
 }

@@ -6,9 +6,11 @@
 
 pub mod app;
 pub mod components;
+pub mod hooks;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod ready;
+pub mod store;
 pub mod story;
 
 pub use app::{App, AppProps};

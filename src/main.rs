@@ -9,7 +9,7 @@ fn main() {
         web_sys::console::error_1(&"Storyline: no element with id \"storyline\" to mount on".into());
         return;
     };
-    let props = AppProps { dataset: storyline::story::embedded() };
+    let props = yew::props!(AppProps { dataset: storyline::story::embedded() });
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
     // Prerendered markup is adopted rather than replaced, so the reader never sees a flash.
     if root.first_element_child().is_some() {

@@ -9,8 +9,8 @@ use storyline_core::Dataset;
 /// The dataset crosses to yew's render thread as JSON text, because `Rc` props are not `Send`.
 pub fn render_html(dataset: &Dataset) -> String {
     let json = serde_json::to_string(dataset).expect("a dataset always serializes");
-    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+    let renderer = yew::ServerRenderer::<App>::with_props(move || yew::props!(AppProps {
         dataset: Rc::new(serde_json::from_str(&json).expect("it was just serialized")),
-    });
+    }));
     futures::executor::block_on(renderer.hydratable(true).render())
 }

@@ -4,34 +4,58 @@
 use storyline::{story, App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the widget with the embedded story on a fresh element and waits for Yew to render it.
-async fn mount() -> web_sys::Element {
+async fn mount() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { dataset: story::embedded() }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), yew::props!(AppProps { dataset: story::embedded() })).render();
     yew::scheduler::flush().await;
     root
 }
 
-#[wasm_bindgen_test]
-async fn the_widget_shows_the_story_title() {
-    let root = mount().await;
-    let title = root.query_selector(".sl-title").unwrap().expect("a title element");
-    assert_eq!(title.text_content().unwrap(), story::embedded().story.title);
+fn text(root: &Element, css: &str) -> String {
+    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no {css}")).text_content().unwrap_or_default()
+}
+
+async fn click(root: &Element, css: &str) {
+    root.query_selector(css).unwrap().unwrap_or_else(|| panic!("no {css}")).dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]
-async fn the_widget_lists_every_event_in_order() {
+async fn the_widget_shows_the_story_title_and_the_first_event() {
     let root = mount().await;
+    let dataset = story::embedded();
+    assert_eq!(text(&root, ".sl-title"), dataset.story.title);
+    assert_eq!(text(&root, ".sl-card-title"), dataset.events[0].title);
+    assert_eq!(text(&root, ".sl-counter"), format!("1 of {}", dataset.events.len()));
+}
+
+#[wasm_bindgen_test]
+async fn next_moves_the_card_and_the_current_marker_to_the_second_event() {
+    let root = mount().await;
+    click(&root, ".sl-next").await;
+    let dataset = story::embedded();
+    assert_eq!(text(&root, ".sl-card-title"), dataset.events[1].title);
+    let current = root.query_selector("[aria-current='true']").unwrap().expect("a current marker");
+    assert_eq!(current.get_attribute("data-event").as_deref(), Some(dataset.events[1].id.as_str()));
+    assert!(text(&root, ".sl-live").contains(&dataset.events[1].title), "the live region announces it");
+}
+
+#[wasm_bindgen_test]
+async fn the_all_events_list_shows_every_event_in_order() {
+    let root = mount().await;
+    click(&root, ".sl-list-toggle").await;
     let items = root.query_selector_all(".sl-event-item").unwrap();
     let dataset = story::embedded();
     assert_eq!(items.length() as usize, dataset.events.len());
     for (i, event) in dataset.events.iter().enumerate() {
-        let id = items.item(i as u32).unwrap().dyn_into::<web_sys::Element>().unwrap().id();
+        let id = items.item(i as u32).unwrap().dyn_into::<Element>().unwrap().id();
         assert_eq!(id, format!("sl-event-{}", event.id));
     }
 }

@@ -1,30 +1,57 @@
-//! The "All events" list: every event in order, with its date and status in words.
+//! The "All events" list: every event in order with its date and status in words, for reading,
+//! for screen readers and for print. Long stories are shown a page at a time.
 
-use std::rc::Rc;
-use storyline_core::Dataset;
+use crate::components::StatusBadge;
+use crate::store::{use_dispatch, use_store};
+use storyline_core::view_state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct EventListProps {
-    pub dataset: Rc<Dataset>,
-}
+/// How many events one page of the list shows.
+pub const PAGE: usize = 100;
 
 #[component]
-pub fn EventList(props: &EventListProps) -> Html {
-    let events = &props.dataset.events;
+pub fn EventList() -> Html {
+    let store = use_store();
+    let dispatch = use_dispatch();
+    let shown = use_state(|| PAGE);
+    let dataset = &store.dataset;
+    let events = store.view.visible_events(dataset, &store.index);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     html! {
         <section class="sl-all-events" aria-labelledby="sl-all-events-title">
-            <h3 id="sl-all-events-title">{ "All events" }</h3>
+            <h3 id="sl-all-events-title">{ format!("All events ({})", events.len()) }</h3>
             <ol class="sl-event-list">
-                for event in events.iter() {
-                    <li key={event.id.clone()} id={format!("sl-event-{}", event.id)} class="sl-event-item">
-                        <time datetime={event.start.to_iso()}>{ event.start.display_long() }</time>
-                        <span class={classes!("sl-status", event.status.key())}>{ event.status.label() }</span>
-                        <strong class="sl-event-title">{ &event.title }</strong>
-                        <p class="sl-event-summary">{ &event.summary }</p>
-                    </li>
+                for e in events.iter().take(*shown).copied() {
+                    {{
+                        let event = &dataset.events[e];
+                        let selected = store.view.selected == Some(e);
+                        let onclick = {
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                dispatch.dispatch(Action::Select(e));
+                                dispatch.dispatch(Action::ShowList(false));
+                            })
+                        };
+                        html! {
+                            <li key={event.id.clone()} id={format!("sl-event-{}", event.id)} class="sl-event-item"
+                                aria-current={selected.then_some("true")}>
+                                <time datetime={event.start.to_iso()}>{ event.start.display_long() }</time>
+                                <StatusBadge status={event.status} />
+                                <button type="button" class="sl-event-title" {onclick}>{ &event.title }</button>
+                                <p class="sl-event-summary">{ &event.summary }</p>
+                            </li>
+                        }
+                    }}
                 }
             </ol>
+            if events.len() > *shown {
+                <button type="button" class="sl-more" onclick={more}>
+                    { format!("Show {} more of {}", PAGE.min(events.len() - *shown), events.len() - *shown) }
+                </button>
+            }
         </section>
     }
 }

@@ -1,7 +1,19 @@
-//! One component per file; each maps props to markup and nothing else.
+//! One component per file; each maps the store's state to markup and dispatches actions, nothing else.
 
+mod event_card;
 mod event_list;
+mod filters;
+mod live_region;
+mod navigation;
+mod status_badge;
 mod story_header;
+mod timeline;
 
+pub use event_card::EventCard;
 pub use event_list::EventList;
+pub use filters::Filters;
+pub use live_region::LiveRegion;
+pub use navigation::Navigation;
+pub use status_badge::StatusBadge;
 pub use story_header::StoryHeader;
+pub use timeline::Timeline;

@@ -1,8 +1,10 @@
 //! `cargo xtask <task>`: the project's tasks, in Rust so they run wherever cargo does.
 
+mod bench;
 mod cmd;
 mod dist;
 mod engine;
+mod gen_story;
 mod serve;
 mod server;
 mod size;
@@ -14,7 +16,10 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   serve [--port N]   install what is missing, build a release, serve the demo news page
   test               install what is missing, run every test layer in Chromium, Firefox and WebKit
-  size               build a release and print (and write target/size.json) the bytes of dist/";
+  size               build a release and print (and write target/size.json) the bytes of dist/
+  bench              print the benchmarks' figures (parse + validate at 1,000 and 10,000 events)
+  gen-story --events N [--seed S] [--out FILE]
+                     write a valid synthetic story (stdout by default)";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +27,8 @@ fn main() {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("size") => size::size(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
+        Some("gen-story") => gen_story::gen_story(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

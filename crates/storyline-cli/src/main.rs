@@ -1,1 +1,117 @@
-fn main() {}
+//! `storyline`: the command-line tool for editors. A thin shell over `storyline-core`.
+
+use serde_json::json;
+use std::process::ExitCode;
+use storyline_core::{timelinejs, validate, Problem, Report};
+
+const USAGE: &str = "usage:
+  storyline check [--json] FILE...      validate Storyline datasets; exit 0 when all are valid
+  storyline import-timelinejs FILE      convert a TimelineJS3 JSON file to Storyline JSON on stdout
+  storyline schema                      print the JSON Schema of the dataset format";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("import-timelinejs") => import_timelinejs(&args[1..]),
+        Some("schema") if args.len() == 1 => {
+            println!("{}", pretty(&storyline_core::schema::generate()));
+            ExitCode::SUCCESS
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage(),
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).expect("JSON values serialize")
+}
+
+/// Reads and checks one file. An unreadable file is reported like any other error.
+fn check_file(path: &str) -> Report {
+    match std::fs::read_to_string(path) {
+        Ok(text) => match storyline_core::load(&text) {
+            Ok(loaded) => Report { errors: Vec::new(), warnings: loaded.warnings },
+            Err(report) => report,
+        },
+        Err(e) => Report { errors: vec![Problem { path: String::new(), message: format!("cannot read the file: {e}") }], warnings: Vec::new() },
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let as_json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
+        return usage();
+    }
+    let reports: Vec<(&String, Report)> = files.iter().map(|f| (*f, check_file(f))).collect();
+    let all_valid = reports.iter().all(|(_, r)| r.is_ok());
+    if as_json {
+        let problems = |list: &[Problem]| list.iter().map(|p| json!({"path": p.path, "message": p.message})).collect::<Vec<_>>();
+        let out: Vec<_> = reports
+            .iter()
+            .map(|(file, r)| json!({"file": file, "valid": r.is_ok(), "errors": problems(&r.errors), "warnings": problems(&r.warnings)}))
+            .collect();
+        println!("{}", pretty(&json!(out)));
+    } else {
+        for (file, r) in &reports {
+            let verdict = if r.is_ok() { "valid" } else { "invalid" };
+            println!("{file}: {verdict} ({}, {})", plural(r.errors.len(), "error"), plural(r.warnings.len(), "warning"));
+            for e in &r.errors {
+                println!("  error: {}", describe(e));
+            }
+            for w in &r.warnings {
+                println!("  warning: {}", describe(w));
+            }
+        }
+    }
+    if all_valid { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// `path: message`, or the message alone for the file as a whole.
+fn describe(p: &Problem) -> String {
+    if p.path.is_empty() { p.message.clone() } else { p.to_string() }
+}
+
+fn import_timelinejs(args: &[String]) -> ExitCode {
+    let [file] = args else { return usage() };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: cannot read the file: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let imported = match timelinejs::import(&text) {
+        Ok(imported) => imported,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    // The importer only builds what validation accepts; say so loudly if that ever breaks.
+    let report = validate(&imported.dataset);
+    if !report.is_ok() {
+        for e in &report.errors {
+            eprintln!("error: {e}");
+        }
+        return ExitCode::FAILURE;
+    }
+    println!("{}", serde_json::to_string_pretty(&imported.dataset).expect("datasets serialize"));
+    ExitCode::SUCCESS
+}

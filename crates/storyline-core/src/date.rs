@@ -255,7 +255,8 @@ impl PartialDate {
     }
 
     fn display_year(&self) -> String {
-        if self.year < 0 {
+        // Astronomical year 0 is 1 BCE, -1 is 2 BCE, and so on.
+        if self.year <= 0 {
             format!("{} BCE", 1 - self.year)
         } else {
             self.year.to_string()
@@ -342,6 +343,23 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
     }
 }
 
+/// In the schema a partial date is a string in one of the four written forms.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\". Impossible dates such as 2024-02-30 are refused.",
+            "pattern": "^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?$",
+            "examples": ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:00Z"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +382,8 @@ mod tests {
         assert_eq!(d("2024-10-23").display_long(), "23 October 2024");
         assert_eq!(d("2024-10-23T14:05:00Z").display_long(), "23 October 2024, 14:05 UTC");
         assert_eq!(d("2024-10-23T14:05:00+09:00").display_long(), "23 October 2024, 14:05 UTC+09:00");
+        assert_eq!(d("0000").display_long(), "1 BCE");
+        assert_eq!(d("-0044-03-15").display_long(), "15 March 45 BCE");
     }
 
     #[test]

@@ -6,11 +6,21 @@
 
 pub mod country;
 pub mod date;
+pub mod deep_link;
 pub mod html_text;
+pub mod keyboard;
 pub mod limits;
 pub mod model;
+pub mod scale;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod timelinejs;
+pub mod synth;
+pub mod text_width;
+pub mod ticks;
+pub mod timeline_layout;
 pub mod validate;
+pub mod view_state;
 
 pub use date::{PartialDate, Precision};
 pub use model::*;

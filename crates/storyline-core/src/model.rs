@@ -11,8 +11,10 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole story file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dataset {
     /// The format version; must be 1.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1)))]
     pub storyline: u32,
     pub story: StoryMeta,
     #[serde(default)]
@@ -27,6 +29,7 @@ pub struct Dataset {
 
 /// What the story is, who wrote it and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StoryMeta {
     pub id: String,
     pub title: String,
@@ -45,6 +48,7 @@ pub struct StoryMeta {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     State,
@@ -57,6 +61,7 @@ pub enum ActorKind {
 
 /// A state, person, force or body that takes part in the story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -80,6 +85,7 @@ impl Actor {
 
 /// How sure the reporting is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Established on the record by those who would know, or independently verified.
@@ -122,6 +128,7 @@ impl Status {
 
 /// Where something happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Place {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,6 +139,7 @@ pub struct Place {
 
 /// An actor's part in an event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Involvement {
     /// An actor id.
     pub actor: String,
@@ -142,6 +150,7 @@ pub struct Involvement {
 
 /// Where a piece of information comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     pub publisher: String,
     pub title: String,
@@ -153,6 +162,7 @@ pub struct Source {
 
 /// Words an actor said, with who said them and where they were reported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     pub text: String,
     /// An actor id.
@@ -162,6 +172,7 @@ pub struct Quote {
 
 /// One thing that happened, or was said to have happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     pub id: String,
     pub title: String,
@@ -186,6 +197,7 @@ pub struct Event {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     AlliedWith,
@@ -241,6 +253,7 @@ fn is_true(b: &bool) -> bool {
 
 /// A typed link between two actors, valid over a period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Relation {
     pub id: String,
     /// An actor id.
@@ -265,6 +278,7 @@ pub struct Relation {
 
 /// A named period shown as a band behind the timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Era {
     pub id: String,
     pub title: String,

@@ -61,22 +61,40 @@ pub struct Loaded {
 }
 
 /// Parses and validates a dataset from JSON text.
+///
+/// The common case, a file that deserializes, takes one pass over the text. Only a file
+/// with type errors is parsed again item by item, to report all of them.
 pub fn load(json: &str) -> Result<Loaded, Report> {
     let mut report = Report::default();
     if json.len() > MAX_FILE_BYTES {
         report.error("", format!("the file is {} bytes; the limit is {MAX_FILE_BYTES}", json.len()));
         return Err(report);
     }
-    match serde_json::from_str::<Value>(json) {
-        Ok(value) => load_value(&value),
-        Err(e) => {
-            report.error("", format!("this is not valid JSON: {e}"));
-            Err(report)
+    let (fast, unknown) = tracking::from_str::<Dataset>(json);
+    match fast {
+        Ok(dataset) if dataset.storyline == FORMAT_VERSION => {
+            let mut report = validate(&dataset);
+            let unknown = unknown.into_iter().map(|path| Problem { path, message: UNKNOWN_FIELD.into() });
+            report.warnings.splice(0..0, unknown);
+            if report.is_ok() {
+                Ok(Loaded { dataset, warnings: report.warnings })
+            } else {
+                Err(report)
+            }
         }
+        _ => match serde_json::from_str::<Value>(json) {
+            Ok(value) => load_value(&value),
+            Err(e) => {
+                report.error("", format!("this is not valid JSON: {e}"));
+                Err(report)
+            }
+        },
     }
 }
 
-/// Parses and validates an already-parsed JSON value (the browser parses with `JSON.parse`).
+const UNKNOWN_FIELD: &str = "is not part of the Storyline format and is ignored (a typo?)";
+
+/// Parses and validates an already-parsed JSON value, reporting every type error, item by item.
 pub fn load_value(value: &Value) -> Result<Loaded, Report> {
     let mut report = Report::default();
     let Some(root) = value.as_object() else {
@@ -85,6 +103,10 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
     };
     match root.get("storyline") {
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(Value::Number(n)) if n.as_u64().is_none() => {
+            report.error("storyline", format!("the format version is a whole number: write {FORMAT_VERSION}, not {n}"));
+            return Err(report);
+        }
         Some(Value::Number(n)) => {
             report.error("storyline", format!("this file is in format version {n}; this Storyline reads version {FORMAT_VERSION} only"));
             return Err(report);
@@ -100,7 +122,7 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
     }
     for key in root.keys() {
         if !["storyline", "story", "actors", "events", "relations", "eras"].contains(&key.as_str()) {
-            report.warn(key.clone(), "is not part of the Storyline format and is ignored");
+            report.warn(key.clone(), UNKNOWN_FIELD);
         }
     }
     let story = match root.get("story") {
@@ -121,7 +143,13 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
         .and_then(Value::as_array)
         .map(|items| items.iter().filter_map(|a| a.get("id")?.as_str()).collect())
         .unwrap_or_default();
-    let parsed = Parsed { story: story.as_ref(), actors: &actors, events: &events, relations: &relations, eras: &eras };
+    let parsed = Parsed {
+        story: story.as_ref(),
+        actors: refs(&actors),
+        events: refs(&events),
+        relations: refs(&relations),
+        eras: refs(&eras),
+    };
     check(&parsed, &unparsed_actor_ids, &mut report);
 
     match story {
@@ -140,25 +168,37 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
     }
 }
 
+fn refs<T>(items: &[(usize, T)]) -> Vec<(usize, &T)> {
+    items.iter().map(|(i, t)| (*i, t)).collect()
+}
+
+fn indexed<T>(items: &[T]) -> Vec<(usize, &T)> {
+    items.iter().enumerate().collect()
+}
+
 /// Checks a dataset built in code (an import, a generated story) with the same rules as a file.
 pub fn validate(dataset: &Dataset) -> Report {
     let mut report = Report::default();
-    let indexed = |n: usize| (0..n).collect::<Vec<_>>();
-    let actors: Vec<_> = indexed(dataset.actors.len()).into_iter().zip(dataset.actors.iter().cloned()).collect();
-    let events: Vec<_> = indexed(dataset.events.len()).into_iter().zip(dataset.events.iter().cloned()).collect();
-    let relations: Vec<_> = indexed(dataset.relations.len()).into_iter().zip(dataset.relations.iter().cloned()).collect();
-    let eras: Vec<_> = indexed(dataset.eras.len()).into_iter().zip(dataset.eras.iter().cloned()).collect();
     for (name, len, max) in [
-        ("actors", actors.len(), MAX_ACTORS),
-        ("events", events.len(), MAX_EVENTS),
-        ("relations", relations.len(), MAX_RELATIONS),
-        ("eras", eras.len(), MAX_ERAS),
+        ("actors", dataset.actors.len(), MAX_ACTORS),
+        ("events", dataset.events.len(), MAX_EVENTS),
+        ("relations", dataset.relations.len(), MAX_RELATIONS),
+        ("eras", dataset.eras.len(), MAX_ERAS),
     ] {
         if len > max {
             report.error(name, format!("has {len} items; the limit is {max}"));
         }
     }
-    let parsed = Parsed { story: Some(&dataset.story), actors: &actors, events: &events, relations: &relations, eras: &eras };
+    if dataset.storyline != FORMAT_VERSION {
+        report.error("storyline", format!("this Storyline reads version {FORMAT_VERSION} only"));
+    }
+    let parsed = Parsed {
+        story: Some(&dataset.story),
+        actors: indexed(&dataset.actors),
+        events: indexed(&dataset.events),
+        relations: indexed(&dataset.relations),
+        eras: indexed(&dataset.eras),
+    };
     check(&parsed, &[], &mut report);
     report
 }
@@ -166,10 +206,40 @@ pub fn validate(dataset: &Dataset) -> Report {
 /// What parsed, each item with its index in the file so that paths stay true.
 struct Parsed<'a> {
     story: Option<&'a StoryMeta>,
-    actors: &'a [(usize, Actor)],
-    events: &'a [(usize, Event)],
-    relations: &'a [(usize, Relation)],
-    eras: &'a [(usize, Era)],
+    actors: Vec<(usize, &'a Actor)>,
+    events: Vec<(usize, &'a Event)>,
+    relations: Vec<(usize, &'a Relation)>,
+    eras: Vec<(usize, &'a Era)>,
+}
+
+/// A place in the file, built on the stack as the checks descend and written out only
+/// when a problem is found: validating 10,000 clean events allocates no path at all.
+#[derive(Clone, Copy)]
+enum Loc<'a> {
+    Top(&'a str),
+    Field(&'a Loc<'a>, &'a str),
+    Index(&'a Loc<'a>, &'a str, usize),
+}
+
+impl<'a> Loc<'a> {
+    fn field(&'a self, name: &'a str) -> Loc<'a> {
+        Loc::Field(self, name)
+    }
+
+    fn index(&'a self, list: &'a str, i: usize) -> Loc<'a> {
+        Loc::Index(self, list, i)
+    }
+}
+
+impl fmt::Display for Loc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::Top(name) => f.write_str(name),
+            Loc::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Loc::Index(Loc::Top(""), list, i) => write!(f, "{list}[{i}]"),
+            Loc::Index(parent, list, i) => write!(f, "{parent}.{list}[{i}]"),
+        }
+    }
 }
 
 /// Joins a prefix and a serde path: "events[3]" + "sources[0].url".
@@ -191,24 +261,60 @@ fn reword(path: String, message: String) -> Problem {
     Problem { path, message }
 }
 
-/// The path serde_ignored reports for an unknown key, in our `a[0].b` notation.
-fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path as P;
-    match path {
-        P::Root => String::new(),
-        P::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        P::Map { parent, key } => join(&ignored_path(parent), key),
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => ignored_path(parent),
+/// Deserializing while noting keys the format does not know, which editors want to hear about
+/// (a typo such as "atribution" is otherwise silently ignored). Readers' browsers have no use
+/// for these warnings, and the tracking is a large share of the wasm, so the widget builds
+/// core without the `unknown-field-warnings` feature and simply ignores such keys.
+#[cfg(feature = "unknown-field-warnings")]
+mod tracking {
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    /// The path serde_ignored reports for an unknown key, in our `a[0].b` notation.
+    fn path(p: &serde_ignored::Path<'_>) -> String {
+        use serde_ignored::Path as P;
+        match p {
+            P::Root => String::new(),
+            P::Seq { parent, index } => format!("{}[{index}]", path(parent)),
+            P::Map { parent, key } => super::join(&path(parent), key),
+            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => path(parent),
+        }
+    }
+
+    pub fn from_str<T: DeserializeOwned>(json: &str) -> (Result<T, serde_json::Error>, Vec<String>) {
+        let mut unknown = Vec::new();
+        let mut on_unknown = |p: serde_ignored::Path<'_>| unknown.push(path(&p));
+        let mut de = serde_json::Deserializer::from_str(json);
+        let result = serde_ignored::deserialize::<_, _, T>(&mut de, &mut on_unknown).and_then(|d| de.end().map(|()| d));
+        (result, unknown)
+    }
+
+    pub fn from_value<T: DeserializeOwned>(value: &Value) -> (Result<T, serde_path_to_error::Error<serde_json::Error>>, Vec<String>) {
+        let mut unknown = Vec::new();
+        let mut on_unknown = |p: serde_ignored::Path<'_>| unknown.push(path(&p));
+        let result = serde_path_to_error::deserialize::<_, T>(serde_ignored::Deserializer::new(value, &mut on_unknown));
+        (result, unknown)
+    }
+}
+
+#[cfg(not(feature = "unknown-field-warnings"))]
+mod tracking {
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    pub fn from_str<T: DeserializeOwned>(json: &str) -> (Result<T, serde_json::Error>, Vec<String>) {
+        (serde_json::from_str(json), Vec::new())
+    }
+
+    pub fn from_value<T: DeserializeOwned>(value: &Value) -> (Result<T, serde_path_to_error::Error<serde_json::Error>>, Vec<String>) {
+        (serde_path_to_error::deserialize::<_, T>(value), Vec::new())
     }
 }
 
 fn parse_item<T: DeserializeOwned>(prefix: &str, value: &Value, report: &mut Report) -> Option<T> {
-    let mut unknown = Vec::new();
-    let mut on_unknown = |p: serde_ignored::Path<'_>| unknown.push(ignored_path(&p));
-    let de = serde_ignored::Deserializer::new(value, &mut on_unknown);
-    let result = serde_path_to_error::deserialize::<_, T>(de);
+    let (result, unknown) = tracking::from_value::<T>(value);
     for key in unknown {
-        report.warn(join(prefix, &key), "is not part of the Storyline format and is ignored (a typo?)");
+        report.warn(join(prefix, &key), UNKNOWN_FIELD);
     }
     match result {
         Ok(item) => Some(item),
@@ -241,6 +347,8 @@ fn parse_list<T: DeserializeOwned>(root: &Map<String, Value>, key: &str, max: us
     }
 }
 
+const TOP: Loc<'static> = Loc::Top("");
+
 /// The rules serde cannot express.
 fn check<'a>(p: &Parsed<'a>, unparsed_actor_ids: &[&'a str], report: &mut Report) {
     if let Some(story) = p.story {
@@ -251,112 +359,110 @@ fn check<'a>(p: &Parsed<'a>, unparsed_actor_ids: &[&'a str], report: &mut Report
     unique_ids(report, "events", p.events.iter().map(|(i, e)| (*i, e.id.as_str())));
     unique_ids(report, "relations", p.relations.iter().map(|(i, r)| (*i, r.id.as_str())));
     unique_ids(report, "eras", p.eras.iter().map(|(i, e)| (*i, e.id.as_str())));
-    for (i, actor) in p.actors {
-        check_actor(&format!("actors[{i}]"), actor, report);
+    for (i, actor) in &p.actors {
+        check_actor(&TOP.index("actors", *i), actor, report);
     }
-    for (i, event) in p.events {
-        check_event(&format!("events[{i}]"), event, &actor_ids, report);
+    for (i, event) in &p.events {
+        check_event(&TOP.index("events", *i), event, &actor_ids, report);
     }
-    for (i, relation) in p.relations {
-        check_relation(&format!("relations[{i}]"), relation, &actor_ids, report);
+    for (i, relation) in &p.relations {
+        check_relation(&TOP.index("relations", *i), relation, &actor_ids, report);
     }
-    for (i, era) in p.eras {
-        let path = format!("eras[{i}]");
-        text(report, &path, "title", &era.title, MAX_TITLE, true);
-        order(report, &path, "end", &era.start, Some(&era.end));
+    for (i, era) in &p.eras {
+        let at = TOP.index("eras", *i);
+        text(report, &at.field("title"), &era.title, MAX_TITLE, true);
+        order(report, &at.field("end"), &era.start, Some(&era.end));
     }
 }
 
 fn check_story(story: &StoryMeta, report: &mut Report) {
-    id(report, "story.id", &story.id);
-    text(report, "story", "title", &story.title, MAX_TITLE, true);
-    text(report, "story", "dek", &story.dek, MAX_SUMMARY, false);
-    text(report, "story", "byline", &story.byline, MAX_LINE, false);
+    let at = Loc::Top("story");
+    id(report, &at.field("id"), &story.id);
+    text(report, &at.field("title"), &story.title, MAX_TITLE, true);
+    text(report, &at.field("dek"), &story.dek, MAX_SUMMARY, false);
+    text(report, &at.field("byline"), &story.byline, MAX_LINE, false);
     if !is_language_tag(&story.language) {
         report.error("story.language", format!("\"{}\" is not a BCP 47 language tag such as \"en\" or \"en-GB\"", story.language));
     }
-    order(report, "story", "updated", &story.published, story.updated.as_ref());
-    sources(report, "story", &story.sources, false);
+    order(report, &at.field("updated"), &story.published, story.updated.as_ref());
+    sources(report, &at, &story.sources, false);
 }
 
-fn check_actor(path: &str, actor: &Actor, report: &mut Report) {
-    text(report, path, "name", &actor.name, MAX_NAME, true);
+fn check_actor(at: &Loc<'_>, actor: &Actor, report: &mut Report) {
+    text(report, &at.field("name"), &actor.name, MAX_NAME, true);
     if let Some(short) = &actor.short_name {
-        text(report, path, "short_name", short, MAX_SHORT_NAME, true);
+        text(report, &at.field("short_name"), short, MAX_SHORT_NAME, true);
     }
-    text(report, path, "description", &actor.description, MAX_DESCRIPTION, false);
+    text(report, &at.field("description"), &actor.description, MAX_DESCRIPTION, false);
     if let Some(code) = &actor.country {
         if !is_country_code(code) {
-            report.error(format!("{path}.country"), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code such as \"KP\" or \"US\""));
+            report.error(at.field("country").to_string(), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code such as \"KP\" or \"US\""));
         }
     }
 }
 
-fn check_event(path: &str, event: &Event, actor_ids: &HashSet<&str>, report: &mut Report) {
-    text(report, path, "title", &event.title, MAX_TITLE, true);
-    text(report, path, "summary", &event.summary, MAX_SUMMARY, true);
-    order(report, path, "end", &event.start, event.end.as_ref());
+fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &HashSet<&str>, report: &mut Report) {
+    text(report, &at.field("title"), &event.title, MAX_TITLE, true);
+    text(report, &at.field("summary"), &event.summary, MAX_SUMMARY, true);
+    order(report, &at.field("end"), &event.start, event.end.as_ref());
     if let Some(place) = &event.place {
-        let place_path = format!("{path}.place");
-        text(report, &place_path, "name", &place.name, MAX_LINE, true);
-        coordinate(report, &place_path, "lat", place.lat, 90.0);
-        coordinate(report, &place_path, "lon", place.lon, 180.0);
+        let place_at = at.field("place");
+        text(report, &place_at.field("name"), &place.name, MAX_LINE, true);
+        coordinate(report, &place_at.field("lat"), place.lat, 90.0);
+        coordinate(report, &place_at.field("lon"), place.lon, 180.0);
     }
-    count(report, path, "actors", event.actors.len(), MAX_INVOLVED);
-    let mut involved = HashSet::new();
+    count(report, &at.field("actors"), event.actors.len(), MAX_INVOLVED);
     for (j, who) in event.actors.iter().enumerate() {
-        let who_path = format!("{path}.actors[{j}]");
-        reference(report, &format!("{who_path}.actor"), &who.actor, actor_ids);
-        text(report, &who_path, "role", &who.role, MAX_LINE, false);
-        if !involved.insert(who.actor.as_str()) {
-            report.warn(format!("{who_path}.actor"), format!("\"{}\" is listed twice in this event", who.actor));
+        let who_at = at.index("actors", j);
+        reference(report, &who_at.field("actor"), &who.actor, actor_ids);
+        text(report, &who_at.field("role"), &who.role, MAX_LINE, false);
+        if event.actors[..j].iter().any(|earlier| earlier.actor == who.actor) {
+            report.warn(who_at.field("actor").to_string(), format!("\"{}\" is listed twice in this event", who.actor));
         }
     }
-    if event.status != Status::Confirmed && event.attribution.as_deref().is_none_or(str::is_empty) {
-        report.warn(
-            format!("{path}.attribution"),
-            format!("the event is {}: say who reports or claims it", event.status.key()),
-        );
+    if event.status != Status::Confirmed && event.attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        report.warn(at.field("attribution").to_string(), format!("the event is {}: say who reports or claims it", event.status.key()));
     }
     if let Some(attribution) = &event.attribution {
-        text(report, path, "attribution", attribution, MAX_LINE, false);
+        text(report, &at.field("attribution"), attribution, MAX_LINE, false);
     }
-    count(report, path, "quotes", event.quotes.len(), MAX_QUOTES);
+    count(report, &at.field("quotes"), event.quotes.len(), MAX_QUOTES);
     for (j, quote) in event.quotes.iter().enumerate() {
-        let quote_path = format!("{path}.quotes[{j}]");
-        text(report, &quote_path, "text", &quote.text, MAX_QUOTE, true);
-        reference(report, &format!("{quote_path}.speaker"), &quote.speaker, actor_ids);
-        source(report, &format!("{quote_path}.source"), &quote.source);
+        let quote_at = at.index("quotes", j);
+        text(report, &quote_at.field("text"), &quote.text, MAX_QUOTE, true);
+        reference(report, &quote_at.field("speaker"), &quote.speaker, actor_ids);
+        source(report, &quote_at.field("source"), &quote.source);
     }
-    sources(report, path, &event.sources, true);
-    count(report, path, "tags", event.tags.len(), MAX_TAGS);
+    sources(report, at, &event.sources, true);
+    count(report, &at.field("tags"), event.tags.len(), MAX_TAGS);
     for (j, tag) in event.tags.iter().enumerate() {
-        text(report, path, &format!("tags[{j}]"), tag, MAX_TAG, true);
+        text(report, &at.index("tags", j), tag, MAX_TAG, true);
     }
 }
 
-fn check_relation(path: &str, relation: &Relation, actor_ids: &HashSet<&str>, report: &mut Report) {
-    reference(report, &format!("{path}.from"), &relation.from, actor_ids);
-    reference(report, &format!("{path}.to"), &relation.to, actor_ids);
-    if relation.from == relation.to {
-        report.error(format!("{path}.to"), "a relation links two different actors; from and to are the same");
+fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &HashSet<&str>, report: &mut Report) {
+    reference(report, &at.field("from"), &relation.from, actor_ids);
+    reference(report, &at.field("to"), &relation.to, actor_ids);
+    if relation.from == relation.to && actor_ids.contains(relation.from.as_str()) {
+        report.error(at.field("to").to_string(), "a relation links two different actors; from and to are the same");
     }
-    text(report, path, "label", &relation.label, MAX_TITLE, true);
+    text(report, &at.field("label"), &relation.label, MAX_TITLE, true);
     if let Some(attribution) = &relation.attribution {
-        text(report, path, "attribution", attribution, MAX_LINE, false);
+        text(report, &at.field("attribution"), attribution, MAX_LINE, false);
     }
-    order(report, path, "valid_to", &relation.valid_from, relation.valid_to.as_ref());
-    sources(report, path, &relation.sources, true);
+    order(report, &at.field("valid_to"), &relation.valid_from, relation.valid_to.as_ref());
+    sources(report, at, &relation.sources, true);
 }
 
 /// Ids must be unique in their list; returns the set for reference checks.
 fn unique_ids<'a>(report: &mut Report, list: &str, ids: impl Iterator<Item = (usize, &'a str)>) -> HashSet<&'a str> {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, value) in ids {
-        let path = format!("{list}[{i}].id");
-        id(report, &path, value);
+        let at = TOP.index(list, i);
+        let at = at.field("id");
+        id(report, &at, value);
         if let Some(j) = first.get(value) {
-            report.error(path, format!("\"{value}\" is already the id of {list}[{j}]; ids must be unique"));
+            report.error(at.to_string(), format!("\"{value}\" is already the id of {list}[{j}]; ids must be unique"));
         } else {
             first.insert(value, i);
         }
@@ -365,80 +471,80 @@ fn unique_ids<'a>(report: &mut Report, list: &str, ids: impl Iterator<Item = (us
 }
 
 /// Ids end up in URL fragments and element ids, so they keep to a safe alphabet.
-fn id(report: &mut Report, path: &str, value: &str) {
+fn id(report: &mut Report, at: &Loc<'_>, value: &str) {
     let mut chars = value.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && value.len() <= MAX_ID;
     if !ok {
         report.error(
-            path,
+            at.to_string(),
             format!("\"{value}\" is not a valid id: use 1 to {MAX_ID} letters, digits, '-' or '_', starting with a letter or digit"),
         );
     }
 }
 
-fn reference(report: &mut Report, path: &str, value: &str, actor_ids: &HashSet<&str>) {
+fn reference(report: &mut Report, at: &Loc<'_>, value: &str, actor_ids: &HashSet<&str>) {
     if !actor_ids.contains(value) {
-        report.error(path, format!("\"{value}\" is not the id of any actor in \"actors\""));
+        report.error(at.to_string(), format!("\"{value}\" is not the id of any actor in \"actors\""));
     }
 }
 
 /// Text must be non-empty when required, within its length limit, and free of control characters.
-fn text(report: &mut Report, parent: &str, field: &str, value: &str, max: usize, required: bool) {
-    let path = join(parent, field);
+fn text(report: &mut Report, at: &Loc<'_>, value: &str, max: usize, required: bool) {
     if value.trim().is_empty() {
         if required {
-            report.error(path, "must not be empty");
+            report.error(at.to_string(), "must not be empty");
         }
         return;
     }
-    let len = value.chars().count();
+    // Byte length bounds the character count from above: most text needs no counting.
+    let len = if value.len() <= max { value.len() } else { value.chars().count() };
     if len > max {
-        report.error(path, format!("is {len} characters long; the limit is {max}"));
-    } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        report.error(path, "contains control characters");
+        report.error(at.to_string(), format!("is {len} characters long; the limit is {max}"));
+    } else if let Some(c) = value.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        report.error(at.to_string(), format!("contains the control character U+{:04X}; remove it", u32::from(c)));
     }
 }
 
-fn count(report: &mut Report, parent: &str, field: &str, n: usize, max: usize) {
+fn count(report: &mut Report, at: &Loc<'_>, n: usize, max: usize) {
     if n > max {
-        report.error(join(parent, field), format!("has {n} items; the limit is {max}"));
+        report.error(at.to_string(), format!("has {n} items; the limit is {max}"));
     }
 }
 
-fn coordinate(report: &mut Report, parent: &str, field: &str, value: Option<f64>, bound: f64) {
+fn coordinate(report: &mut Report, at: &Loc<'_>, value: Option<f64>, bound: f64) {
     if let Some(v) = value {
         if !(-bound..=bound).contains(&v) {
-            report.error(join(parent, field), format!("{v} is outside -{bound}..{bound}"));
+            report.error(at.to_string(), format!("{v} is outside -{bound}..{bound}"));
         }
     }
 }
 
 /// An end (or `valid_to`, or `updated`) may not come before its start.
-fn order(report: &mut Report, parent: &str, field: &str, start: &PartialDate, end: Option<&PartialDate>) {
+fn order(report: &mut Report, at: &Loc<'_>, start: &PartialDate, end: Option<&PartialDate>) {
     if let Some(end) = end {
         if end.end_seconds() < start.start_seconds() {
-            report.error(join(parent, field), format!("{end} is before the start, {start}"));
+            report.error(at.to_string(), format!("{end} is before the start, {start}"));
         }
     }
 }
 
-fn sources(report: &mut Report, parent: &str, list: &[Source], expected: bool) {
+fn sources(report: &mut Report, parent: &Loc<'_>, list: &[Source], expected: bool) {
     if expected && list.is_empty() {
-        report.warn(join(parent, "sources"), "has no source: readers and editors need to know where this comes from");
+        report.warn(parent.field("sources").to_string(), "has no source: readers and editors need to know where this comes from");
     }
-    count(report, parent, "sources", list.len(), MAX_SOURCES);
+    count(report, &parent.field("sources"), list.len(), MAX_SOURCES);
     for (j, s) in list.iter().enumerate() {
-        source(report, &join(parent, &format!("sources[{j}]")), s);
+        source(report, &parent.index("sources", j), s);
     }
 }
 
-fn source(report: &mut Report, path: &str, s: &Source) {
-    text(report, path, "publisher", &s.publisher, MAX_NAME, true);
-    text(report, path, "title", &s.title, MAX_TITLE, true);
+fn source(report: &mut Report, at: &Loc<'_>, s: &Source) {
+    text(report, &at.field("publisher"), &s.publisher, MAX_NAME, true);
+    text(report, &at.field("title"), &s.title, MAX_TITLE, true);
     if let Err(why) = check_url(&s.url) {
-        report.error(join(path, "url"), why);
+        report.error(at.field("url").to_string(), why);
     }
 }
 
@@ -446,7 +552,10 @@ fn source(report: &mut Report, path: &str, s: &Source) {
 /// (`javascript:`, `data:`, `//host`, relative paths) is refused.
 pub fn check_url(url: &str) -> Result<(), String> {
     if url.len() > MAX_URL {
-        return Err(format!("is {} characters long; the limit is {MAX_URL}", url.len()));
+        let chars = url.chars().count();
+        if chars > MAX_URL {
+            return Err(format!("is {chars} characters long; the limit is {MAX_URL}"));
+        }
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
         return Err("contains spaces, control characters or backslashes; encode them".into());

@@ -236,6 +236,7 @@ fn a_reported_event_without_attribution_is_a_warning() {
     assert_eq!(warning_paths(&v), ["events[1].attribution"]);
 }
 
+#[cfg(feature = "unknown-field-warnings")]
 #[test]
 fn unknown_fields_are_warnings_that_name_the_typo() {
     let mut v = base();
@@ -250,6 +251,44 @@ fn validate_applies_the_same_rules_to_a_dataset_built_in_code() {
     dataset.events[0].sources[0].url = "data:text/html,hi".into();
     let report = validate(&dataset);
     assert_eq!(report.errors.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["events[0].sources[0].url"]);
+}
+
+#[test]
+fn a_fractional_version_is_told_to_be_a_whole_number() {
+    let mut v = base();
+    v["storyline"] = json!(1.0);
+    assert!(errors_of(&v)[0].contains("whole number"), "{:?}", errors_of(&v));
+}
+
+#[test]
+fn windows_line_endings_are_text_but_other_control_characters_are_named() {
+    let mut v = base();
+    v["events"][0]["summary"] = json!("first line\r\nsecond line");
+    assert!(load_value(&v).is_ok());
+    v["events"][0]["summary"] = json!("bell\u{7}");
+    assert_eq!(errors_of(&v), ["events[0].summary: contains the control character U+0007; remove it"]);
+}
+
+#[test]
+fn an_attribution_of_spaces_counts_as_missing() {
+    let mut v = base();
+    v["events"][1]["attribution"] = json!("   ");
+    assert_eq!(warning_paths(&v), ["events[1].attribution"]);
+}
+
+#[test]
+fn a_relation_to_itself_through_an_unknown_id_is_reported_once_per_field() {
+    let mut v = base();
+    v["relations"][0]["from"] = json!("ghost");
+    v["relations"][0]["to"] = json!("ghost");
+    assert_eq!(error_paths(&v), ["relations[0].from", "relations[0].to"]);
+}
+
+#[test]
+fn url_length_is_counted_in_characters() {
+    let url = format!("https://example.com/{}", "한".repeat(1000));
+    assert_eq!(check_url(&url), Ok(()));
+    assert!(check_url(&format!("https://example.com/{}", "a".repeat(MAX_URL))).is_err());
 }
 
 #[test]

@@ -1,0 +1,131 @@
+//! The `storyline` command as an editor runs it: exit codes, `path: message` lines, JSON output, imports.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn storyline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_storyline")).args(args).current_dir(repo()).output().expect("storyline runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_the_embedded_story_with_exit_code_0() {
+    let out = storyline(&["check", "assets/stories/north-korea-troops-russia.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("valid (0 errors, 0 warnings)"), "{}", stdout(&out));
+}
+
+#[test]
+fn check_fails_every_invalid_file_naming_each_error_path() {
+    let dir = repo().join("tests/data/invalid");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).expect("the invalid corpus") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        cases += 1;
+        let expected = std::fs::read_to_string(path.with_extension("expect")).expect("an .expect file per case");
+        let out = storyline(&["check", path.to_str().unwrap()]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(1), "{}: {text}", path.display());
+        for line in expected.lines().filter(|l| !l.trim().is_empty() && *l != "<root>") {
+            assert!(text.contains(&format!("  error: {line}: ")), "{}: expected an error at {line}, got:\n{text}", path.display());
+        }
+    }
+    assert!(cases >= 30, "only {cases} invalid cases");
+}
+
+#[test]
+fn check_reports_on_every_file_and_fails_if_any_is_invalid() {
+    let out = storyline(&["check", "tests/data/valid/minimal.json", "tests/data/invalid/does-not-exist.json"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text.contains("tests/data/valid/minimal.json: valid"), "{text}");
+    assert!(text.contains("does-not-exist.json: invalid (1 error, 0 warnings)\n  error: cannot read the file"), "{text}");
+}
+
+#[test]
+fn check_json_gives_tools_every_problem_with_its_path() {
+    let dir = std::env::temp_dir().join(format!("storyline-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    std::fs::write(
+        &file,
+        r#"{"storyline":1,"story":{"id":"s","title":"T","language":"en","published":"2024"},
+            "events":[{"id":"a","title":"A","summary":"S","start":"2024-02-30","status":"confirmed"},
+                      {"id":"b","title":"B","summary":"S","start":"2024","status":"confirmed",
+                       "sources":[{"publisher":"P","title":"T","url":"javascript:alert(1)"}]}]}"#,
+    )
+    .unwrap();
+    let out = storyline(&["check", "--json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(report[0]["valid"], false);
+    let paths: Vec<&str> = report[0]["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["events[0].start", "events[1].sources[0].url"]);
+}
+
+#[test]
+fn check_without_files_prints_usage_and_exits_2() {
+    let out = storyline(&["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+}
+
+#[test]
+fn imported_timelinejs_files_pass_check() {
+    let dir = repo().join("tests/data/timelinejs");
+    let out_dir = std::env::temp_dir().join(format!("storyline-import-{}", std::process::id()));
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut imported = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let out = storyline(&["import-timelinejs", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+        let converted = out_dir.join(path.file_name().unwrap());
+        std::fs::write(&converted, &out.stdout).unwrap();
+        let check = storyline(&["check", converted.to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+        imported += 1;
+    }
+    assert!(imported >= 3);
+}
+
+#[test]
+fn import_reports_what_it_could_not_carry_over_on_stderr() {
+    let out = storyline(&["import-timelinejs", "tests/data/timelinejs/tricky.json"]);
+    let notes = String::from_utf8_lossy(&out.stderr);
+    assert!(notes.lines().any(|l| l.starts_with("note: ")), "{notes}");
+    let text = stdout(&out);
+    assert!(!text.contains("<script"), "markup must never pass through: {text}");
+    assert!(!text.contains("javascript:"), "{text}");
+}
+
+#[test]
+fn import_refuses_a_file_that_is_not_timelinejs() {
+    let out = storyline(&["import-timelinejs", "tests/data/valid/minimal.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+}
+
+#[test]
+fn the_checked_in_schema_is_the_one_generated_from_the_types() {
+    let generated = stdout(&storyline(&["schema"]));
+    let path = repo().join("schema/storyline-1.schema.json");
+    if std::env::var_os("STORYLINE_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "schema/storyline-1.schema.json is out of date: run `STORYLINE_BLESS=1 cargo test -p storyline-cli` and commit it"
+    );
+}

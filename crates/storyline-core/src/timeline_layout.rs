@@ -1,0 +1,292 @@
+//! Timeline layout: which events are drawn at this zoom, in which lane, and which are gathered into clusters.
+//!
+//! Only what falls inside the view (plus a margin) is laid out, so the DOM holds a bounded
+//! number of markers whatever the size of the story: this is the virtualisation. Events get
+//! lanes greedily so that no marker, bar or label overlaps another; what finds no lane is
+//! counted into a cluster ("+12") that zooms in when chosen. The selected event always
+//! gets a lane of its own before anything else.
+
+use crate::model::{Dataset, Event};
+use crate::scale::TimeScale;
+use crate::text_width::{text_width, truncate_to_width};
+
+/// One event as the timeline sees it: its times and its short label, computed once per story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Index into `Dataset::events`.
+    pub event: usize,
+    pub start: f64,
+    /// The end of a range, if the event is one.
+    pub end: Option<f64>,
+    /// The end of the period the start date names ("October 2024" runs to 31 October).
+    pub period_end: f64,
+    pub title: String,
+}
+
+impl Item {
+    pub fn from_event(index: usize, event: &Event) -> Item {
+        Item {
+            event: index,
+            start: event.start.start_seconds() as f64,
+            end: event.end.map(|e| e.end_seconds() as f64),
+            period_end: event.start.end_seconds() as f64,
+            title: event.title.clone(),
+        }
+    }
+
+    /// The last instant the event covers.
+    pub fn last(&self) -> f64 {
+        self.end.unwrap_or(self.period_end)
+    }
+}
+
+/// All events of a dataset as items, in chronological order (stable for equal starts).
+pub fn items(dataset: &Dataset) -> Vec<Item> {
+    let mut items: Vec<Item> = dataset.events.iter().enumerate().map(|(i, e)| Item::from_event(i, e)).collect();
+    items.sort_by(|a, b| a.start.total_cmp(&b.start));
+    items
+}
+
+/// The sizes the layout works with, in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    pub lanes: usize,
+    pub font_px: f64,
+    pub marker_radius: f64,
+    /// The longest a label may be before it is shortened with an ellipsis.
+    pub max_label_px: f64,
+    /// Space kept between neighbours in a lane.
+    pub gap: f64,
+    /// Events this far outside the view are still laid out, so that panning reveals them at once.
+    pub overscan: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { lanes: 4, font_px: 13.0, marker_radius: 7.0, max_label_px: 190.0, gap: 12.0, overscan: 80.0 }
+    }
+}
+
+/// An event drawn as a marker with its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub event: usize,
+    pub x: f64,
+    pub lane: usize,
+    /// Where a range bar (or the span of an imprecise date) ends, when it is wider than the marker.
+    pub bar_end_x: Option<f64>,
+    /// The label as drawn, shortened to fit; empty when the marker stands alone.
+    pub label: String,
+    /// The label sits left of the marker (near the right edge, where it would be cut off).
+    pub label_before: bool,
+    /// The left and right edges of everything this marker occupies.
+    pub left: f64,
+    pub right: f64,
+}
+
+/// Events gathered under one "+N" button because no lane had room for them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub x: f64,
+    pub count: usize,
+    /// The time span the cluster covers: choosing it zooms to this.
+    pub t0: f64,
+    pub t1: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub markers: Vec<Marker>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// The label a cluster shows.
+pub fn cluster_label(count: usize) -> String {
+    format!("+{count}")
+}
+
+/// Lays out `items` (sorted by start) for `scale`.
+pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Option<usize>) -> Layout {
+    let lanes = params.lanes.max(1);
+    let (lo, hi) = (-params.overscan, scale.width + params.overscan);
+    let r = params.marker_radius;
+    let place = |item: &Item, with_label: bool| -> Marker {
+        let x = scale.x(item.start);
+        let bar_end = scale.x(item.last());
+        let bar_end_x = (bar_end - x > r).then_some(bar_end.min(hi));
+        let label = if with_label { truncate_to_width(&item.title, params.max_label_px, params.font_px) } else { String::new() };
+        let label_px = if label.is_empty() { 0.0 } else { 4.0 + text_width(&label, params.font_px) };
+        // A label that would run off the right edge goes before its marker, if there is room there.
+        let label_before = x + r + label_px > scale.width && x - r - label_px >= 0.0;
+        let (left, right) = if label_before { (x - r - label_px, x + r) } else { (x - r, x + r + label_px) };
+        Marker { event: item.event, x, lane: 0, bar_end_x, label, label_before, left, right: right.max(bar_end_x.unwrap_or(x)) }
+    };
+
+    let mut layout = Layout::default();
+    let mut lane_right = vec![f64::NEG_INFINITY; lanes];
+    // The selected event is placed first, in lane 0, and the others must keep clear of it.
+    let reserved = selected.and_then(|sel| items.iter().find(|i| i.event == sel)).map(|item| place(item, true));
+    let collides_with_reserved = |lane: usize, left: f64, right: f64| {
+        reserved.as_ref().is_some_and(|res| lane == 0 && left < res.right + params.gap && right + params.gap > res.left)
+    };
+    // The overflow: events that found no lane, bucketed by position so cluster buttons never overlap.
+    let bucket_px = text_width(&cluster_label(9_999), params.font_px) + params.gap;
+    let mut buckets: std::collections::BTreeMap<i64, Cluster> = std::collections::BTreeMap::new();
+
+    for item in items {
+        if Some(item.event) == selected || item.last() < scale.t(lo) || item.start > scale.t(hi) {
+            continue;
+        }
+        let marker = place(item, true);
+        let fits = |m: &Marker| (0..lanes).find(|&l| lane_right[l] + params.gap <= m.left && !collides_with_reserved(l, m.left, m.right));
+        let free = fits(&marker);
+        // A lane too full for the label may still have room for the bare marker.
+        let bare = || {
+            let m = place(item, false);
+            fits(&m).map(|l| (l, m))
+        };
+        let x = marker.x;
+        match free.map(|l| (l, marker)).or_else(bare) {
+            Some((lane, mut m)) => {
+                lane_right[lane] = m.right;
+                m.lane = lane;
+                layout.markers.push(m);
+            }
+            // Overscanned events that find no lane stay out of sight: a cluster counts only what is in view.
+            None if !(0.0..=scale.width).contains(&x) => {}
+            None => {
+                let bucket = (x / bucket_px).floor() as i64;
+                let cluster = buckets.entry(bucket).or_insert(Cluster { x: 0.0, count: 0, t0: item.start, t1: item.last() });
+                cluster.count += 1;
+                cluster.t0 = cluster.t0.min(item.start);
+                cluster.t1 = cluster.t1.max(item.last());
+            }
+        }
+    }
+    if let Some(r) = reserved {
+        layout.markers.push(r);
+    }
+    layout.clusters = buckets
+        .into_iter()
+        .map(|(bucket, mut c)| {
+            c.x = (bucket as f64 + 0.5) * bucket_px;
+            c
+        })
+        .collect();
+    layout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: f64 = 86_400.0;
+
+    fn item(event: usize, day: f64, title: &str) -> Item {
+        Item { event, start: day * DAY, end: None, period_end: day * DAY + DAY - 1.0, title: title.into() }
+    }
+
+    /// Two things collide when they share a lane and their extents overlap.
+    fn overlaps(layout: &Layout, _radius: f64) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (i, a) in layout.markers.iter().enumerate() {
+            for b in &layout.markers[i + 1..] {
+                if a.lane == b.lane && a.left < b.right && b.left < a.right {
+                    found.push((a.event, b.event));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn events_far_apart_share_the_first_lane() {
+        let items = [item(0, 0.0, "One"), item(1, 50.0, "Two"), item(2, 100.0, "Three")];
+        let scale = TimeScale::new(-5.0 * DAY, 105.0 * DAY, 1000.0);
+        let l = layout(&items, &scale, &Params::default(), None);
+        assert_eq!(l.markers.iter().map(|m| m.lane).collect::<Vec<_>>(), [0, 0, 0]);
+        assert!(l.clusters.is_empty());
+    }
+
+    #[test]
+    fn events_close_together_go_to_separate_lanes_without_overlap() {
+        let items: Vec<Item> = (0..4).map(|i| item(i, i as f64, "A long enough label")).collect();
+        let scale = TimeScale::new(-1.0 * DAY, 30.0 * DAY, 1000.0);
+        let l = layout(&items, &scale, &Params::default(), None);
+        assert_eq!(l.markers.len(), 4);
+        let mut lanes: Vec<usize> = l.markers.iter().map(|m| m.lane).collect();
+        lanes.sort();
+        assert_eq!(lanes, [0, 1, 2, 3]);
+        assert!(overlaps(&l, 7.0).is_empty());
+    }
+
+    #[test]
+    fn what_finds_no_lane_is_counted_into_a_cluster() {
+        let items: Vec<Item> = (0..50).map(|i| item(i, i as f64 * 0.01, "Crowded")).collect();
+        let scale = TimeScale::new(-1.0 * DAY, 30.0 * DAY, 1000.0);
+        let l = layout(&items, &scale, &Params::default(), None);
+        let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+        assert_eq!(l.markers.len() + clustered, 50);
+        assert!(!l.clusters.is_empty());
+        assert!(overlaps(&l, 7.0).is_empty());
+    }
+
+    #[test]
+    fn the_selected_event_is_always_drawn_with_its_label() {
+        let items: Vec<Item> = (0..50).map(|i| item(i, i as f64 * 0.01, "Crowded")).collect();
+        let scale = TimeScale::new(-1.0 * DAY, 30.0 * DAY, 1000.0);
+        let l = layout(&items, &scale, &Params::default(), Some(37));
+        let selected = l.markers.iter().find(|m| m.event == 37).expect("selected is drawn");
+        assert_eq!(selected.label, "Crowded");
+        assert!(overlaps(&l, 7.0).is_empty(), "{:?}", overlaps(&l, 7.0));
+    }
+
+    #[test]
+    fn only_events_in_view_are_laid_out() {
+        let items: Vec<Item> = (0..10_000).map(|i| item(i, i as f64, "Event")).collect();
+        let scale = TimeScale::new(5_000.0 * DAY, 5_030.0 * DAY, 1000.0);
+        let l = layout(&items, &scale, &Params::default(), None);
+        let drawn = l.markers.len() + l.clusters.len();
+        assert!(drawn <= 40, "{drawn} things drawn for a 30-day view");
+        // A marker may start left of the view when its period reaches into it.
+        assert!(l.markers.iter().all(|m| m.bar_end_x.unwrap_or(m.x) >= -80.0 && m.x <= 1080.0));
+    }
+
+    #[test]
+    fn a_label_near_the_right_edge_is_drawn_before_its_marker() {
+        let items = [item(0, 29.0, "Late event")];
+        let scale = TimeScale::new(0.0, 30.0 * DAY, 900.0);
+        let m = &layout(&items, &scale, &Params::default(), None).markers[0];
+        assert!(m.label_before);
+        assert!(m.left >= 0.0 && m.right <= 900.0);
+    }
+
+    #[test]
+    fn a_range_draws_a_bar_to_its_end() {
+        let mut range = item(0, 10.0, "Range");
+        range.end = Some(20.0 * DAY);
+        let scale = TimeScale::new(0.0, 30.0 * DAY, 900.0);
+        let l = layout(&[range], &scale, &Params::default(), None);
+        assert_eq!(l.markers[0].bar_end_x, Some(scale.x(20.0 * DAY)));
+    }
+
+    #[test]
+    fn long_titles_are_shortened_to_the_label_budget() {
+        let items = [item(0, 1.0, "A very long event title that would run over everything else on the axis")];
+        let scale = TimeScale::new(0.0, 30.0 * DAY, 900.0);
+        let p = Params::default();
+        let l = layout(&items, &scale, &p, None);
+        assert!(l.markers[0].label.ends_with('…'));
+        assert!(text_width(&l.markers[0].label, p.font_px) <= p.max_label_px);
+    }
+
+    #[test]
+    fn cluster_buttons_never_overlap() {
+        let items: Vec<Item> = (0..3_000).map(|i| item(i, (i / 10) as f64 * 0.1, "Dense")).collect();
+        let scale = TimeScale::new(0.0, 30.0 * DAY, 600.0);
+        let p = Params::default();
+        let l = layout(&items, &scale, &p, None);
+        let w = text_width(&cluster_label(9_999), p.font_px);
+        assert!(l.clusters.windows(2).all(|c| c[1].x - c[0].x >= w), "{:?}", l.clusters);
+    }
+}

@@ -1,0 +1,301 @@
+//! The view state and its reducer: every reader intent is an [`Action`], and `reduce` gives the next state.
+//!
+//! Components never change state themselves; they dispatch actions. This keeps every
+//! behaviour (what Next does at the last event, what a filter does to the selection)
+//! in one pure function, tested here without a browser.
+
+use crate::model::{Dataset, Status};
+use crate::scale::{MAX_SPAN, MIN_SPAN};
+use crate::timeline_layout::{items, Item};
+use std::collections::{BTreeSet, HashMap};
+
+/// Lookups over one dataset, computed once when it loads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryIndex {
+    /// Every event, in chronological order.
+    pub items: Vec<Item>,
+    /// For each event index, its position in `items`.
+    position: Vec<usize>,
+    event_ids: HashMap<String, usize>,
+    actor_ids: HashMap<String, usize>,
+    /// For each event, the indices of the actors involved in it.
+    pub event_actors: Vec<Vec<usize>>,
+    /// The first start and the last end over all events.
+    pub extent: (f64, f64),
+}
+
+impl StoryIndex {
+    pub fn new(dataset: &Dataset) -> StoryIndex {
+        let items = items(dataset);
+        let mut position = vec![0; items.len()];
+        for (p, item) in items.iter().enumerate() {
+            position[item.event] = p;
+        }
+        let actor_ids: HashMap<String, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let event_actors = dataset
+            .events
+            .iter()
+            .map(|e| e.actors.iter().filter_map(|who| actor_ids.get(&who.actor).copied()).collect())
+            .collect();
+        let extent = match (items.first(), items.iter().map(Item::last).reduce(f64::max)) {
+            (Some(first), Some(last)) => (first.start, last),
+            _ => (0.0, MIN_SPAN),
+        };
+        StoryIndex {
+            position,
+            event_ids: dataset.events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect(),
+            actor_ids,
+            event_actors,
+            extent,
+            items,
+        }
+    }
+
+    pub fn event_by_id(&self, id: &str) -> Option<usize> {
+        self.event_ids.get(id).copied()
+    }
+
+    pub fn actor_by_id(&self, id: &str) -> Option<usize> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// The event's position in chronological order.
+    pub fn position(&self, event: usize) -> usize {
+        self.position[event]
+    }
+}
+
+/// Which events the reader asked to see. An empty set means "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub actors: BTreeSet<usize>,
+    pub statuses: BTreeSet<Status>,
+    pub tags: BTreeSet<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.statuses.is_empty() && self.tags.is_empty()
+    }
+
+    pub fn matches(&self, dataset: &Dataset, index: &StoryIndex, event: usize) -> bool {
+        let e = &dataset.events[event];
+        (self.actors.is_empty() || index.event_actors[event].iter().any(|a| self.actors.contains(a)))
+            && (self.statuses.is_empty() || self.statuses.contains(&e.status))
+            && (self.tags.is_empty() || e.tags.iter().any(|t| self.tags.contains(t)))
+    }
+}
+
+/// What the reader sees: the selected event, the time window, the filters and the open panels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewState {
+    /// The selected event (an index into `Dataset::events`); `None` only for a story without events.
+    pub selected: Option<usize>,
+    /// The visible time span, in seconds since the epoch. Width-independent: components scale it.
+    pub window: (f64, f64),
+    pub filter: Filter,
+    /// The "All events" list instead of the timeline.
+    pub list_view: bool,
+    /// The actor whose card is open.
+    pub actor: Option<usize>,
+    /// The relation whose card is open.
+    pub relation: Option<usize>,
+}
+
+/// Everything a reader can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Next,
+    Previous,
+    First,
+    Last,
+    /// Select an event by index (a marker or list item was chosen).
+    Select(usize),
+    /// Select an event by id (a deep link); unknown ids change nothing.
+    SelectId(String),
+    ZoomIn,
+    ZoomOut,
+    /// Zoom by `factor` (> 1 in) about `anchor`, a fraction of the width (Ctrl + wheel, pinch).
+    ZoomAt { factor: f64, anchor: f64 },
+    /// Move the window by a fraction of its width (drag, swipe); positive shows later times.
+    Pan(f64),
+    /// Show exactly this span (a cluster was chosen).
+    ZoomTo(f64, f64),
+    FitAll,
+    ToggleStatus(Status),
+    ToggleTag(String),
+    ToggleActorFilter(usize),
+    ClearFilters,
+    ShowList(bool),
+    /// Open (or close, with `None`) an actor's card.
+    SelectActor(Option<usize>),
+    /// Open (or close, with `None`) a relation's card.
+    SelectRelation(Option<usize>),
+    /// Close whatever card is open (Escape).
+    CloseCard,
+}
+
+/// A share of the window kept clear at each side when fitting, so edge markers are not cut.
+const FIT_MARGIN: f64 = 0.06;
+/// How close to an edge a selected event may sit before the window moves to it.
+const KEEP_IN_VIEW: f64 = 0.08;
+
+fn clamp_window(t0: f64, t1: f64) -> (f64, f64) {
+    let mid = (t0 + t1) / 2.0;
+    let half = (t1 - t0).clamp(MIN_SPAN, MAX_SPAN) / 2.0;
+    (mid - half, mid + half)
+}
+
+fn fit_all(index: &StoryIndex) -> (f64, f64) {
+    let (a, b) = index.extent;
+    let span = (b - a).max(MIN_SPAN);
+    clamp_window(a - span * FIT_MARGIN, b + span * FIT_MARGIN)
+}
+
+/// The window moved, if needed, so that `event` is comfortably inside it.
+fn keep_in_view(window: (f64, f64), index: &StoryIndex, event: usize) -> (f64, f64) {
+    let t = index.items[index.position(event)].start;
+    let span = window.1 - window.0;
+    let margin = span * KEEP_IN_VIEW;
+    if t >= window.0 + margin && t <= window.1 - margin {
+        window
+    } else {
+        (t - span / 2.0, t + span / 2.0)
+    }
+}
+
+impl ViewState {
+    /// The first view of a story: its first event selected, all of it in view.
+    pub fn initial(index: &StoryIndex) -> ViewState {
+        ViewState {
+            selected: index.items.first().map(|i| i.event),
+            window: fit_all(index),
+            filter: Filter::default(),
+            list_view: false,
+            actor: None,
+            relation: None,
+        }
+    }
+
+    /// The events that pass the filter, in chronological order.
+    pub fn visible_events(&self, dataset: &Dataset, index: &StoryIndex) -> Vec<usize> {
+        index.items.iter().map(|i| i.event).filter(|&e| self.filter.matches(dataset, index, e)).collect()
+    }
+
+    fn select(mut self, event: usize, index: &StoryIndex) -> ViewState {
+        self.selected = Some(event);
+        self.window = keep_in_view(self.window, index, event);
+        self
+    }
+
+    /// After a filter change, a selection that is now hidden moves to the nearest visible event after it.
+    fn refilter(self, dataset: &Dataset, index: &StoryIndex) -> ViewState {
+        let visible = self.visible_events(dataset, index);
+        match self.selected {
+            Some(sel) if !visible.contains(&sel) => {
+                let at = index.position(sel);
+                let next = visible.iter().copied().find(|&e| index.position(e) > at).or_else(|| visible.last().copied());
+                match next {
+                    Some(e) => self.select(e, index),
+                    None => self,
+                }
+            }
+            _ => self,
+        }
+    }
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+/// The next view state after `action`.
+pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &StoryIndex) -> ViewState {
+    let mut next = state.clone();
+    let (t0, t1) = state.window;
+    let span = t1 - t0;
+    match action {
+        Action::Next | Action::Previous | Action::First | Action::Last => {
+            let visible = state.visible_events(dataset, index);
+            let here = state.selected.and_then(|s| visible.iter().position(|&e| e == s));
+            let target = match (action, here) {
+                (Action::First, _) | (Action::Next | Action::Previous, None) => visible.first(),
+                (Action::Last, _) => visible.last(),
+                (Action::Next, Some(p)) => visible.get(p + 1).or(visible.get(p)),
+                (Action::Previous, Some(p)) => visible.get(p.saturating_sub(1)),
+                _ => None,
+            };
+            if let Some(&e) = target {
+                next = next.select(e, index);
+            }
+        }
+        Action::Select(e) if e < dataset.events.len() => next = next.select(e, index),
+        Action::Select(_) => {}
+        Action::SelectId(id) => {
+            if let Some(e) = index.event_by_id(&id) {
+                next.filter = Filter::default();
+                next = next.select(e, index);
+            }
+        }
+        Action::ZoomIn | Action::ZoomOut => {
+            let factor = if action == Action::ZoomIn { 2.0 } else { 0.5 };
+            // Zoom about the selected event when it is in view, so it stays put; else about the centre.
+            let sel_t = state.selected.map(|e| index.items[index.position(e)].start).filter(|t| *t >= t0 && *t <= t1);
+            let anchor = sel_t.map_or(0.5, |t| (t - t0) / span);
+            next.window = zoom(state.window, factor, anchor);
+        }
+        Action::ZoomAt { factor, anchor } => next.window = zoom(state.window, factor, anchor),
+        Action::Pan(fraction) if fraction.is_finite() => next.window = (t0 + fraction * span, t1 + fraction * span),
+        Action::Pan(_) => {}
+        Action::ZoomTo(a, b) if a.is_finite() && b.is_finite() && b >= a => {
+            let pad = (b - a).max(MIN_SPAN) * FIT_MARGIN;
+            next.window = clamp_window(a - pad, b + pad);
+        }
+        Action::ZoomTo(..) => {}
+        Action::FitAll => next.window = fit_all(index),
+        Action::ToggleStatus(s) => {
+            toggle(&mut next.filter.statuses, s);
+            next = next.refilter(dataset, index);
+        }
+        Action::ToggleTag(t) => {
+            toggle(&mut next.filter.tags, t);
+            next = next.refilter(dataset, index);
+        }
+        Action::ToggleActorFilter(a) if a < dataset.actors.len() => {
+            toggle(&mut next.filter.actors, a);
+            next = next.refilter(dataset, index);
+        }
+        Action::ToggleActorFilter(_) => {}
+        Action::ClearFilters => next.filter = Filter::default(),
+        Action::ShowList(on) => next.list_view = on,
+        Action::SelectActor(a) => {
+            next.actor = a.filter(|&a| a < dataset.actors.len());
+            next.relation = None;
+        }
+        Action::SelectRelation(r) => {
+            next.relation = r.filter(|&r| r < dataset.relations.len());
+            next.actor = None;
+        }
+        Action::CloseCard => {
+            next.actor = None;
+            next.relation = None;
+        }
+    }
+    next
+}
+
+fn zoom(window: (f64, f64), factor: f64, anchor: f64) -> (f64, f64) {
+    if !factor.is_finite() || factor <= 0.0 || !anchor.is_finite() {
+        return window;
+    }
+    let anchor = anchor.clamp(0.0, 1.0);
+    let (t0, t1) = window;
+    let at = t0 + anchor * (t1 - t0);
+    let span = ((t1 - t0) / factor).clamp(MIN_SPAN, MAX_SPAN);
+    (at - anchor * span, at + (1.0 - anchor) * span)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,201 @@
+//! One or more tests for every `Action`, each on a small synthetic story.
+
+use super::*;
+use crate::synth;
+
+fn setup(n: usize) -> (Dataset, StoryIndex, ViewState) {
+    let dataset = synth::story(n, 11);
+    let index = StoryIndex::new(&dataset);
+    let state = ViewState::initial(&index);
+    (dataset, index, state)
+}
+
+fn run(state: &ViewState, actions: &[Action], d: &Dataset, i: &StoryIndex) -> ViewState {
+    actions.iter().cloned().fold(state.clone(), |s, a| reduce(&s, a, d, i))
+}
+
+/// Positions in chronological order of the selected event.
+fn pos(state: &ViewState, i: &StoryIndex) -> usize {
+    i.position(state.selected.unwrap())
+}
+
+#[test]
+fn a_story_opens_on_its_first_event_with_everything_in_view() {
+    let (_, i, s) = setup(20);
+    assert_eq!(pos(&s, &i), 0);
+    assert!(s.window.0 <= i.extent.0 && s.window.1 >= i.extent.1);
+}
+
+#[test]
+fn next_and_previous_step_through_events_in_date_order() {
+    let (d, i, s) = setup(20);
+    let s = run(&s, &[Action::Next, Action::Next], &d, &i);
+    assert_eq!(pos(&s, &i), 2);
+    let s = reduce(&s, Action::Previous, &d, &i);
+    assert_eq!(pos(&s, &i), 1);
+}
+
+#[test]
+fn next_at_the_last_event_and_previous_at_the_first_stay_put() {
+    let (d, i, s) = setup(5);
+    assert_eq!(pos(&reduce(&s, Action::Previous, &d, &i), &i), 0);
+    let last = reduce(&s, Action::Last, &d, &i);
+    assert_eq!(pos(&last, &i), 4);
+    assert_eq!(pos(&reduce(&last, Action::Next, &d, &i), &i), 4);
+}
+
+#[test]
+fn first_and_last_jump_to_the_ends() {
+    let (d, i, s) = setup(30);
+    let s = reduce(&s, Action::Last, &d, &i);
+    assert_eq!(pos(&s, &i), 29);
+    assert_eq!(pos(&reduce(&s, Action::First, &d, &i), &i), 0);
+}
+
+#[test]
+fn selecting_an_event_outside_the_window_brings_it_into_view() {
+    let (d, i, s) = setup(50);
+    let zoomed = run(&s, &[Action::ZoomIn, Action::ZoomIn, Action::ZoomIn, Action::ZoomIn], &d, &i);
+    let target = i.items[40].event;
+    let t = i.items[40].start;
+    assert!(t > zoomed.window.1 || t < zoomed.window.0, "precondition: the target is out of view");
+    let s = reduce(&zoomed, Action::Select(target), &d, &i);
+    assert!(t > s.window.0 && t < s.window.1);
+    assert!(((s.window.1 - s.window.0) - (zoomed.window.1 - zoomed.window.0)).abs() < 1.0, "the zoom is kept");
+}
+
+#[test]
+fn selecting_an_unknown_index_changes_nothing() {
+    let (d, i, s) = setup(5);
+    assert_eq!(reduce(&s, Action::Select(99), &d, &i), s);
+}
+
+#[test]
+fn a_deep_link_selects_by_id_and_an_unknown_id_is_ignored() {
+    let (d, i, s) = setup(10);
+    let s2 = reduce(&s, Action::SelectId("event-7".into()), &d, &i);
+    assert_eq!(d.events[s2.selected.unwrap()].id, "event-7");
+    assert_eq!(reduce(&s, Action::SelectId("nope".into()), &d, &i), s);
+}
+
+#[test]
+fn zooming_in_halves_the_window_and_out_doubles_it() {
+    let (d, i, s) = setup(20);
+    let span = s.window.1 - s.window.0;
+    let z = reduce(&s, Action::ZoomIn, &d, &i);
+    assert!(((z.window.1 - z.window.0) * 2.0 - span).abs() < 1.0);
+    let o = reduce(&z, Action::ZoomOut, &d, &i);
+    assert!(((o.window.1 - o.window.0) - span).abs() < 1.0);
+}
+
+#[test]
+fn zooming_in_keeps_the_selected_event_where_it_was_on_screen() {
+    let (d, i, s) = setup(20);
+    let s = run(&s, &[Action::Next, Action::Next, Action::Next], &d, &i);
+    let t = i.items[pos(&s, &i)].start;
+    let frac = |w: (f64, f64)| (t - w.0) / (w.1 - w.0);
+    let z = reduce(&s, Action::ZoomIn, &d, &i);
+    assert!((frac(z.window) - frac(s.window)).abs() < 1e-9);
+}
+
+#[test]
+fn zoom_at_keeps_the_anchor_and_refuses_nonsense() {
+    let (d, i, s) = setup(20);
+    let at = |w: (f64, f64)| w.0 + 0.25 * (w.1 - w.0);
+    let z = reduce(&s, Action::ZoomAt { factor: 1.5, anchor: 0.25 }, &d, &i);
+    assert!((at(z.window) - at(s.window)).abs() < 1e-3);
+    assert_eq!(reduce(&s, Action::ZoomAt { factor: f64::NAN, anchor: 0.5 }, &d, &i), s);
+    assert_eq!(reduce(&s, Action::ZoomAt { factor: -2.0, anchor: 0.5 }, &d, &i), s);
+}
+
+#[test]
+fn zoom_is_bounded_by_an_hour() {
+    let (d, i, s) = setup(20);
+    let z = run(&s, &vec![Action::ZoomIn; 80], &d, &i);
+    assert!((z.window.1 - z.window.0 - MIN_SPAN).abs() < 1e-6);
+}
+
+#[test]
+fn panning_moves_the_window_by_a_share_of_its_width() {
+    let (d, i, s) = setup(20);
+    let span = s.window.1 - s.window.0;
+    let p = reduce(&s, Action::Pan(0.25), &d, &i);
+    assert!((p.window.0 - (s.window.0 + span / 4.0)).abs() < 1e-3);
+    assert_eq!(reduce(&s, Action::Pan(f64::INFINITY), &d, &i), s);
+}
+
+#[test]
+fn zoom_to_shows_a_cluster_span_with_a_margin_and_fit_all_restores_everything() {
+    let (d, i, s) = setup(20);
+    let (a, b) = (i.items[3].start, i.items[6].start);
+    let z = reduce(&s, Action::ZoomTo(a, b), &d, &i);
+    assert!(z.window.0 < a && z.window.1 > b && z.window.1 - z.window.0 < s.window.1 - s.window.0);
+    assert_eq!(reduce(&z, Action::FitAll, &d, &i).window, s.window);
+    assert_eq!(reduce(&s, Action::ZoomTo(b, a), &d, &i), s, "a reversed span is refused");
+}
+
+#[test]
+fn a_status_filter_limits_next_to_matching_events() {
+    let (d, i, s) = setup(40);
+    let s = reduce(&s, Action::ToggleStatus(Status::Denied), &d, &i);
+    let visible = s.visible_events(&d, &i);
+    assert!(!visible.is_empty() && visible.len() < 40);
+    assert!(visible.iter().all(|&e| d.events[e].status == Status::Denied));
+    assert_eq!(d.events[s.selected.unwrap()].status, Status::Denied, "the hidden selection moved to a visible event");
+    let s2 = reduce(&s, Action::Next, &d, &i);
+    assert_eq!(d.events[s2.selected.unwrap()].status, Status::Denied);
+    let off = reduce(&s, Action::ToggleStatus(Status::Denied), &d, &i);
+    assert!(off.filter.is_empty());
+}
+
+#[test]
+fn a_tag_filter_and_an_actor_filter_combine() {
+    let (d, i, s) = setup(200);
+    let s = run(&s, &[Action::ToggleTag("military".into()), Action::ToggleActorFilter(0)], &d, &i);
+    for e in s.visible_events(&d, &i) {
+        assert!(d.events[e].tags.iter().any(|t| t == "military"));
+        assert!(i.event_actors[e].contains(&0));
+    }
+    let cleared = reduce(&s, Action::ClearFilters, &d, &i);
+    assert_eq!(cleared.visible_events(&d, &i).len(), 200);
+}
+
+#[test]
+fn a_filter_that_hides_everything_keeps_the_selection() {
+    let (d, i, s) = setup(10);
+    let s2 = run(&s, &[Action::ToggleTag("no-such-tag".into())], &d, &i);
+    assert!(s2.visible_events(&d, &i).is_empty());
+    assert_eq!(s2.selected, s.selected);
+    assert_eq!(reduce(&s2, Action::Next, &d, &i).selected, s.selected);
+}
+
+#[test]
+fn the_list_view_opens_and_closes() {
+    let (d, i, s) = setup(5);
+    let s = reduce(&s, Action::ShowList(true), &d, &i);
+    assert!(s.list_view);
+    assert!(!reduce(&s, Action::ShowList(false), &d, &i).list_view);
+}
+
+#[test]
+fn an_actor_card_and_a_relation_card_replace_each_other_and_escape_closes_both() {
+    let (d, i, s) = setup(20);
+    let a = reduce(&s, Action::SelectActor(Some(1)), &d, &i);
+    assert_eq!((a.actor, a.relation), (Some(1), None));
+    let r = reduce(&a, Action::SelectRelation(Some(0)), &d, &i);
+    assert_eq!((r.actor, r.relation), (None, Some(0)));
+    let closed = reduce(&r, Action::CloseCard, &d, &i);
+    assert_eq!((closed.actor, closed.relation), (None, None));
+    assert_eq!(reduce(&s, Action::SelectActor(Some(9_999)), &d, &i).actor, None);
+}
+
+#[test]
+fn a_story_without_events_has_no_selection_and_actions_are_harmless() {
+    let mut d = synth::story(5, 1);
+    d.events.clear();
+    let i = StoryIndex::new(&d);
+    let s = ViewState::initial(&i);
+    assert_eq!(s.selected, None);
+    let after = run(&s, &[Action::Next, Action::Last, Action::ZoomIn, Action::FitAll, Action::ToggleStatus(Status::Claimed)], &d, &i);
+    assert_eq!(after.selected, None);
+}

@@ -1,0 +1,82 @@
+//! The card of the selected event: what happened, when, how sure we are, who says so, and the sources.
+
+use crate::components::StatusBadge;
+use crate::store::{use_dispatch, use_store};
+use storyline_core::view_state::Action;
+use yew::prelude::*;
+
+#[component]
+pub fn EventCard() -> Html {
+    let store = use_store();
+    let dispatch = use_dispatch();
+    let Some(index) = store.view.selected else {
+        return html! { <p class="sl-card sl-empty">{ "This story has no events yet." }</p> };
+    };
+    let dataset = &store.dataset;
+    let event = &dataset.events[index];
+    let actor_name = |id: &str| dataset.actors.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
+    let when = match &event.end {
+        Some(end) => format!("{} – {}", event.start.display_long(), end.display_long()),
+        None => event.start.display_long(),
+    };
+    html! {
+        <article class="sl-card" aria-labelledby="sl-card-title">
+            <p class="sl-card-meta">
+                <time datetime={event.start.to_iso()}>{ when }</time>
+                if let Some(place) = &event.place { <span class="sl-place">{ &place.name }</span> }
+                <StatusBadge status={event.status} />
+            </p>
+            <h3 id="sl-card-title" class="sl-card-title">{ &event.title }</h3>
+            if let Some(attribution) = &event.attribution {
+                <p class="sl-attribution">{ attribution }</p>
+            }
+            <p class="sl-summary">{ &event.summary }</p>
+            for quote in event.quotes.iter() {
+                <figure class="sl-quote">
+                    <blockquote>{ &quote.text }</blockquote>
+                    <figcaption>{ "— " }{ actor_name(&quote.speaker) }{ ", via " }
+                        <a href={quote.source.url.clone()} target="_blank" rel="noopener noreferrer">{ &quote.source.publisher }</a>
+                    </figcaption>
+                </figure>
+            }
+            if !event.actors.is_empty() {
+                <div class="sl-involved">
+                    <h4>{ "Who is involved" }</h4>
+                    <ul>
+                        for who in event.actors.iter() {
+                            {{
+                                let actor = store.index.actor_by_id(&who.actor);
+                                let pressed = actor.is_some() && store.view.actor == actor;
+                                let onclick = {
+                                    let dispatch = dispatch.clone();
+                                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectActor(if pressed { None } else { actor })))
+                                };
+                                html! {
+                                    <li key={who.actor.clone()}>
+                                        <button type="button" class="sl-chip" aria-pressed={pressed.to_string()} {onclick}>
+                                            { actor_name(&who.actor) }
+                                        </button>
+                                        if !who.role.is_empty() { <span class="sl-role">{ &who.role }</span> }
+                                    </li>
+                                }
+                            }}
+                        }
+                    </ul>
+                </div>
+            }
+            if !event.sources.is_empty() {
+                <div class="sl-sources">
+                    <h4>{ "Sources" }</h4>
+                    <ul>
+                        for source in event.sources.iter() {
+                            <li>
+                                <a href={source.url.clone()} target="_blank" rel="noopener noreferrer">{ &source.publisher }{ ": " }{ &source.title }</a>
+                                if let Some(date) = &source.date { { ", " }<time datetime={date.to_iso()}>{ date.display_short() }</time> }
+                            </li>
+                        }
+                    </ul>
+                </div>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,58 @@
+//! Filters by status, tag and actor, as toggle buttons in a disclosure so they stay out of the way.
+
+use crate::store::{use_dispatch, use_store};
+use std::collections::BTreeSet;
+use storyline_core::view_state::Action;
+use storyline_core::Status;
+use yew::prelude::*;
+
+fn toggle(dispatch: &crate::store::Dispatch, label: String, pressed: bool, action: Action) -> Html {
+    let dispatch = dispatch.clone();
+    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()));
+    html! { <button type="button" class="sl-chip" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
+}
+
+#[component]
+pub fn Filters() -> Html {
+    let store = use_store();
+    let dispatch = use_dispatch();
+    let dataset = &store.dataset;
+    let filter = &store.view.filter;
+    let statuses: BTreeSet<Status> = dataset.events.iter().map(|e| e.status).collect();
+    let tags: BTreeSet<&str> = dataset.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
+    let shown = store.view.visible_events(dataset, &store.index).len();
+    let clear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearFilters))
+    };
+    html! {
+        <details class="sl-filters" open={!filter.is_empty()}>
+            <summary>{ "Filter events" }{ if filter.is_empty() { String::new() } else { format!(" ({shown} shown)") } }</summary>
+            <div class="sl-filter-group" role="group" aria-label="By status">
+                <span class="sl-filter-name">{ "Status" }</span>
+                for s in statuses.iter().copied() {
+                    { toggle(&dispatch, s.label().into(), filter.statuses.contains(&s), Action::ToggleStatus(s)) }
+                }
+            </div>
+            if !tags.is_empty() {
+                <div class="sl-filter-group" role="group" aria-label="By topic">
+                    <span class="sl-filter-name">{ "Topic" }</span>
+                    for t in tags.iter() {
+                        { toggle(&dispatch, t.to_string(), filter.tags.contains(*t), Action::ToggleTag(t.to_string())) }
+                    }
+                </div>
+            }
+            if !dataset.actors.is_empty() {
+                <div class="sl-filter-group" role="group" aria-label="By actor">
+                    <span class="sl-filter-name">{ "Actor" }</span>
+                    for (i, a) in dataset.actors.iter().enumerate().take(60) {
+                        { toggle(&dispatch, a.label().to_string(), filter.actors.contains(&i), Action::ToggleActorFilter(i)) }
+                    }
+                </div>
+            }
+            if !filter.is_empty() {
+                <button type="button" class="sl-clear" onclick={clear}>{ "Show all events" }</button>
+            }
+        </details>
+    }
+}

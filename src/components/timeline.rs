@@ -1,0 +1,165 @@
+//! The timeline: an SVG axis with ticks, era bands, range bars, event markers and cluster buttons.
+//!
+//! Geometry comes from core (`ticks`, `timeline_layout`) and goes into SVG attributes, never
+//! inline styles, so a strict Content-Security-Policy can forbid `style=`. Markers are
+//! `role="button"` with the event's title, date and status as their name. The timeline is
+//! one tab stop: the selected marker holds `tabindex="0"` and arrow keys move the selection.
+
+use crate::hooks::use_width;
+use crate::store::{use_dispatch, use_store};
+use storyline_core::scale::TimeScale;
+use storyline_core::ticks::ticks;
+use storyline_core::timeline_layout::{cluster_label, layout, Params};
+use storyline_core::view_state::Action;
+use yew::prelude::*;
+
+/// The width assumed before the browser measures (and in prerendered HTML).
+pub const DEFAULT_WIDTH: f64 = 720.0;
+const LANE_HEIGHT: f64 = 30.0;
+const TOP: f64 = 26.0;
+const TICK_FONT: f64 = 12.0;
+
+/// Rounds a coordinate to a tenth of a pixel: enough for SVG, and stable text for SSR and tests.
+/// Integer formatting only: float formatting would add kilobytes of wasm for no gain here.
+fn px(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let (sign, abs) = if tenths < 0 { ("-", -tenths) } else { ("", tenths) };
+    match abs % 10 {
+        0 if abs == 0 => "0".to_string(),
+        0 => format!("{sign}{}", abs / 10),
+        d => format!("{sign}{}.{d}", abs / 10),
+    }
+}
+
+#[component]
+pub fn Timeline() -> Html {
+    let store = use_store();
+    let dispatch = use_dispatch();
+    let container = use_node_ref();
+    let width = use_width(container.clone(), DEFAULT_WIDTH);
+    let dataset = &store.dataset;
+    let view = &store.view;
+    let params = Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() };
+
+    let scale = TimeScale::new(view.window.0, view.window.1, width);
+    let visible: Vec<_> = if view.filter.is_empty() {
+        store.index.items.clone()
+    } else {
+        store.index.items.iter().filter(|i| view.filter.matches(dataset, &store.index, i.event)).cloned().collect()
+    };
+    let placed = layout(&visible, &scale, &params, view.selected);
+    let (_, axis_ticks) = ticks(&scale, TICK_FONT);
+    let cluster_y = TOP + params.lanes as f64 * LANE_HEIGHT + 6.0;
+    let axis_y = cluster_y + 26.0;
+    let height = axis_y + 30.0;
+    let lane_y = |lane: usize| TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
+
+    let eras = dataset.eras.iter().filter_map(|era| {
+        let x0 = scale.x(era.start.start_seconds() as f64).max(0.0);
+        let x1 = scale.x(era.end.end_seconds() as f64).min(width);
+        (x1 > x0).then(|| {
+            let title = storyline_core::text_width::truncate_to_width(&era.title, (x1 - x0 - 8.0).max(0.0), 11.0);
+            html! {
+                <g key={era.id.clone()} class="sl-era">
+                    <rect x={px(x0)} y="0" width={px(x1 - x0)} height={px(axis_y)} />
+                    if !title.is_empty() && title != "…" {
+                        <text x={px(x0 + 4.0)} y="14">{ title }</text>
+                    }
+                </g>
+            }
+        })
+    });
+
+    let ticks_html = axis_ticks.iter().map(|t| {
+        html! {
+            <g key={t.t.to_string()} class={classes!("sl-tick", t.major.then_some("major"))}>
+                <line x1={px(t.x)} x2={px(t.x)} y1={px(axis_y)} y2={px(axis_y + if t.major { 8.0 } else { 5.0 })} />
+                <text x={px(t.x)} y={px(axis_y + 21.0)}>{ &t.label }</text>
+            </g>
+        }
+    });
+
+    let markers = placed.markers.iter().map(|m| {
+        let event = &dataset.events[m.event];
+        let y = lane_y(m.lane);
+        let selected = view.selected == Some(m.event);
+        let name = format!("{}, {}, {}", event.title, event.start.display_long(), event.status.label());
+        let onclick = {
+            let dispatch = dispatch.clone();
+            let e = m.event;
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select(e)))
+        };
+        let onkeydown = {
+            let dispatch = dispatch.clone();
+            let e = m.event;
+            Callback::from(move |k: KeyboardEvent| {
+                if k.key() == "Enter" || k.key() == " " {
+                    k.prevent_default();
+                    dispatch.dispatch(Action::Select(e));
+                }
+            })
+        };
+        html! {
+            <g key={event.id.clone()} class={classes!("sl-marker", event.status.key(), selected.then_some("selected"))}
+               role="button" tabindex={if selected { "0" } else { "-1" }} aria-label={name}
+               aria-current={selected.then_some("true")} data-event={event.id.clone()} {onclick} {onkeydown}>
+                if selected {
+                    <line class="sl-guide" x1={px(m.x)} x2={px(m.x)} y1={px(y)} y2={px(axis_y)} />
+                }
+                if let Some(end) = m.bar_end_x {
+                    <rect class="sl-bar" x={px(m.x)} y={px(y - 3.0)} width={px(end - m.x)} height="6" rx="3" />
+                }
+                <circle class="sl-dot" cx={px(m.x)} cy={px(y)} r={if selected { "8" } else { "6" }} />
+                if !m.label.is_empty() {
+                    if m.label_before {
+                        <text class="sl-label end" x={px(m.x - params.marker_radius - 4.0)} y={px(y + 4.5)}>{ &m.label }</text>
+                    } else {
+                        <text class="sl-label" x={px(m.x + params.marker_radius + 4.0)} y={px(y + 4.5)}>{ &m.label }</text>
+                    }
+                }
+            </g>
+        }
+    });
+
+    let clusters = placed.clusters.iter().map(|c| {
+        let onclick = {
+            let dispatch = dispatch.clone();
+            let (t0, t1) = (c.t0, c.t1);
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ZoomTo(t0, t1)))
+        };
+        let name = format!("{} more events here: zoom in", c.count);
+        html! {
+            <g key={format!("c{}", c.x)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
+                <rect x={px(c.x - 20.0)} y={px(cluster_y - 9.0)} width="40" height="18" rx="9" />
+                <text x={px(c.x)} y={px(cluster_y + 4.0)}>{ cluster_label(c.count) }</text>
+            </g>
+        }
+    });
+
+    html! {
+        <div ref={container} class="sl-timeline">
+            <svg class="sl-axis" width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))}
+                 role="group" aria-label="Events on a time axis">
+                { for eras }
+                <line class="sl-axis-line" x1="0" x2={px(width)} y1={px(axis_y)} y2={px(axis_y)} />
+                { for ticks_html }
+                { for clusters }
+                { for markers }
+            </svg>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::px;
+
+    #[test]
+    fn coordinates_are_written_to_a_tenth_of_a_pixel() {
+        assert_eq!(px(12.0), "12");
+        assert_eq!(px(12.345), "12.3");
+        assert_eq!(px(-0.04), "0");
+        assert_eq!(px(-2.56), "-2.6");
+        assert_eq!(px(0.5), "0.5");
+    }
+}

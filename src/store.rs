@@ -1,0 +1,53 @@
+//! The widget's state container: the dataset, its index and the view state, reduced by core's `reduce`.
+//!
+//! Shared through a `ContextProvider`; children that only act get the dispatcher.
+
+use std::rc::Rc;
+use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState};
+use storyline_core::Dataset;
+use yew::prelude::*;
+
+#[derive(Debug, PartialEq)]
+pub struct Store {
+    pub dataset: Rc<Dataset>,
+    pub index: Rc<StoryIndex>,
+    pub view: ViewState,
+}
+
+impl Store {
+    pub fn new(dataset: Rc<Dataset>) -> Store {
+        let index = Rc::new(StoryIndex::new(&dataset));
+        let view = ViewState::initial(&index);
+        Store { dataset, index, view }
+    }
+}
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let view = reduce(&self.view, action, &self.dataset, &self.index);
+        if view == self.view {
+            // Unchanged state keeps its Rc, so nothing re-renders.
+            return self;
+        }
+        Rc::new(Store { dataset: self.dataset.clone(), index: self.index.clone(), view })
+    }
+}
+
+/// What components read the state through.
+pub type StoreHandle = UseReducerHandle<Store>;
+/// What components that only act hold.
+pub type Dispatch = UseReducerDispatcher<Store>;
+
+/// The store from context. Every component that calls this sits under `App`'s provider.
+#[hook]
+pub fn use_store() -> StoreHandle {
+    use_context::<StoreHandle>().expect("components are rendered inside App's store provider")
+}
+
+/// The dispatcher from context.
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("components are rendered inside App's dispatch provider")
+}
