@@ -1,21 +1,19 @@
-//! Entry point. In the browser it mounts (or hydrates) the widget on `#storyline`;
-//! natively it prints the prerendered HTML of the embedded story.
+//! Entry point. In the browser it mounts (or hydrates) a widget on every `.storyline-root`
+//! element; natively it prints the prerendered HTML of the embedded story.
+//!
+//! A mount element may carry:
+//! - `data-json="<id>"`: the id of a `<script type="application/json">` holding the story;
+//! - `data-fragment-key="<key>"`: its deep-link key, when several widgets share a page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use storyline::{App, AppProps};
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("storyline"))
-    else {
-        web_sys::console::error_1(&"Storyline: no element with id \"storyline\" to mount on".into());
-        return;
-    };
-    let props = yew::props!(AppProps { dataset: storyline::story::embedded() });
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-    // Prerendered markup is adopted rather than replaced, so the reader never sees a flash.
-    if root.first_element_child().is_some() {
-        renderer.hydrate();
-    } else {
-        renderer.render();
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(roots) = document.query_selector_all(".storyline-root") else { return };
+    for i in 0..roots.length() {
+        if let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            storyline::mount::mount(&document, root);
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! `role="button"` with the event's title, date and status as their name. The timeline is
 //! one tab stop: the selected marker holds `tabindex="0"` and arrow keys move the selection.
 
-use crate::hooks::use_width;
+use crate::hooks::{use_animated_window, use_gestures, use_width};
 use crate::store::{use_dispatch, use_store};
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
@@ -37,17 +37,49 @@ pub fn Timeline() -> Html {
     let dispatch = use_dispatch();
     let container = use_node_ref();
     let width = use_width(container.clone(), DEFAULT_WIDTH);
+    use_gestures(container.clone(), dispatch.clone());
+    let window = use_animated_window(store.view.window, store.view.selected);
     let dataset = &store.dataset;
     let view = &store.view;
+    // Roving focus: when the reader steps with the keyboard from a marker, focus follows the
+    // selection, even when the marker they left is gathered into a cluster and disappears.
+    let refocus = use_mut_ref(|| false);
+    {
+        let (container, refocus) = (container.clone(), refocus.clone());
+        let selected_id = view.selected.map(|e| dataset.events[e].id.clone());
+        use_effect_with(selected_id, move |id| {
+            if std::mem::take(&mut *refocus.borrow_mut()) {
+                #[cfg(target_arch = "wasm32")]
+                focus_marker(&container, id.as_deref());
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (container, id);
+        });
+    }
+    let onkeydown = {
+        let refocus = refocus.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                let on_marker = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.class_list().contains("sl-marker"));
+                *refocus.borrow_mut() = on_marker;
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (e, &refocus);
+        })
+    };
     let params = Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() };
 
-    let scale = TimeScale::new(view.window.0, view.window.1, width);
+    let scale = TimeScale::new(window.0, window.1, width);
     let visible: Vec<_> = if view.filter.is_empty() {
         store.index.items.clone()
     } else {
         store.index.items.iter().filter(|i| view.filter.matches(dataset, &store.index, i.event)).cloned().collect()
     };
-    let placed = layout(&visible, &scale, &params, view.selected);
+    let mut placed = layout(&visible, &scale, &params, view.selected);
+    // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
+    placed.markers.sort_by_key(|m| store.index.position(m.event));
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);
     let cluster_y = TOP + params.lanes as f64 * LANE_HEIGHT + 6.0;
     let axis_y = cluster_y + 26.0;
@@ -103,9 +135,6 @@ pub fn Timeline() -> Html {
             <g key={event.id.clone()} class={classes!("sl-marker", event.status.key(), selected.then_some("selected"))}
                role="button" tabindex={if selected { "0" } else { "-1" }} aria-label={name}
                aria-current={selected.then_some("true")} data-event={event.id.clone()} {onclick} {onkeydown}>
-                if selected {
-                    <line class="sl-guide" x1={px(m.x)} x2={px(m.x)} y1={px(y)} y2={px(axis_y)} />
-                }
                 if let Some(end) = m.bar_end_x {
                     <rect class="sl-bar" x={px(m.x)} y={px(y - 3.0)} width={px(end - m.x)} height="6" rx="3" />
                 }
@@ -117,6 +146,17 @@ pub fn Timeline() -> Html {
                         <text class="sl-label" x={px(m.x + params.marker_radius + 4.0)} y={px(y + 4.5)}>{ &m.label }</text>
                     }
                 }
+            </g>
+        }
+    });
+
+    // The selected marker is drawn once more on top of its neighbours, as decoration only.
+    let halo = placed.markers.iter().find(|m| view.selected == Some(m.event)).map(|m| {
+        let y = lane_y(m.lane);
+        html! {
+            <g class="sl-halo" aria-hidden="true">
+                <line class="sl-guide" x1={px(m.x)} x2={px(m.x)} y1={px(y + 9.0)} y2={px(axis_y)} />
+                <circle cx={px(m.x)} cy={px(y)} r="11" />
             </g>
         }
     });
@@ -137,7 +177,7 @@ pub fn Timeline() -> Html {
     });
 
     html! {
-        <div ref={container} class="sl-timeline">
+        <div ref={container} class="sl-timeline" {onkeydown}>
             <svg class="sl-axis" width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))}
                  role="group" aria-label="Events on a time axis">
                 { for eras }
@@ -145,8 +185,22 @@ pub fn Timeline() -> Html {
                 { for ticks_html }
                 { for clusters }
                 { for markers }
+                { for halo }
             </svg>
         </div>
+    }
+}
+
+/// Moves focus to the selected marker of this timeline.
+#[cfg(target_arch = "wasm32")]
+fn focus_marker(container: &NodeRef, id: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let (Some(root), Some(id)) = (container.cast::<web_sys::Element>(), id) else { return };
+    // Ids keep to [A-Za-z0-9_-] (validation), so they are safe inside a selector.
+    if let Ok(Some(marker)) = root.query_selector(&format!("[data-event=\"{id}\"]")) {
+        if let Some(svg) = marker.dyn_ref::<web_sys::SvgElement>() {
+            let _ = svg.focus();
+        }
     }
 }
 

@@ -13,14 +13,35 @@ use yew::prelude::*;
 #[hook]
 pub fn use_fragment_sync(store: StoreHandle, dispatch: Dispatch, key: AttrValue) {
     {
+        // On load, and whenever the page's fragment changes (a link in the host article such as
+        // `#event=treaty`), the named event is selected.
         let key = key.clone();
         use_effect_with((), move |_| {
             #[cfg(target_arch = "wasm32")]
-            if let Some(id) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| fragment_value(&h, &key)) {
-                dispatch.dispatch(storyline_core::view_state::Action::SelectId(id));
+            {
+                use wasm_bindgen::prelude::*;
+                let select_from_hash = move || {
+                    if let Some(id) = web_sys::window().and_then(|w| w.location().hash().ok()).and_then(|h| fragment_value(&h, &key)) {
+                        dispatch.dispatch(storyline_core::view_state::Action::SelectId(id));
+                    }
+                };
+                select_from_hash();
+                let listener = Closure::<dyn FnMut()>::new(select_from_hash);
+                let window = web_sys::window();
+                if let Some(w) = &window {
+                    let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+                move || {
+                    if let Some(w) = window {
+                        let _ = w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                    }
+                }
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (dispatch, key);
+            {
+                let _ = (dispatch, key);
+                || ()
+            }
         });
     }
     let selected = store.view.selected.map(|e| store.dataset.events[e].id.clone());

@@ -4,6 +4,9 @@
 //! STORYLINE_E2E_ENGINE (chromium, firefox or webkit), STORYLINE_E2E_WEBDRIVER and STORYLINE_E2E_BASE.
 //! The summary line has libtest's format, so xtask counts these results like any other.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -29,20 +32,17 @@ pub fn fail<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> String + '_ {
 }
 
 impl Ctx {
+    /// Loads a page afresh. Going through a blank page first makes sure that a URL differing
+    /// only in its fragment is a new load, not a same-document jump.
     pub async fn open(&self, path: &str) -> TestResult {
+        self.client.goto("about:blank").await.map_err(fail("navigate to a blank page"))?;
         self.client.goto(&format!("{}{path}", self.base)).await.map_err(fail("navigate"))
     }
 
     /// Waits until the widget has rendered in the browser: it marks its root with `data-ready`
     /// from an effect that runs after the first render (an event, not a timer).
     pub async fn wait_ready(&self) -> TestResult {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css(".storyline[data-ready]"))
-            .await
-            .map(|_| ())
-            .map_err(fail("the widget did not become ready"))
+        self.wait_for(".storyline[data-ready]").await.map(drop)
     }
 
     pub async fn texts(&self, css: &str) -> Result<Vec<String>, String> {
@@ -59,6 +59,46 @@ impl Ctx {
             out.push(el.attr(attr).await.map_err(fail(css))?.unwrap_or_default());
         }
         Ok(out)
+    }
+
+    /// Waits for an element to appear, through WebDriver's own wait.
+    pub async fn wait_for(&self, css: &str) -> Result<Element, String> {
+        self.client.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(css)).await.map_err(fail(&format!("waiting for {css}")))
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn eval(&self, script: &str) -> Result<Value, String> {
+        self.client.execute(script, vec![]).await.map_err(fail(script))
+    }
+
+    /// A button found by its visible text or accessible name, as a reader would find it.
+    pub async fn button(&self, name: &str) -> Result<Element, String> {
+        let xpath = format!("//*[(self::button or @role='button') and (normalize-space(.)='{name}' or @aria-label='{name}' or starts-with(normalize-space(.), '{name}'))]");
+        self.client.find(Locator::XPath(&xpath)).await.map_err(fail(&format!("the button {name:?}")))
+    }
+
+    pub async fn click_button(&self, name: &str) -> TestResult {
+        self.button(name).await?.click().await.map_err(fail(&format!("click {name:?}")))
+    }
+
+    /// Presses and releases one key with WebDriver key actions, on whatever has focus.
+    pub async fn press(&self, key: Key) -> TestResult {
+        let value: char = key.into();
+        let actions = KeyActions::new("keyboard".into()).then(KeyAction::Down { value }).then(KeyAction::Up { value });
+        self.client.perform_actions(actions).await.map_err(fail("key action"))
+    }
+
+    /// The accessible name of the marker marked `aria-current`.
+    pub async fn current_marker(&self) -> Result<String, String> {
+        let el = self.client.find(Locator::Css("[role='button'][aria-current='true']")).await.map_err(fail("the current marker"))?;
+        el.attr("aria-label").await.map_err(fail("its name"))?.ok_or_else(|| "the current marker has no name".into())
+    }
+
+    /// The accessible name (or text) of the focused element.
+    pub async fn focused_name(&self) -> Result<String, String> {
+        self.eval("const a = document.activeElement; return a ? (a.getAttribute('aria-label') || a.textContent || '') : ''")
+            .await
+            .map(|v| v.as_str().unwrap_or_default().trim().to_string())
     }
 
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.

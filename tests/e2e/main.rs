@@ -2,7 +2,9 @@
 
 mod harness;
 mod pages;
+mod timeline;
 
 fn main() {
-    harness::run(pages::TESTS);
+    let tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).copied().collect();
+    harness::run(&tests);
 }

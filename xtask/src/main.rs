@@ -4,6 +4,7 @@ mod bench;
 mod cmd;
 mod dist;
 mod engine;
+mod fixtures;
 mod gen_story;
 mod serve;
 mod server;

@@ -104,9 +104,14 @@ pub fn start(port: u16, mounts: Vec<Mount>) -> std::io::Result<SocketAddr> {
     Ok(addr)
 }
 
-/// The site `serve` and the e2e tests use: the demo news page at `/`, the widget at `/widget/`.
+/// The site `serve` and the e2e tests use: the demo news page at `/`, the widget at `/widget/`,
+/// and the test pages at `/fixtures/`.
 pub fn site_mounts(root: &Path) -> Vec<Mount> {
-    vec![Mount { prefix: "/", dir: root.join("demo") }, Mount { prefix: "/widget/", dir: root.join("dist") }]
+    vec![
+        Mount { prefix: "/", dir: root.join("demo") },
+        Mount { prefix: "/widget/", dir: root.join("dist") },
+        Mount { prefix: "/fixtures/", dir: root.join("target/fixtures") },
+    ]
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use crate::cmd::{describe, project_root, run_tee};
 use crate::engine::{Driver, Engine};
-use crate::{dist, server, tools};
+use crate::{dist, fixtures, server, tools};
 use std::process::Command;
 
 /// One run of one layer in one engine.
@@ -139,7 +139,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
     for engine in Engine::ALL {
         outcomes.push(wasm(engine));
     }
-    match dist::build_release() {
+    match dist::build_release().and_then(|()| fixtures::write().map(drop)) {
         Ok(()) => {
             let addr = server::start(0, server::site_mounts(&project_root()))
                 .map_err(|e| format!("could not serve dist/ on 127.0.0.1: {e}"))?;

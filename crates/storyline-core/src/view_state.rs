@@ -137,8 +137,9 @@ pub enum Action {
 
 /// A share of the window kept clear at each side when fitting, so edge markers are not cut.
 const FIT_MARGIN: f64 = 0.06;
-/// How close to an edge a selected event may sit before the window moves to it.
-const KEEP_IN_VIEW: f64 = 0.08;
+/// How close to an edge a selected event may sit before the window moves to it; less than
+/// `FIT_MARGIN`, so that selecting the first or last event of a fitted view does not move it.
+const KEEP_IN_VIEW: f64 = 0.04;
 
 fn clamp_window(t0: f64, t1: f64) -> (f64, f64) {
     let mid = (t0 + t1) / 2.0;

@@ -1,0 +1,155 @@
+//! Zoom and pan by hand: Ctrl/Cmd + wheel and pinch zoom, drag and swipe pan.
+//!
+//! A plain wheel is never taken: it scrolls the page as the reader expects. The wheel
+//! listener is registered non-passive only so that Ctrl + wheel can stop the browser's own
+//! page zoom. A press becomes a drag only after it moves a few pixels, so a click on a
+//! marker stays a click.
+
+use crate::store::Dispatch;
+use yew::prelude::*;
+
+#[hook]
+pub fn use_gestures(node: NodeRef, dispatch: Dispatch) {
+    use_effect_with(node, move |node| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            listen::start(node.clone(), dispatch)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (node, dispatch);
+            || ()
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+mod listen {
+    use crate::store::Dispatch;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use storyline_core::view_state::Action;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{AddEventListenerOptions, Element, PointerEvent, WheelEvent};
+    use yew::prelude::*;
+
+    /// Movement in pixels before a press counts as a drag.
+    const DRAG_THRESHOLD: f64 = 4.0;
+
+    #[derive(Default)]
+    struct Pointers {
+        /// Active pointers: id and last x, y.
+        down: Vec<(i32, f64, f64)>,
+        dragging: bool,
+        start_x: f64,
+    }
+
+    fn spread(p: &[(i32, f64, f64)]) -> f64 {
+        ((p[0].1 - p[1].1).powi(2) + (p[0].2 - p[1].2).powi(2)).sqrt()
+    }
+
+    pub fn start(node: NodeRef, dispatch: Dispatch) -> impl FnOnce() {
+        let Some(el) = node.cast::<Element>() else {
+            return Box::new(|| ()) as Box<dyn FnOnce()>;
+        };
+        let width = {
+            let el = el.clone();
+            move || f64::from(el.client_width().max(1))
+        };
+        let left = {
+            let el = el.clone();
+            move || el.get_bounding_client_rect().left()
+        };
+        let mut listeners: Vec<(&'static str, Closure<dyn FnMut(web_sys::Event)>)> = Vec::new();
+
+        {
+            let (dispatch, width, left) = (dispatch.clone(), width.clone(), left.clone());
+            listeners.push((
+                "wheel",
+                Closure::new(move |e: web_sys::Event| {
+                    let e: WheelEvent = e.unchecked_into();
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    e.prevent_default();
+                    let factor = (-e.delta_y() * 0.0025).exp();
+                    let anchor = (f64::from(e.client_x()) - left()) / width();
+                    dispatch.dispatch(Action::ZoomAt { factor, anchor });
+                }),
+            ));
+        }
+        let pointers = Rc::new(RefCell::new(Pointers::default()));
+        {
+            let pointers = pointers.clone();
+            listeners.push((
+                "pointerdown",
+                Closure::new(move |e: web_sys::Event| {
+                    let e: PointerEvent = e.unchecked_into();
+                    let mut p = pointers.borrow_mut();
+                    p.down.retain(|(id, ..)| *id != e.pointer_id());
+                    p.down.push((e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y())));
+                    p.start_x = f64::from(e.client_x());
+                }),
+            ));
+        }
+        {
+            let (pointers, dispatch, el2) = (pointers.clone(), dispatch.clone(), el.clone());
+            listeners.push((
+                "pointermove",
+                Closure::new(move |e: web_sys::Event| {
+                    let e: PointerEvent = e.unchecked_into();
+                    let mut p = pointers.borrow_mut();
+                    let Some(i) = p.down.iter().position(|(id, ..)| *id == e.pointer_id()) else { return };
+                    let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                    if p.down.len() >= 2 {
+                        let before = spread(&p.down);
+                        p.down[i] = (e.pointer_id(), x, y);
+                        let after = spread(&p.down);
+                        if before > 0.0 && after > 0.0 {
+                            let mid = (p.down[0].1 + p.down[1].1) / 2.0;
+                            dispatch.dispatch(Action::ZoomAt { factor: after / before, anchor: (mid - left()) / width() });
+                        }
+                        p.dragging = true;
+                        return;
+                    }
+                    let dx = x - p.down[i].1;
+                    if !p.dragging && (x - p.start_x).abs() < DRAG_THRESHOLD {
+                        return;
+                    }
+                    if !p.dragging {
+                        p.dragging = true;
+                        let _ = el2.set_pointer_capture(e.pointer_id());
+                    }
+                    p.down[i] = (e.pointer_id(), x, y);
+                    // Dragging the axis right brings earlier times into view.
+                    dispatch.dispatch(Action::Pan(-dx / width()));
+                }),
+            ));
+        }
+        for end in ["pointerup", "pointercancel"] {
+            let pointers = pointers.clone();
+            listeners.push((
+                end,
+                Closure::new(move |e: web_sys::Event| {
+                    let e: PointerEvent = e.unchecked_into();
+                    let mut p = pointers.borrow_mut();
+                    p.down.retain(|(id, ..)| *id != e.pointer_id());
+                    if p.down.is_empty() {
+                        p.dragging = false;
+                    }
+                }),
+            ));
+        }
+        for (name, callback) in &listeners {
+            let options = AddEventListenerOptions::new();
+            options.set_passive(*name != "wheel");
+            let _ = el.add_event_listener_with_callback_and_add_event_listener_options(name, callback.as_ref().unchecked_ref(), &options);
+        }
+        Box::new(move || {
+            for (name, callback) in &listeners {
+                let _ = el.remove_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+            }
+            drop(listeners);
+        }) as Box<dyn FnOnce()>
+    }
+}

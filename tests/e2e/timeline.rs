@@ -1,0 +1,180 @@
+//! The timeline as a reader uses it: by mouse, by keyboard alone, by link, at 320 px, at 10,000 events.
+//! Elements are found by their roles and names, as assistive technology finds them.
+
+use crate::harness::{fail, Ctx, Test, TestFn};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use storyline::story;
+
+pub const TESTS: &[(&str, TestFn)] = &[
+    ("next_clicks_through_every_event_in_order", next_clicks_through_every_event_in_order),
+    ("the_keyboard_walks_the_timeline_without_a_mouse", the_keyboard_walks_the_timeline_without_a_mouse),
+    ("a_deep_link_selects_its_event_and_selection_updates_the_link", a_deep_link_selects_its_event_and_selection_updates_the_link),
+    ("zoom_buttons_refine_and_restore_the_axis", zoom_buttons_refine_and_restore_the_axis),
+    ("a_320px_frame_stacks_the_card_under_the_axis_without_overflow", a_320px_frame_stacks_the_card_under_the_axis_without_overflow),
+    ("two_widgets_on_one_page_stay_independent", two_widgets_on_one_page_stay_independent),
+    ("ten_thousand_events_keep_the_dom_bounded", ten_thousand_events_keep_the_dom_bounded),
+    ("an_invalid_story_shows_every_error_path", an_invalid_story_shows_every_error_path),
+];
+
+fn expect(ok: bool, what: impl FnOnce() -> String) -> Result<(), String> {
+    if ok { Ok(()) } else { Err(what()) }
+}
+
+fn next_clicks_through_every_event_in_order(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        ctx.open("/widget/").await?;
+        ctx.wait_ready().await?;
+        let n = dataset.events.len();
+        for (i, event) in dataset.events.iter().enumerate() {
+            if i > 0 {
+                ctx.click_button("Next").await?;
+            }
+            let current = ctx.current_marker().await?;
+            expect(current.starts_with(&event.title), || format!("step {i}: the current marker is {current:?}, expected {:?}", event.title))?;
+            let card = ctx.texts("article h3").await?;
+            expect(card == [event.title.clone()], || format!("step {i}: the card shows {card:?}"))?;
+            let counter = ctx.texts(".sl-counter").await?;
+            expect(counter == [format!("{} of {n}", i + 1)], || format!("step {i}: the counter says {counter:?}"))?;
+        }
+        let disabled = ctx.button("Next").await?.attr("disabled").await.map_err(fail("disabled"))?;
+        expect(disabled.is_some(), || "Next stays enabled at the last event".into())
+    })
+}
+
+fn the_keyboard_walks_the_timeline_without_a_mouse(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        ctx.open("/widget/").await?;
+        ctx.wait_ready().await?;
+        // Tab from the top of the page until the selected marker has focus: the timeline is one tab stop.
+        let first = &dataset.events[0].title;
+        let mut tabs = 0;
+        while !ctx.focused_name().await?.starts_with(first.as_str()) {
+            tabs += 1;
+            expect(tabs <= 40, || "Tab never reached the selected marker".into())?;
+            ctx.press(Key::Tab).await?;
+        }
+        for step in 1..=3 {
+            ctx.press(Key::Right).await?;
+            let focused = ctx.focused_name().await?;
+            expect(focused.starts_with(&dataset.events[step].title), || format!("after {step} × Right, focus is on {focused:?}"))?;
+            let current = ctx.current_marker().await?;
+            expect(current == focused, || format!("focus {focused:?} and selection {current:?} differ"))?;
+        }
+        ctx.press(Key::End).await?;
+        let last = ctx.current_marker().await?;
+        expect(last.starts_with(&dataset.events.last().unwrap().title), || format!("End selected {last:?}"))?;
+        ctx.press(Key::Home).await?;
+        let home = ctx.current_marker().await?;
+        expect(home.starts_with(first.as_str()), || format!("Home selected {home:?}"))?;
+        ctx.press(Key::Left).await?;
+        expect(ctx.current_marker().await? == home, || "Left at the first event moved".into())?;
+        // The focus ring must be visible: the focused marker draws a wider stroke.
+        let ring = ctx.eval("const d = document.activeElement.querySelector('.sl-dot'); return getComputedStyle(d).strokeWidth").await?;
+        expect(ring.as_str() == Some("4px"), || format!("the focused marker's ring is {ring}"))
+    })
+}
+
+fn a_deep_link_selects_its_event_and_selection_updates_the_link(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        let target = &dataset.events[5];
+        ctx.open(&format!("/widget/#event={}", target.id)).await?;
+        ctx.wait_ready().await?;
+        let current = ctx.current_marker().await?;
+        expect(current.starts_with(&target.title), || format!("the link selected {current:?}"))?;
+        let history_before = ctx.eval("return history.length").await?;
+        ctx.click_button("Next").await?;
+        ctx.click_button("Next").await?;
+        let hash = ctx.eval("return location.hash").await?;
+        expect(hash.as_str() == Some(&format!("#event={}", dataset.events[7].id)), || format!("the fragment is {hash}"))?;
+        let history_after = ctx.eval("return history.length").await?;
+        expect(history_before == history_after, || format!("history grew from {history_before} to {history_after}"))
+    })
+}
+
+fn zoom_buttons_refine_and_restore_the_axis(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/widget/").await?;
+        ctx.wait_ready().await?;
+        let before = ctx.texts(".sl-tick text").await?;
+        ctx.click_button("Zoom in").await?;
+        ctx.click_button("Zoom in").await?;
+        ctx.click_button("Zoom in").await?;
+        let zoomed = ctx.texts(".sl-tick text").await?;
+        expect(zoomed != before, || format!("zooming in left the axis at {before:?}"))?;
+        ctx.click_button("Fit all").await?;
+        let after = ctx.texts(".sl-tick text").await?;
+        expect(after == before, || format!("Fit all gave {after:?}, expected {before:?}"))
+    })
+}
+
+fn a_320px_frame_stacks_the_card_under_the_axis_without_overflow(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/narrow.html").await?;
+        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the 320 px frame"))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.wait_ready().await?;
+        let width = ctx.eval("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]").await?;
+        let card_below = ctx
+            .eval("return document.querySelector('article').getBoundingClientRect().top >= document.querySelector('.sl-axis').getBoundingClientRect().bottom")
+            .await?;
+        ctx.click_button("Next").await?;
+        let counter = ctx.texts(".sl-counter").await?;
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        expect(width[1].as_u64() <= width[0].as_u64() && width[0].as_u64() >= Some(300), || format!("client and scroll widths are {width}: the page overflows sideways"))?;
+        expect(card_below.as_bool() == Some(true), || "the card is not under the axis".into())?;
+        expect(counter.first().is_some_and(|c| c.starts_with("2 of")), || format!("Next did not work at 320 px: {counter:?}"))
+    })
+}
+
+fn two_widgets_on_one_page_stay_independent(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/two-widgets.html").await?;
+        ctx.wait_for("#first .storyline[data-ready]").await?;
+        ctx.wait_for("#second .storyline[data-ready]").await?;
+        let counters = || async { ctx.texts(".sl-counter").await };
+        ctx.client.find(Locator::Css("#first .sl-next")).await.map_err(fail("first Next"))?.click().await.map_err(fail("click"))?;
+        let c = counters().await?;
+        expect(c.len() == 2 && c[0].starts_with("2 of") && c[1].starts_with("1 of"), || format!("after Next in the first: {c:?}"))?;
+        // Keys pressed inside the second widget move only the second.
+        ctx.client.find(Locator::Css("#second [aria-current='true'] .sl-dot")).await.map_err(fail("second marker"))?.click().await.map_err(fail("click"))?;
+        let focused = ctx.eval("const a = document.activeElement; return (a.closest('.storyline-root') || {}).id + ' ' + a.tagName + ' ' + (a.getAttribute('aria-label') || '')").await?;
+        expect(focused.as_str().is_some_and(|f| f.starts_with("second g")), || format!("after the click, focus is on {focused}"))?;
+        ctx.press(Key::Right).await?;
+        ctx.press(Key::Right).await?;
+        let c = counters().await?;
+        expect(c[0].starts_with("2 of") && c[1].starts_with("3 of"), || format!("after keys in the second: {c:?}"))?;
+        let hash = ctx.eval("return location.hash").await?;
+        let hash = hash.as_str().unwrap_or_default();
+        expect(hash.contains("a.event=") && hash.contains("b.event="), || format!("each widget keeps its own deep link: {hash}"))
+    })
+}
+
+fn ten_thousand_events_keep_the_dom_bounded(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/story-10000.html").await?;
+        ctx.wait_ready().await?;
+        let nodes = ctx.eval("return document.querySelector('.storyline').getElementsByTagName('*').length").await?;
+        let nodes = nodes.as_u64().unwrap_or(u64::MAX);
+        expect(nodes < 2_000, || format!("{nodes} DOM nodes for 10,000 events"))?;
+        ctx.click_button("Next").await?;
+        let counter = ctx.texts(".sl-counter").await?;
+        expect(counter == ["2 of 10000"], || format!("counter {counter:?}"))
+    })
+}
+
+fn an_invalid_story_shows_every_error_path(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/invalid.html").await?;
+        let alert = ctx.wait_for("[role='alert']").await?;
+        let text = alert.text().await.map_err(fail("alert text"))?;
+        for path in ["story.published", "events[0].sources[0].url"] {
+            expect(text.contains(path), || format!("the error view does not name {path}: {text}"))?;
+        }
+        let links = ctx.eval("return [...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript:')).length").await?;
+        expect(links.as_u64() == Some(0), || "a javascript: link reached the page".into())
+    })
+}

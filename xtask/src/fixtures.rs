@@ -1,0 +1,47 @@
+//! Pages for the e2e tests and benchmarks, written to `target/fixtures/` and served at `/fixtures/`:
+//! the static ones from `tests/e2e/fixtures/`, and stories of 20, 1,000 and 10,000 synthetic events.
+
+use crate::cmd::project_root;
+use std::path::PathBuf;
+use storyline_core::synth;
+
+/// The sizes of the synthetic stories: `story-<n>.html`.
+pub const SIZES: [usize; 3] = [20, 1_000, 10_000];
+
+/// JSON inside `<script>` must not contain `</`; `<\/` means the same to a JSON parser.
+fn inline_json(json: &str) -> String {
+    json.replace("</", "<\\/")
+}
+
+pub fn write() -> Result<PathBuf, String> {
+    let root = project_root();
+    let out = root.join("target/fixtures");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let src = root.join("tests/e2e/fixtures");
+    let template = std::fs::read_to_string(src.join("story.html.in")).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(&src).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "html") {
+            std::fs::copy(&path, out.join(path.file_name().expect("a file name"))).map_err(|e| e.to_string())?;
+        }
+    }
+    for n in SIZES {
+        let json = serde_json::to_string(&synth::story(n, 7)).expect("datasets serialize");
+        let page = template.replace("@TITLE@", &format!("{n} synthetic events")).replace("@JSON@", &inline_json(&json));
+        std::fs::write(out.join(format!("story-{n}.html")), page).map_err(|e| e.to_string())?;
+    }
+    let broken = r#"{"storyline": 1, "story": {"id": "broken", "title": "Broken", "language": "en", "published": "2024-02-30"}, "events": [{"id": "a", "title": "A", "summary": "S", "start": "2024", "status": "confirmed", "sources": [{"publisher": "P", "title": "T", "url": "javascript:alert(1)"}]}]}"#;
+    std::fs::write(out.join("invalid.html"), template.replace("@TITLE@", "an invalid story").replace("@JSON@", &inline_json(broken)))
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_json;
+
+    #[test]
+    fn inline_json_cannot_close_its_script_element() {
+        assert_eq!(inline_json(r#"{"t":"</script><script>alert(1)</script>"}"#), r#"{"t":"<\/script><script>alert(1)<\/script>"}"#);
+    }
+}
