@@ -1,14 +1,27 @@
-//! `cargo xtask bench`: the native benchmarks, each printing its figures.
+//! `cargo xtask bench`: the benchmarks, each printing its figures. Native ones first (parse and
+//! validate), then the widget in headless Chromium against the served release build.
 
 use crate::cmd::{project_root, run};
+use crate::engine::{Driver, Engine};
+use crate::{dist, fixtures, server, tools};
 use std::process::Command;
 
 pub fn bench(args: &[String]) -> Result<(), String> {
     if !args.is_empty() {
         return Err("usage: cargo xtask bench".into());
     }
+    tools::ensure_test_tools()?;
     println!("Native benchmarks (optimised build, this machine):");
     run(Command::new("cargo")
         .args(["bench", "--quiet", "--package", "storyline-core", "--bench", "parse_validate"])
+        .current_dir(project_root()))?;
+    dist::build_release()?;
+    fixtures::write()?;
+    let addr = server::start(0, server::site_mounts(&project_root())).map_err(|e| e.to_string())?;
+    let driver = Driver::start(Engine::Chromium)?;
+    run(Command::new("cargo")
+        .args(["bench", "--quiet", "--package", "storyline", "--bench", "browser"])
+        .env("STORYLINE_E2E_WEBDRIVER", driver.url())
+        .env("STORYLINE_E2E_BASE", format!("http://{addr}"))
         .current_dir(project_root()))
 }
