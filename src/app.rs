@@ -17,6 +17,43 @@ pub struct AppProps {
     pub fragment_key: AttrValue,
 }
 
+/// Switches to the print list between the browser's `beforeprint` and `afterprint` events.
+#[hook]
+fn use_print_mode(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use storyline_core::view_state::Action;
+            use wasm_bindgen::prelude::*;
+            let window = web_sys::window();
+            let listeners: Vec<(&str, Closure<dyn FnMut()>)> = [("beforeprint", true), ("afterprint", false)]
+                .into_iter()
+                .map(|(name, on)| {
+                    let dispatch = dispatch.clone();
+                    (name, Closure::<dyn FnMut()>::new(move || dispatch.dispatch(Action::Print(on))))
+                })
+                .collect();
+            if let Some(w) = &window {
+                for (name, l) in &listeners {
+                    let _ = w.add_event_listener_with_callback(name, l.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(w) = window {
+                    for (name, l) in &listeners {
+                        let _ = w.remove_event_listener_with_callback(name, l.as_ref().unchecked_ref());
+                    }
+                }
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = dispatch;
+            || ()
+        }
+    });
+}
+
 /// Languages written right to left, by their primary subtag.
 fn is_rtl(language: &str) -> bool {
     let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
@@ -47,7 +84,9 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let list = store.view.list_view;
+    use_print_mode(dispatch.clone());
+    // Printing shows the story as a list of every event, whatever the reader was looking at.
+    let list = store.view.list_view || store.view.printing;
     html! {
         <ContextProvider<StoreHandle> context={store.clone()}>
         <ContextProvider<Dispatch> context={dispatch}>

@@ -16,6 +16,8 @@ pub fn EventList() -> Html {
     let shown = use_state(|| PAGE);
     let dataset = &store.dataset;
     let events = store.view.visible_events(dataset, &store.index);
+    // On paper there is no "Show more" button: print every event.
+    let limit = if store.view.printing { events.len() } else { *shown };
     let more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
@@ -24,7 +26,7 @@ pub fn EventList() -> Html {
         <section class="sl-all-events" aria-labelledby="sl-all-events-title">
             <h3 id="sl-all-events-title">{ format!("All events ({})", events.len()) }</h3>
             <ol class="sl-event-list">
-                for e in events.iter().take(*shown).copied() {
+                for e in events.iter().take(limit).copied() {
                     {{
                         let event = &dataset.events[e];
                         let selected = store.view.selected == Some(e);
@@ -47,7 +49,7 @@ pub fn EventList() -> Html {
                     }}
                 }
             </ol>
-            if events.len() > *shown {
+            if events.len() > limit {
                 <button type="button" class="sl-more" onclick={more}>
                     { format!("Show {} more of {}", PAGE.min(events.len() - *shown), events.len() - *shown) }
                 </button>

@@ -15,7 +15,21 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("two_widgets_on_one_page_stay_independent", two_widgets_on_one_page_stay_independent),
     ("ten_thousand_events_keep_the_dom_bounded", ten_thousand_events_keep_the_dom_bounded),
     ("an_invalid_story_shows_every_error_path", an_invalid_story_shows_every_error_path),
+    ("printing_lists_every_event", printing_lists_every_event),
 ];
+
+fn printing_lists_every_event(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/story-1000.html").await?;
+        ctx.wait_ready().await?;
+        ctx.eval("window.dispatchEvent(new Event('beforeprint'))").await?;
+        let items = ctx.eval("return document.querySelectorAll('.sl-event-item').length").await?;
+        expect(items.as_u64() == Some(1_000), || format!("the print list holds {items} events, not 1000"))?;
+        ctx.eval("window.dispatchEvent(new Event('afterprint'))").await?;
+        let markers = ctx.eval("return document.querySelectorAll('.sl-marker').length").await?;
+        expect(markers.as_u64().is_some_and(|m| m > 0), || "the timeline did not come back after printing".into())
+    })
+}
 
 fn expect(ok: bool, what: impl FnOnce() -> String) -> Result<(), String> {
     if ok { Ok(()) } else { Err(what()) }

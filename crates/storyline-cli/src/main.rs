@@ -9,17 +9,28 @@ const USAGE: &str = "usage:
   storyline import-timelinejs FILE      convert a TimelineJS3 JSON file to Storyline JSON on stdout
   storyline schema                      print the JSON Schema of the dataset format";
 
+/// Prints a line to stdout. A reader that closed the pipe (`storyline check … | head`) ends
+/// the program quietly, as other command-line tools do, instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("import-timelinejs") => import_timelinejs(&args[1..]),
         Some("schema") if args.len() == 1 => {
-            println!("{}", pretty(&storyline_core::schema::generate()));
+            say!("{}", pretty(&storyline_core::schema::generate()));
             ExitCode::SUCCESS
         }
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             ExitCode::SUCCESS
         }
         _ => usage(),
@@ -64,16 +75,16 @@ fn check(args: &[String]) -> ExitCode {
             .iter()
             .map(|(file, r)| json!({"file": file, "valid": r.is_ok(), "errors": problems(&r.errors), "warnings": problems(&r.warnings)}))
             .collect();
-        println!("{}", pretty(&json!(out)));
+        say!("{}", pretty(&json!(out)));
     } else {
         for (file, r) in &reports {
             let verdict = if r.is_ok() { "valid" } else { "invalid" };
-            println!("{file}: {verdict} ({}, {})", plural(r.errors.len(), "error"), plural(r.warnings.len(), "warning"));
+            say!("{file}: {verdict} ({}, {})", plural(r.errors.len(), "error"), plural(r.warnings.len(), "warning"));
             for e in &r.errors {
-                println!("  error: {}", describe(e));
+                say!("  error: {}", describe(e));
             }
             for w in &r.warnings {
-                println!("  warning: {}", describe(w));
+                say!("  warning: {}", describe(w));
             }
         }
     }
@@ -112,6 +123,6 @@ fn import_timelinejs(args: &[String]) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    println!("{}", serde_json::to_string_pretty(&imported.dataset).expect("datasets serialize"));
+    say!("{}", serde_json::to_string_pretty(&imported.dataset).expect("datasets serialize"));
     ExitCode::SUCCESS
 }

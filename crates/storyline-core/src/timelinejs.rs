@@ -48,10 +48,25 @@ pub fn looks_like_timelinejs(value: &Value) -> bool {
     })
 }
 
+/// Knight Lab's own site publishes some TimelineJS3 timelines wrapped as
+/// `{"timeline": {"slides": [...]}}`; that form is unwrapped into the usual `{"events": [...]}`.
+/// A TimelineJS 2 file (`{"timeline": {"date": [...]}}`) has no slides and is left alone.
+fn unwrap_slides(value: Value) -> Value {
+    let Some(inner) = value.get("timeline").and_then(Value::as_object) else { return value };
+    let mut unwrapped = inner.clone();
+    if !unwrapped.contains_key("events") {
+        if let Some(slides) = unwrapped.remove("slides") {
+            unwrapped.insert("events".into(), slides);
+        }
+    }
+    let unwrapped = Value::Object(unwrapped);
+    if looks_like_timelinejs(&unwrapped) { unwrapped } else { value }
+}
+
 /// Converts TimelineJS3 JSON into a dataset. Errs only when the input is not a TimelineJS
 /// timeline at all or no event survives; everything else is skipped or defaulted with a note.
 pub fn import(json: &str) -> Result<Imported, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| format!("this is not JSON: {e}"))?;
+    let value = unwrap_slides(serde_json::from_str(json).map_err(|e| format!("this is not JSON: {e}"))?);
     let root = match value.as_object() {
         Some(root) if looks_like_timelinejs(&value) => root,
         _ => return Err(not_timelinejs(&value)),
@@ -917,6 +932,17 @@ mod tests {
         let storyline = include_str!("../../../tests/data/valid/minimal.json");
         assert!(refusal(storyline).contains("already a Storyline dataset"));
         assert!(refusal(r#"{"timeline": {"headline": "Old", "date": []}}"#).contains("TimelineJS 2"));
+    }
+
+    #[test]
+    fn a_timeline_wrapped_as_slides_is_unwrapped_and_imported() {
+        let wrapped = r#"{"timeline": {"slides": [
+            {"start_date": {"year": "1888"}, "text": {"headline": "First", "text": "<p>One</p>"}},
+            {"start_date": {"year": "1902", "month": "9"}, "text": {"headline": "Second", "text": "Two"}}]}}"#;
+        let imported = import(wrapped).expect("the wrapped form imports");
+        assert_eq!(imported.dataset.events.len(), 2);
+        assert_eq!(imported.dataset.events[1].start.to_string(), "1902-09");
+        assert!(crate::validate(&imported.dataset).is_ok());
     }
 
     #[test]

@@ -96,6 +96,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// The "All events" list instead of the timeline.
     pub list_view: bool,
+    /// The page is being printed: the whole story is shown as a list, every event of it.
+    pub printing: bool,
     /// The actor whose card is open.
     pub actor: Option<usize>,
     /// The relation whose card is open.
@@ -127,6 +129,8 @@ pub enum Action {
     ToggleActorFilter(usize),
     ClearFilters,
     ShowList(bool),
+    /// The browser starts (`true`) or ends (`false`) printing the page.
+    Print(bool),
     /// Open (or close, with `None`) an actor's card.
     SelectActor(Option<usize>),
     /// Open (or close, with `None`) a relation's card.
@@ -173,6 +177,7 @@ impl ViewState {
             window: fit_all(index),
             filter: Filter::default(),
             list_view: false,
+            printing: false,
             actor: None,
             relation: None,
         }
@@ -271,6 +276,7 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
         Action::ToggleActorFilter(_) => {}
         Action::ClearFilters => next.filter = Filter::default(),
         Action::ShowList(on) => next.list_view = on,
+        Action::Print(on) => next.printing = on,
         Action::SelectActor(a) => {
             next.actor = a.filter(|&a| a < dataset.actors.len());
             next.relation = None;

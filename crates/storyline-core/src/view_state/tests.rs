@@ -199,3 +199,13 @@ fn a_story_without_events_has_no_selection_and_actions_are_harmless() {
     let after = run(&s, &[Action::Next, Action::Last, Action::ZoomIn, Action::FitAll, Action::ToggleStatus(Status::Claimed)], &d, &i);
     assert_eq!(after.selected, None);
 }
+
+#[test]
+fn printing_is_a_mode_of_its_own_that_leaves_the_reader_where_they_were() {
+    let (d, i, s) = setup(5);
+    let s = run(&s, &[Action::Next, Action::Print(true)], &d, &i);
+    assert!(s.printing && !s.list_view);
+    let after = reduce(&s, Action::Print(false), &d, &i);
+    assert!(!after.printing);
+    assert_eq!(pos(&after, &i), 1);
+}
