@@ -1,6 +1,8 @@
 //! The root component: it owns the store, provides it to the components, and answers keys pressed inside the widget.
 
-use crate::components::{EventCard, EventList, Filters, LiveRegion, Navigation, StoryHeader, Timeline};
+use crate::components::{
+    ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, MapLegend, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
+};
 use crate::hooks::use_fragment_sync;
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
@@ -78,6 +80,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let m = Modifiers { ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key(), shift: e.shift_key() };
+            // A key already handled deeper in the widget (the map's arrows) is not handled twice.
+            if e.default_prevented() {
+                return;
+            }
             if let Some(action) = timeline_action(&e.key(), m, rtl) {
                 e.prevent_default();
                 dispatch.dispatch(action);
@@ -101,7 +107,19 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="sl-stage" role="region" aria-label="Timeline">
                         <Timeline />
                     </div>
-                    <EventCard />
+                    <div class="sl-panels">
+                        <EventCard />
+                        if !store.dataset.actors.is_empty() {
+                            <section class="sl-map-panel" aria-labelledby="sl-map-title">
+                                <h3 id="sl-map-title" class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
+                                <ActorMap />
+                                <MapLegend />
+                                <ActorCard />
+                                <RelationCard />
+                                <WhosWho />
+                            </section>
+                        }
+                    </div>
                 }
                 <LiveRegion />
             </section>

@@ -13,5 +13,6 @@ pub mod prerender;
 pub mod ready;
 pub mod store;
 pub mod story;
+pub mod svg;
 
 pub use app::{App, AppProps};

@@ -35,9 +35,10 @@ fn the_timeline_draws_a_marker_button_per_event_named_by_title_date_and_status()
 }
 
 #[test]
-fn only_the_selected_marker_is_a_tab_stop_and_it_is_marked_current() {
+fn the_timeline_and_the_map_are_one_tab_stop_each_and_one_marker_is_current() {
     let html = render_html(&story::embedded());
-    assert_eq!(count(&html, "tabindex=\"0\""), 1);
+    assert_eq!(count(&html, "tabindex=\"0\""), 2, "the selected marker and one map node");
+    assert!(tag_with(&html, "tabindex=\"0\"").contains("data-event="), "the timeline's stop is its selected marker");
     assert_eq!(count(&html, "aria-current=\"true\""), 1);
 }
 
@@ -100,4 +101,85 @@ fn ten_thousand_events_render_a_bounded_number_of_markers() {
 fn rendering_is_deterministic() {
     let dataset = story::embedded();
     assert_eq!(render_html(&dataset), render_html(&dataset));
+}
+
+/// The HTML of the embedded story with the event of id `id` selected.
+fn html_at(id: &str) -> String {
+    let mut dataset = (*story::embedded()).clone();
+    let i = dataset.events.iter().position(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"));
+    // The first event is the one selected on load: move the wanted one there, keeping its date.
+    let event = dataset.events.remove(i);
+    dataset.events.insert(0, event);
+    let first = dataset.events[0].start;
+    for e in dataset.events.iter_mut().skip(1) {
+        if e.start < first {
+            e.start = first;
+        }
+    }
+    render_html(&dataset)
+}
+
+/// The opening tag of the element that carries `attribute` (such as `data-relation="x"`).
+fn tag_with<'a>(html: &'a str, attribute: &str) -> &'a str {
+    let at = html.find(attribute).unwrap_or_else(|| panic!("nothing has {attribute}"));
+    let start = html[..at].rfind('<').expect("an opening tag");
+    let end = at + html[at..].find('>').expect("the tag's end");
+    &html[start..end]
+}
+
+/// The classes of the edge drawn for relation `id`.
+fn edge_classes<'a>(html: &'a str, id: &str) -> &'a str {
+    let tag = tag_with(html, &format!("data-relation=\"{id}\""));
+    let class = tag.find("class=\"").map(|c| &tag[c + 7..]).expect("a class attribute");
+    &class[..class.find('"').unwrap()]
+}
+
+#[test]
+fn the_map_draws_every_actor_as_a_named_button() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    assert_eq!(count(&html, "data-actor="), dataset.actors.len());
+    assert!(html.contains("aria-label=\"North Korea, state"), "{html}");
+}
+
+#[test]
+fn every_relation_is_an_edge_named_in_words() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    assert_eq!(count(&html, "data-relation="), dataset.relations.len());
+    for r in &dataset.relations {
+        let name = storyline_core::relations::describe(&dataset, r);
+        assert!(html.contains(&name), "no edge named {name}");
+    }
+}
+
+#[test]
+fn relations_show_as_of_the_selected_event() {
+    let dataset = story::embedded();
+    let pact = dataset
+        .relations
+        .iter()
+        .find(|r| r.kind == storyline_core::RelationKind::AlliedWith && r.valid_from.to_string() == "2024-06-19")
+        .expect("the partnership relation");
+    let treaty = dataset.events.iter().find(|e| e.start.to_string() == "2024-06-19").expect("the treaty event");
+    let before = render_html(&dataset);
+    assert!(edge_classes(&before, &pact.id).contains("later"), "before the summit the pact is not yet in force");
+    let at = html_at(&treaty.id);
+    assert!(edge_classes(&at, &pact.id).contains("begins"), "{}", edge_classes(&at, &pact.id));
+}
+
+#[test]
+fn actors_involved_in_the_selected_event_are_highlighted() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    for who in &dataset.events[0].actors {
+        assert!(tag_with(&html, &format!("data-actor=\"{}\"", who.actor)).contains("involved"), "{} is not highlighted", who.actor);
+    }
+}
+
+#[test]
+fn the_whos_who_list_gives_every_relation_as_text() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    assert!(html.contains(&format!("Who's who ({} actors, {} relations)", dataset.actors.len(), dataset.relations.len())));
 }

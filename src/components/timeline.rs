@@ -6,6 +6,7 @@
 //! one tab stop: the selected marker holds `tabindex="0"` and arrow keys move the selection.
 
 use crate::hooks::{use_animated_window, use_gestures, use_width};
+use crate::svg::px;
 use crate::store::{use_dispatch, use_store};
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
@@ -18,18 +19,6 @@ pub const DEFAULT_WIDTH: f64 = 720.0;
 const LANE_HEIGHT: f64 = 30.0;
 const TOP: f64 = 26.0;
 const TICK_FONT: f64 = 12.0;
-
-/// Rounds a coordinate to a tenth of a pixel: enough for SVG, and stable text for SSR and tests.
-/// Integer formatting only: float formatting would add kilobytes of wasm for no gain here.
-fn px(v: f64) -> String {
-    let tenths = (v * 10.0).round() as i64;
-    let (sign, abs) = if tenths < 0 { ("-", -tenths) } else { ("", tenths) };
-    match abs % 10 {
-        0 if abs == 0 => "0".to_string(),
-        0 => format!("{sign}{}", abs / 10),
-        d => format!("{sign}{}.{d}", abs / 10),
-    }
-}
 
 #[component]
 pub fn Timeline() -> Html {
@@ -201,19 +190,5 @@ fn focus_marker(container: &NodeRef, id: Option<&str>) {
         if let Some(svg) = marker.dyn_ref::<web_sys::SvgElement>() {
             let _ = svg.focus();
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::px;
-
-    #[test]
-    fn coordinates_are_written_to_a_tenth_of_a_pixel() {
-        assert_eq!(px(12.0), "12");
-        assert_eq!(px(12.345), "12.3");
-        assert_eq!(px(-0.04), "0");
-        assert_eq!(px(-2.56), "-2.6");
-        assert_eq!(px(0.5), "0.5");
     }
 }

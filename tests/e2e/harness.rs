@@ -66,6 +66,32 @@ impl Ctx {
         self.client.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(css)).await.map_err(fail(&format!("waiting for {css}")))
     }
 
+    /// Waits until an element with class `class` shows exactly `text` (a counter, a title).
+    pub async fn wait_text(&self, class: &str, text: &str) -> TestResult {
+        let xpath = format!("//*[contains(concat(' ', @class, ' '), ' {class} ') and normalize-space(.)='{text}']");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .map(drop)
+            .map_err(fail(&format!("waiting for .{class} to read {text:?}")))
+    }
+
+    /// Waits, frame by frame in the page, until the URL fragment is `hash`; returns what it was last.
+    pub async fn wait_hash(&self, hash: &str) -> Result<String, String> {
+        let script = "const [want, done] = arguments; let frames = 0; \
+            const check = () => (location.hash === want || ++frames > 120) ? done(location.hash) : requestAnimationFrame(check); check();";
+        let got = self.client.execute_async(script, vec![Value::from(hash)]).await.map_err(fail("waiting for the fragment"))?;
+        Ok(got.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Scrolls the first element matching `css` to the top of the view, for the screenshot.
+    pub async fn scroll_to(&self, css: &str) -> TestResult {
+        let script = format!("document.querySelector({css:?}).scrollIntoView({{block: 'start'}})");
+        self.eval(&script).await.map(drop)
+    }
+
     /// Runs a script in the page and returns its result.
     pub async fn eval(&self, script: &str) -> Result<Value, String> {
         self.client.execute(script, vec![]).await.map_err(fail(script))

@@ -101,9 +101,12 @@ fn a_deep_link_selects_its_event_and_selection_updates_the_link(ctx: &Ctx) -> Te
         expect(current.starts_with(&target.title), || format!("the link selected {current:?}"))?;
         let history_before = ctx.eval("return history.length").await?;
         ctx.click_button("Next").await?;
+        ctx.wait_text("sl-counter", &format!("7 of {}", dataset.events.len())).await?;
         ctx.click_button("Next").await?;
-        let hash = ctx.eval("return location.hash").await?;
-        expect(hash.as_str() == Some(&format!("#event={}", dataset.events[7].id)), || format!("the fragment is {hash}"))?;
+        ctx.wait_text("sl-counter", &format!("8 of {}", dataset.events.len())).await?;
+        let want = format!("#event={}", dataset.events[7].id);
+        let hash = ctx.wait_hash(&want).await?;
+        expect(hash == want, || format!("the fragment is {hash}, expected {want}"))?;
         let history_after = ctx.eval("return history.length").await?;
         expect(history_before == history_after, || format!("history grew from {history_before} to {history_after}"))
     })

@@ -13,7 +13,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     tools::ensure_test_tools()?;
     println!("Native benchmarks (optimised build, this machine):");
     run(Command::new("cargo")
-        .args(["bench", "--quiet", "--package", "storyline-core", "--bench", "parse_validate"])
+        .args(["bench", "--quiet", "--package", "storyline-core", "--bench", "parse_validate", "--bench", "graph_layout"])
         .current_dir(project_root()))?;
     dist::build_release()?;
     fixtures::write()?;

@@ -7,10 +7,12 @@
 pub mod country;
 pub mod date;
 pub mod deep_link;
+pub mod graph_layout;
 pub mod html_text;
 pub mod keyboard;
 pub mod limits;
 pub mod model;
+pub mod relations;
 pub mod scale;
 #[cfg(feature = "schema")]
 pub mod schema;

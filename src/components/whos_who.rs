@@ -1,0 +1,77 @@
+//! "Who's who": every actor and every relation as text, so the map never holds anything the text does not.
+
+use crate::components::actor_card::kind_label;
+use crate::store::{use_dispatch, use_store};
+use storyline_core::relations::describe;
+use storyline_core::view_state::Action;
+use yew::prelude::*;
+
+#[component]
+pub fn WhosWho() -> Html {
+    let store = use_store();
+    let dispatch = use_dispatch();
+    // The list is built when the reader opens it: a story of 2,000 actors keeps its page light.
+    let open = use_state(|| false);
+    let dataset = &store.dataset;
+    if dataset.actors.is_empty() {
+        return html! {};
+    }
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(details) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    open.set(details.open());
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (e, &open);
+        })
+    };
+    // Small stories render the list at once, so it is there before (and without) WebAssembly.
+    let render = *open || dataset.actors.len() <= super::actor_map::MAX_SHOWN;
+    html! {
+        <details class="sl-whos-who" {ontoggle}>
+            <summary>{ format!("Who's who ({} actors, {} relations)", dataset.actors.len(), dataset.relations.len()) }</summary>
+            if render {
+            <ul>
+                for (a, actor) in dataset.actors.iter().enumerate() {
+                    {{
+                        let open = {
+                            let dispatch = dispatch.clone();
+                            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectActor(Some(a))))
+                        };
+                        html! {
+                            <li key={actor.id.clone()}>
+                                <button type="button" class="sl-link-button sl-strong" onclick={open}>{ &actor.name }</button>
+                                { format!(" ({})", kind_label(actor.kind).to_lowercase()) }
+                                if !actor.description.is_empty() { { ": " }{ &actor.description } }
+                                <ul>
+                                    for (r, relation) in dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id) {
+                                        {{
+                                            let open = {
+                                                let dispatch = dispatch.clone();
+                                                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectRelation(Some(r))))
+                                            };
+                                            let since = relation.valid_from.display_short();
+                                            html! {
+                                                <li key={relation.id.clone()}>
+                                                    <button type="button" class="sl-link-button" onclick={open}>
+                                                        { format!("{} (since {since})", describe(dataset, relation)) }
+                                                    </button>
+                                                </li>
+                                            }
+                                        }}
+                                    }
+                                </ul>
+                            </li>
+                        }
+                    }}
+                }
+            </ul>
+            }
+        </details>
+    }
+}
