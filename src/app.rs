@@ -103,11 +103,13 @@ pub fn App(props: &AppProps) -> Html {
                 <Filters />
                 if list {
                     <EventList />
-                } else {
-                    <div class="sl-stage" role="region" aria-label="Timeline">
-                        <Timeline />
-                    </div>
-                    <div class="sl-panels">
+                }
+                // The timeline stays mounted while the list is shown, so its observers and
+                // its zoom survive the switch.
+                <div class="sl-stage" role="region" aria-label="Timeline" hidden={list}>
+                    <Timeline />
+                </div>
+                <div class="sl-panels" hidden={list}>
                         <EventCard />
                         if !store.dataset.actors.is_empty() {
                             <section class="sl-map-panel" aria-labelledby="sl-map-title">
@@ -119,8 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <WhosWho />
                             </section>
                         }
-                    </div>
-                }
+                </div>
                 <LiveRegion />
             </section>
         </ContextProvider<Dispatch>>

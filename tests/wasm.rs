@@ -8,14 +8,37 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A widget mounted for one test; dropping it unmounts the app and removes its element,
+/// so that no test sees another's widget, observers or listeners.
+struct Mounted {
+    root: Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
 /// Mounts the widget with the embedded story on a fresh element and waits for Yew to render it.
-async fn mount() -> Element {
+async fn mount() -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), yew::props!(AppProps { dataset: story::embedded() })).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), yew::props!(AppProps { dataset: story::embedded() })).render();
     yew::scheduler::flush().await;
-    root
+    Mounted { root, app: Some(app) }
 }
 
 fn text(root: &Element, css: &str) -> String {

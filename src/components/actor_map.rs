@@ -94,14 +94,48 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
         shown.truncate(MAX_SHOWN);
         shown.sort_unstable();
     }
-    let local: HashMap<usize, usize> = shown.iter().enumerate().map(|(l, &a)| (a, l)).collect();
+    let node_box = |a: usize| Node { width: text_width(dataset.actors[a].label(), LABEL_FONT).max(SHAPE) + 8.0, height: SHAPE + 20.0 };
+    // Actors without a relation would sit at the rim of the drawing and shrink everything
+    // else: they go in a row along the bottom instead, and the graph gets the rest.
+    let linked: Vec<bool> = {
+        let mut linked = vec![false; dataset.actors.len()];
+        for &(a, b) in &pairs {
+            linked[a] = true;
+            linked[b] = true;
+        }
+        linked
+    };
+    let (graph, loose): (Vec<usize>, Vec<usize>) = shown.iter().partition(|&&a| linked[a]);
+    let row_height = SHAPE + 26.0;
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row_width = f64::INFINITY;
+    for &a in &loose {
+        let w = node_box(a).width + 12.0;
+        if row_width + w > width - 24.0 {
+            rows.push(Vec::new());
+            row_width = 0.0;
+        }
+        rows.last_mut().expect("a row was just pushed").push(a);
+        row_width += w;
+    }
+    let strip = rows.len() as f64 * row_height;
+    let local: HashMap<usize, usize> = graph.iter().enumerate().map(|(l, &a)| (a, l)).collect();
     let edges: Vec<(usize, usize)> = pairs.iter().filter_map(|(a, b)| Some((*local.get(a)?, *local.get(b)?))).collect();
-    let boxes: Vec<Node> = shown
-        .iter()
-        .map(|&a| Node { width: text_width(dataset.actors[a].label(), LABEL_FONT).max(SHAPE) + 8.0, height: SHAPE + 20.0 })
-        .collect();
-    let placed = layout(&boxes, &edges, width, height, &Params::default());
-    MapLayout { shown, placed: placed.nodes, scale: placed.scale }
+    let boxes: Vec<Node> = graph.iter().map(|&a| node_box(a)).collect();
+    let placed = layout(&boxes, &edges, width, (height - strip).max(row_height), &Params::default());
+    let mut at: HashMap<usize, Placed> = graph.iter().zip(placed.nodes.iter()).map(|(&a, &p)| (a, p)).collect();
+    for (r, row) in rows.iter().enumerate() {
+        let total: f64 = row.iter().map(|&a| node_box(a).width + 12.0).sum();
+        let mut x = (width - total) / 2.0;
+        let y = height - strip + row_height * (r as f64 + 0.5);
+        for &a in row {
+            let w = node_box(a).width + 12.0;
+            at.insert(a, Placed { x: x + w / 2.0, y });
+            x += w;
+        }
+    }
+    let positions = shown.iter().map(|a| at[a]).collect();
+    MapLayout { shown, placed: positions, scale: if graph.is_empty() { 1.0 } else { placed.scale } }
 }
 
 #[component]
@@ -110,7 +144,7 @@ pub fn ActorMap() -> Html {
     let dispatch = use_dispatch();
     let container = use_node_ref();
     let width = use_width(container.clone(), 720.0);
-    let height = if width < 520.0 { (width * 1.15).round() } else { (width * 0.55).clamp(340.0, 520.0).round() };
+    let height = if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() };
     let dataset = store.dataset.clone();
     let memo = use_memo((dataset.clone(), width as i64, height as i64), |(d, w, h)| map_layout(d, *w as f64, *h as f64));
     let zoom = memo.scale;

@@ -30,7 +30,7 @@ pub fn use_animated_window(target: (f64, f64), selected: Option<usize>) -> (f64,
 
 #[cfg(target_arch = "wasm32")]
 mod frames {
-    use std::cell::{Cell, RefCell};
+    use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use yew::prelude::*;
@@ -44,41 +44,32 @@ mod frames {
     }
 
     /// Steps `shown` from `from` to `to` on animation frames; the cleanup stops a running glide.
+    ///
+    /// Each frame is a one-shot closure that frees itself after it runs, so a glide that is
+    /// cancelled never leaves a freed closure for the browser to call.
     pub fn animate(from: (f64, f64), to: (f64, f64), shown: UseStateHandle<(f64, f64)>) -> Box<dyn FnOnce()> {
+        let cancelled = Rc::new(Cell::new(false));
+        frame(from, to, shown, None, cancelled.clone());
+        Box::new(move || cancelled.set(true))
+    }
+
+    fn frame(from: (f64, f64), to: (f64, f64), shown: UseStateHandle<(f64, f64)>, start: Option<f64>, cancelled: Rc<Cell<bool>>) {
         let Some(window) = web_sys::window() else {
             shown.set(to);
-            return Box::new(|| ());
+            return;
         };
-        let cancelled = Rc::new(Cell::new(false));
-        let tick: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
-        let start = Rc::new(Cell::new(None::<f64>));
-        {
-            let (tick2, cancelled, window) = (tick.clone(), cancelled.clone(), window.clone());
-            *tick.borrow_mut() = Some(Closure::new(move |now: f64| {
-                if cancelled.get() {
-                    return;
-                }
-                let t0 = start.get().unwrap_or_else(|| {
-                    start.set(Some(now));
-                    now
-                });
-                let p = ((now - t0) / DURATION_MS).min(1.0);
-                let ease = 1.0 - (1.0 - p).powi(3);
-                shown.set((from.0 + (to.0 - from.0) * ease, from.1 + (to.1 - from.1) * ease));
-                if p < 1.0 {
-                    if let Some(cb) = tick2.borrow().as_ref() {
-                        let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
-                    }
-                }
-            }));
-        }
-        if let Some(cb) = tick.borrow().as_ref() {
-            let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
-        }
-        Box::new(move || {
-            cancelled.set(true);
-            // Break the closure's reference to itself so it can be freed.
-            tick.borrow_mut().take();
-        })
+        let step = Closure::once_into_js(move |now: f64| {
+            if cancelled.get() {
+                return;
+            }
+            let t0 = start.unwrap_or(now);
+            let p = ((now - t0) / DURATION_MS).min(1.0);
+            let ease = 1.0 - (1.0 - p).powi(3);
+            shown.set((from.0 + (to.0 - from.0) * ease, from.1 + (to.1 - from.1) * ease));
+            if p < 1.0 {
+                frame(from, to, shown, Some(t0), cancelled);
+            }
+        });
+        let _ = window.request_animation_frame(step.unchecked_ref());
     }
 }

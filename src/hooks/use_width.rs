@@ -52,7 +52,10 @@ mod observe {
             if let Some(observer) = observer {
                 observer.disconnect();
             }
-            drop(callback);
+            // Not dropped: WebKit may still deliver a notification gathered before the
+            // disconnect, and calling a freed closure corrupts memory. Widgets unmount rarely
+            // (the timeline stays mounted while the list is shown), so this leaks little.
+            callback.forget();
         }
     }
 }

@@ -92,6 +92,38 @@ impl Ctx {
         self.eval(&script).await.map(drop)
     }
 
+    /// Waits until the current (selected) marker is the one whose name starts with `title`.
+    pub async fn wait_current(&self, title: &str) -> TestResult {
+        let quoted = if title.contains('"') { format!("'{title}'") } else { format!("\"{title}\"") };
+        let xpath = format!("//*[@role='button' and @aria-current='true' and starts-with(@aria-label, {quoted})]");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .map(drop)
+            .map_err(fail(&format!("waiting for {title:?} to be the current marker")))
+    }
+
+    /// Waits, frame by frame in the page, until the focused element's name starts with `prefix`;
+    /// returns the name it had last (so a failure can say where focus went).
+    pub async fn wait_focus(&self, prefix: &str) -> Result<String, String> {
+        let script = "const [want, done] = arguments; let frames = 0; \
+            const name = () => { const a = document.activeElement; return a ? (a.getAttribute('aria-label') || a.textContent || '').trim() : ''; }; \
+            const check = () => (name().startsWith(want) || ++frames > 120) ? done(name()) : requestAnimationFrame(check); check();";
+        let got = self.client.execute_async(script, vec![Value::from(prefix)]).await.map_err(fail("waiting for focus"))?;
+        Ok(got.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Waits, frame by frame in the page, until the axis' tick labels differ from `before`; returns them.
+    pub async fn wait_ticks_change(&self, before: &[String]) -> Result<Vec<String>, String> {
+        let script = "const [old, done] = arguments; let frames = 0; \
+            const now = () => [...document.querySelectorAll('.sl-tick text')].map(t => t.textContent); \
+            const check = () => (JSON.stringify(now()) !== JSON.stringify(old) || ++frames > 120) ? done(now()) : requestAnimationFrame(check); check();";
+        let got = self.client.execute_async(script, vec![serde_json::to_value(before).unwrap_or_default()]).await.map_err(fail("waiting for the axis"))?;
+        Ok(got.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default())
+    }
+
     /// Runs a script in the page and returns its result.
     pub async fn eval(&self, script: &str) -> Result<Value, String> {
         self.client.execute(script, vec![]).await.map_err(fail(script))

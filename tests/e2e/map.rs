@@ -22,7 +22,7 @@ fn the_map_at_the_first_a_middle_and_the_last_event(ctx: &Ctx) -> Test<'_> {
             ctx.open(&format!("/widget/#event={}", dataset.events[i].id)).await?;
             ctx.wait_ready().await?;
             ctx.scroll_to(".sl-map-panel").await?;
-            let in_force = ctx.eval("return document.querySelectorAll('.sl-edge.holds, .sl-edge.begins').length").await?;
+            let in_force = ctx.eval("return document.querySelectorAll('.sl-map .sl-edge.holds, .sl-map .sl-edge.begins').length").await?;
             ctx.screenshot(name).await?;
             let expected = dataset.relations.iter().filter(|r| storyline_core::relations::standing(r, &dataset.events[i]).in_force()).count();
             expect(in_force.as_u64() == Some(expected as u64), || format!("{name}: {in_force} edges in force, expected {expected}"))?;
@@ -77,9 +77,11 @@ fn an_actor_opens_its_card_and_filters_the_timeline(ctx: &Ctx) -> Test<'_> {
         ctx.wait_ready().await?;
         let node = ctx.client.find(Locator::Css(&format!("[data-actor='{}'] .sl-node-shape", russia.id))).await.map_err(fail("Russia's node"))?;
         node.click().await.map_err(fail("click Russia"))?;
+        ctx.wait_for("#sl-actor-card-title").await?;
         let title = ctx.texts("#sl-actor-card-title").await?;
         expect(title == ["Russia"], || format!("the actor card shows {title:?}"))?;
         ctx.click_button("Show only Russia").await?;
+        ctx.wait_text("sl-counter", &format!("1 of {involving}")).await?;
         let counter = ctx.texts(".sl-counter").await?;
         expect(counter.first().is_some_and(|c| c.ends_with(&format!("of {involving}"))), || format!("the timeline counter says {counter:?}, expected … of {involving}"))?;
         ctx.scroll_to(".sl-map-panel").await?;
@@ -114,6 +116,7 @@ fn the_keyboard_walks_the_map(ctx: &Ctx) -> Test<'_> {
         expect(ctx.texts(".sl-counter").await? == counter_before, || "the map's arrows also moved the timeline".into())?;
         let here = ctx.focused_name().await?;
         ctx.press(Key::Enter).await?;
+        ctx.wait_for("#sl-actor-card-title").await?;
         let title = ctx.texts("#sl-actor-card-title").await?;
         expect(title.len() == 1 && here.starts_with(&title[0]), || format!("Enter on {here:?} opened {title:?}"))?;
         ctx.press(Key::Escape).await?;

@@ -44,6 +44,7 @@ fn next_clicks_through_every_event_in_order(ctx: &Ctx) -> Test<'_> {
         for (i, event) in dataset.events.iter().enumerate() {
             if i > 0 {
                 ctx.click_button("Next").await?;
+                ctx.wait_text("sl-counter", &format!("{} of {n}", i + 1)).await?;
             }
             let current = ctx.current_marker().await?;
             expect(current.starts_with(&event.title), || format!("step {i}: the current marker is {current:?}, expected {:?}", event.title))?;
@@ -72,15 +73,18 @@ fn the_keyboard_walks_the_timeline_without_a_mouse(ctx: &Ctx) -> Test<'_> {
         }
         for step in 1..=3 {
             ctx.press(Key::Right).await?;
-            let focused = ctx.focused_name().await?;
+            ctx.wait_current(&dataset.events[step].title).await?;
+            let focused = ctx.wait_focus(&dataset.events[step].title).await?;
             expect(focused.starts_with(&dataset.events[step].title), || format!("after {step} × Right, focus is on {focused:?}"))?;
             let current = ctx.current_marker().await?;
             expect(current == focused, || format!("focus {focused:?} and selection {current:?} differ"))?;
         }
         ctx.press(Key::End).await?;
+        ctx.wait_current(&dataset.events.last().unwrap().title).await?;
         let last = ctx.current_marker().await?;
         expect(last.starts_with(&dataset.events.last().unwrap().title), || format!("End selected {last:?}"))?;
         ctx.press(Key::Home).await?;
+        ctx.wait_current(first).await?;
         let home = ctx.current_marker().await?;
         expect(home.starts_with(first.as_str()), || format!("Home selected {home:?}"))?;
         ctx.press(Key::Left).await?;
@@ -120,10 +124,10 @@ fn zoom_buttons_refine_and_restore_the_axis(ctx: &Ctx) -> Test<'_> {
         ctx.click_button("Zoom in").await?;
         ctx.click_button("Zoom in").await?;
         ctx.click_button("Zoom in").await?;
-        let zoomed = ctx.texts(".sl-tick text").await?;
+        let zoomed = ctx.wait_ticks_change(&before).await?;
         expect(zoomed != before, || format!("zooming in left the axis at {before:?}"))?;
         ctx.click_button("Fit all").await?;
-        let after = ctx.texts(".sl-tick text").await?;
+        let after = ctx.wait_ticks_change(&zoomed).await?;
         expect(after == before, || format!("Fit all gave {after:?}, expected {before:?}"))
     })
 }

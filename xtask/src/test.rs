@@ -78,9 +78,11 @@ fn wasm(engine: Engine) -> Outcome {
         }
         _ => Command::new("cargo"),
     };
-    c.args(["test", "--package", "storyline", "--target", "wasm32-unknown-unknown", "--color", "never"])
+    // Optimised, as readers run it (see [profile.wasm-test] in Cargo.toml).
+    c.args(["test", "--profile", "wasm-test", "--package", "storyline", "--target", "wasm32-unknown-unknown", "--color", "never"])
         .current_dir(project_root())
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .env_remove("CHROMEDRIVER")
         .env_remove("GECKODRIVER")
