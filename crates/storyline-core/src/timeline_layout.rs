@@ -100,6 +100,9 @@ pub struct Layout {
     pub clusters: Vec<Cluster>,
 }
 
+/// How much wider bold text runs than regular, as a factor on the font size.
+pub const BOLD: f64 = 1.1;
+
 /// The label a cluster shows.
 pub fn cluster_label(count: usize) -> String {
     format!("+{count}")
@@ -114,8 +117,10 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
         let x = scale.x(item.start);
         let bar_end = scale.x(item.last());
         let bar_end_x = (bar_end - x > r).then_some(bar_end.min(hi));
-        let label = if with_label { truncate_to_width(&item.title, params.max_label_px, params.font_px) } else { String::new() };
-        let label_px = if label.is_empty() { 0.0 } else { 4.0 + text_width(&label, params.font_px) };
+        // The selected label is drawn bold, which runs wider: measure it as a larger font.
+        let font = if Some(item.event) == selected { params.font_px * BOLD } else { params.font_px };
+        let label = if with_label { truncate_to_width(&item.title, params.max_label_px, font) } else { String::new() };
+        let label_px = if label.is_empty() { 0.0 } else { 4.0 + text_width(&label, font) };
         // A label that would run off the right edge goes before its marker, if there is room there.
         let label_before = x + r + label_px > scale.width && x - r - label_px >= 0.0;
         let (left, right) = if label_before { (x - r - label_px, x + r) } else { (x - r, x + r + label_px) };

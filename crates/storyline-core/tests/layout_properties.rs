@@ -66,7 +66,8 @@ proptest! {
                     prop_assert!(apart, "{a:?} overlaps {b:?}");
                 }
             }
-            prop_assert!(a.label.is_empty() || text_width(&a.label, p.font_px) <= p.max_label_px + 1e-6);
+            let font = if Some(a.event) == selected { p.font_px * storyline_core::timeline_layout::BOLD } else { p.font_px };
+            prop_assert!(a.label.is_empty() || text_width(&a.label, font) <= p.max_label_px + 1e-6);
         }
         if let Some(s) = selected {
             prop_assert!(l.markers.iter().any(|m| m.event == s && !m.label.is_empty()), "the selected event is drawn with its label");
