@@ -63,19 +63,17 @@ impl Ctx {
 
     /// Waits for an element to appear, through WebDriver's own wait.
     pub async fn wait_for(&self, css: &str) -> Result<Element, String> {
-        self.client.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(css)).await.map_err(fail(&format!("waiting for {css}")))
+        self.wait_until(Locator::Css(css), &format!("waiting for {css}")).await
+    }
+
+    async fn wait_until(&self, locator: Locator<'_>, what: &str) -> Result<Element, String> {
+        self.client.wait().at_most(Duration::from_secs(60)).for_element(locator).await.map_err(fail(what))
     }
 
     /// Waits until an element with class `class` shows exactly `text` (a counter, a title).
     pub async fn wait_text(&self, class: &str, text: &str) -> TestResult {
         let xpath = format!("//*[contains(concat(' ', @class, ' '), ' {class} ') and normalize-space(.)='{text}']");
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .map(drop)
-            .map_err(fail(&format!("waiting for .{class} to read {text:?}")))
+        self.wait_until(Locator::XPath(&xpath), &format!("waiting for .{class} to read {text:?}")).await.map(drop)
     }
 
     /// Waits, frame by frame in the page, until the URL fragment is `hash`; returns what it was last.
@@ -96,13 +94,7 @@ impl Ctx {
     pub async fn wait_current(&self, title: &str) -> TestResult {
         let quoted = if title.contains('"') { format!("'{title}'") } else { format!("\"{title}\"") };
         let xpath = format!("//*[@role='button' and @aria-current='true' and starts-with(@aria-label, {quoted})]");
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .map(drop)
-            .map_err(fail(&format!("waiting for {title:?} to be the current marker")))
+        self.wait_until(Locator::XPath(&xpath), &format!("waiting for {title:?} to be the current marker")).await.map(drop)
     }
 
     /// Waits, frame by frame in the page, until the focused element's name starts with `prefix`;
