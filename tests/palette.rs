@@ -35,9 +35,16 @@ const TEXT: &[(&str, &str, &str)] = &[
 const DOTS: &[&str] = &["accent", "confirmed", "reported", "claimed", "denied", "disputed"];
 const BANDS: &[&str] = &["bg", "era", "surface"];
 
-/// Non-text pairs (WCAG 1.4.11, 3:1): marker and list dots, and the focus ring/stroke.
+/// The map's edge colours, one per relation kind, drawn on the page and in the legend.
+const EDGES: &[&str] = &[
+    "rel-allied", "rel-weapons", "rel-troops", "rel-supports", "rel-war",
+    "rel-invades", "rel-threatens", "rel-sanctions", "rel-meets", "rel-denies",
+];
+
+/// Non-text pairs (WCAG 1.4.11, 3:1): marker and list dots, map edges, and the focus ring/stroke.
 fn ui_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     let mut pairs: Vec<_> = DOTS.iter().flat_map(|&d| BANDS.iter().map(move |&b| (d, b, "marker dot"))).collect();
+    pairs.extend(EDGES.iter().flat_map(|&e| ["bg", "surface"].map(move |b| (e, b, "map edge and legend sample"))));
     pairs.extend(BANDS.iter().map(|&b| ("focus", b, "focus outline / focused marker and cluster stroke")));
     pairs
 }

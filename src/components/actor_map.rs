@@ -21,14 +21,20 @@ const LABEL_FONT: f64 = 12.0;
 /// Where the shape's centre sits above the node box's centre (the label goes below it).
 const SHAPE_RISE: f64 = 8.0;
 
-/// The family an edge's colour comes from.
-pub fn family(kind: RelationKind) -> &'static str {
+/// The class that gives an edge its kind's colour (`--storyline-rel-*`).
+pub fn kind_class(kind: RelationKind) -> &'static str {
     use RelationKind::*;
     match kind {
-        AtWarWith | Invades | Threatens | Sanctions => "hostile",
-        AlliedWith | SuppliesWeaponsTo | SendsTroopsTo | Supports => "support",
-        Meets => "contact",
-        Denies => "denial",
+        AlliedWith => "allied_with",
+        SuppliesWeaponsTo => "supplies_weapons_to",
+        SendsTroopsTo => "sends_troops_to",
+        AtWarWith => "at_war_with",
+        Invades => "invades",
+        Threatens => "threatens",
+        Meets => "meets",
+        Sanctions => "sanctions",
+        Supports => "supports",
+        Denies => "denies",
     }
 }
 
@@ -78,6 +84,16 @@ pub struct MapLayout {
     pub scale: f64,
 }
 
+/// The box actor `a` takes on the map at full size: its shape with its label under it.
+pub fn node_box(dataset: &Dataset, a: usize) -> Node {
+    Node { width: text_width(dataset.actors[a].label(), LABEL_FONT).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
+}
+
+/// The map's height for a given width: taller than wide on phones, where the map stacks.
+pub fn map_height(width: f64) -> f64 {
+    if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() }
+}
+
 /// The map's layout for this story at this size: computed once over all relations, so that
 /// positions stay put as the selected date changes.
 pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
@@ -94,7 +110,7 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
         shown.truncate(MAX_SHOWN);
         shown.sort_unstable();
     }
-    let node_box = |a: usize| Node { width: text_width(dataset.actors[a].label(), LABEL_FONT).max(SHAPE) + 8.0, height: SHAPE + 20.0 };
+    let node_box = |a: usize| node_box(dataset, a);
     // Actors without a relation would sit at the rim of the drawing and shrink everything
     // else: they go in a row along the bottom instead, and the graph gets the rest.
     let linked: Vec<bool> = {
@@ -144,7 +160,7 @@ pub fn ActorMap() -> Html {
     let dispatch = use_dispatch();
     let container = use_node_ref();
     let width = use_width(container.clone(), 720.0);
-    let height = if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() };
+    let height = map_height(width);
     let dataset = store.dataset.clone();
     let memo = use_memo((dataset.clone(), width as i64, height as i64), |(d, w, h)| map_layout(d, *w as f64, *h as f64));
     let zoom = memo.scale;
@@ -218,7 +234,7 @@ pub fn ActorMap() -> Html {
         });
         let label_at = (0.25 * sx + 0.5 * mx + 0.25 * ex, 0.25 * sy + 0.5 * my + 0.25 * ey);
         Some(html! {
-            <g key={relation.id.clone()} class={classes!("sl-edge", family(relation.kind), relation.status.key(), state.key(), selected.then_some("selected"))}
+            <g key={relation.id.clone()} class={classes!("sl-edge", kind_class(relation.kind), relation.status.key(), state.key(), selected.then_some("selected"))}
                role="button" tabindex="-1" aria-label={name} data-relation={relation.id.clone()} {onclick}>
                 <path class="sl-edge-hit" d={d.clone()} />
                 <path class="sl-edge-line" d={d} />
@@ -227,7 +243,10 @@ pub fn ActorMap() -> Html {
                     // A denied link is struck through where it is drawn, not only coloured.
                     <path class="sl-edge-strike" d={format!("M{},{} L{},{} M{},{} L{},{}", px(label_at.0 - 5.0), px(label_at.1 - 5.0), px(label_at.0 + 5.0), px(label_at.1 + 5.0), px(label_at.0 - 5.0), px(label_at.1 + 5.0), px(label_at.0 + 5.0), px(label_at.1 - 5.0))} />
                 }
-                if state == Standing::Begins || selected {
+                // Only the chosen relation is named on the map: names on every bold edge would
+                // collide with the actors' labels; the legend, the card and the edge's accessible
+                // name say the kind of every edge.
+                if selected {
                     <text class="sl-edge-label" x={px(label_at.0)} y={px(label_at.1 - 7.0)}>{ relation.kind.verb() }</text>
                 }
             </g>

@@ -21,17 +21,17 @@ pub fn MapLegend() -> Html {
         <div class="sl-legend" aria-label="Map legend" role="group">
             <ul>
                 for kind in kinds.iter().copied() {
-                    <li>{ sample(classes!("sl-edge", super::actor_map::family(kind), "confirmed", "holds")) }{ kind.verb() }</li>
+                    <li>{ sample(classes!("sl-edge", super::actor_map::kind_class(kind), "confirmed", "holds")) }{ kind.verb() }</li>
                 }
             </ul>
             <ul>
                 for status in statuses.iter().copied() {
-                    <li>{ sample(classes!("sl-edge", "contact", status.key(), "holds")) }{ status.label() }
+                    <li>{ sample(classes!("sl-edge", "meets", status.key(), "holds")) }{ status.label() }
                         if status == storyline_core::Status::Denied { { " (struck through)" } }
                     </li>
                 }
-                <li>{ sample(classes!("sl-edge", "contact", "confirmed", "begins")) }{ "begins at this event" }</li>
-                <li>{ sample(classes!("sl-edge", "contact", "confirmed", "later")) }{ "not yet, or over, at this event" }</li>
+                <li>{ sample(classes!("sl-edge", "meets", "confirmed", "begins")) }{ "begins at this event" }</li>
+                <li>{ sample(classes!("sl-edge", "meets", "confirmed", "later")) }{ "not yet, or over, at this event" }</li>
             </ul>
         </div>
     }

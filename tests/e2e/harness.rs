@@ -16,6 +16,9 @@ use std::pin::Pin;
 use std::time::Duration;
 
 pub type TestResult = Result<(), String>;
+
+/// The position counter, by its accessible name.
+const COUNTER: &str = "//*[starts-with(@aria-label, 'Event ') and contains(@aria-label, ' of ')]";
 pub type Test<'a> = Pin<Box<dyn Future<Output = TestResult> + 'a>>;
 pub type TestFn = for<'a> fn(&'a Ctx) -> Test<'a>;
 
@@ -70,10 +73,19 @@ impl Ctx {
         self.client.wait().at_most(Duration::from_secs(60)).for_element(locator).await.map_err(fail(what))
     }
 
-    /// Waits until an element with class `class` shows exactly `text` (a counter, a title).
-    pub async fn wait_text(&self, class: &str, text: &str) -> TestResult {
-        let xpath = format!("//*[contains(concat(' ', @class, ' '), ' {class} ') and normalize-space(.)='{text}']");
-        self.wait_until(Locator::XPath(&xpath), &format!("waiting for .{class} to read {text:?}")).await.map(drop)
+    /// The "N of M" counters on the page, found by their accessible names ("Event N of M").
+    pub async fn counters(&self) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::XPath(COUNTER)).await.map_err(fail("the counters"))? {
+            out.push(el.text().await.map_err(fail("a counter"))?);
+        }
+        Ok(out)
+    }
+
+    /// Waits until a counter reads `text` ("3 of 16").
+    pub async fn wait_counter(&self, text: &str) -> TestResult {
+        let xpath = format!("//*[@aria-label='Event {text}']");
+        self.wait_until(Locator::XPath(&xpath), &format!("waiting for the counter to read {text:?}")).await.map(drop)
     }
 
     /// Waits, frame by frame in the page, until the URL fragment is `hash`; returns what it was last.

@@ -81,8 +81,8 @@ fn an_actor_opens_its_card_and_filters_the_timeline(ctx: &Ctx) -> Test<'_> {
         let title = ctx.texts("#sl-actor-card-title").await?;
         expect(title == ["Russia"], || format!("the actor card shows {title:?}"))?;
         ctx.click_button("Show only Russia").await?;
-        ctx.wait_text("sl-counter", &format!("1 of {involving}")).await?;
-        let counter = ctx.texts(".sl-counter").await?;
+        ctx.wait_counter(&format!("1 of {involving}")).await?;
+        let counter = ctx.counters().await?;
         expect(counter.first().is_some_and(|c| c.ends_with(&format!("of {involving}"))), || format!("the timeline counter says {counter:?}, expected … of {involving}"))?;
         ctx.scroll_to(".sl-map-panel").await?;
         Ok(())
@@ -105,7 +105,7 @@ fn the_keyboard_walks_the_map(ctx: &Ctx) -> Test<'_> {
             ctx.press(Key::Tab).await?;
         }
         let first = ctx.focused_name().await?;
-        let counter_before = ctx.texts(".sl-counter").await?;
+        let counter_before = ctx.counters().await?;
         let mut seen = vec![first.clone()];
         for key in [Key::Right, Key::Down, Key::Left, Key::Up] {
             ctx.press(key).await?;
@@ -113,7 +113,7 @@ fn the_keyboard_walks_the_map(ctx: &Ctx) -> Test<'_> {
         }
         let distinct = { let mut s = seen.clone(); s.sort(); s.dedup(); s.len() };
         expect(distinct >= 3, || format!("the arrows visited only {seen:?}"))?;
-        expect(ctx.texts(".sl-counter").await? == counter_before, || "the map's arrows also moved the timeline".into())?;
+        expect(ctx.counters().await? == counter_before, || "the map's arrows also moved the timeline".into())?;
         let here = ctx.focused_name().await?;
         ctx.press(Key::Enter).await?;
         ctx.wait_for("#sl-actor-card-title").await?;

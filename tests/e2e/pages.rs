@@ -18,7 +18,7 @@ fn widget_page_lists_every_event_under_all_events(ctx: &Ctx) -> Test<'_> {
         if titles != [dataset.story.title.clone()] {
             return Err(format!("expected the title {:?}, found {titles:?}", dataset.story.title));
         }
-        ctx.client.find(Locator::Css(".sl-list-toggle")).await.map_err(fail("the All events button"))?.click().await.map_err(fail("click"))?;
+        ctx.click_button("All events").await?;
         let ids = ctx.attrs(".sl-event-item", "id").await?;
         let expected: Vec<String> = dataset.events.iter().map(|e| format!("sl-event-{}", e.id)).collect();
         if ids != expected {

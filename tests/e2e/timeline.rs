@@ -44,13 +44,13 @@ fn next_clicks_through_every_event_in_order(ctx: &Ctx) -> Test<'_> {
         for (i, event) in dataset.events.iter().enumerate() {
             if i > 0 {
                 ctx.click_button("Next").await?;
-                ctx.wait_text("sl-counter", &format!("{} of {n}", i + 1)).await?;
+                ctx.wait_counter(&format!("{} of {n}", i + 1)).await?;
             }
             let current = ctx.current_marker().await?;
             expect(current.starts_with(&event.title), || format!("step {i}: the current marker is {current:?}, expected {:?}", event.title))?;
             let card = ctx.texts("article h3").await?;
             expect(card == [event.title.clone()], || format!("step {i}: the card shows {card:?}"))?;
-            let counter = ctx.texts(".sl-counter").await?;
+            let counter = ctx.counters().await?;
             expect(counter == [format!("{} of {n}", i + 1)], || format!("step {i}: the counter says {counter:?}"))?;
         }
         let disabled = ctx.button("Next").await?.attr("disabled").await.map_err(fail("disabled"))?;
@@ -105,9 +105,9 @@ fn a_deep_link_selects_its_event_and_selection_updates_the_link(ctx: &Ctx) -> Te
         expect(current.starts_with(&target.title), || format!("the link selected {current:?}"))?;
         let history_before = ctx.eval("return history.length").await?;
         ctx.click_button("Next").await?;
-        ctx.wait_text("sl-counter", &format!("7 of {}", dataset.events.len())).await?;
+        ctx.wait_counter(&format!("7 of {}", dataset.events.len())).await?;
         ctx.click_button("Next").await?;
-        ctx.wait_text("sl-counter", &format!("8 of {}", dataset.events.len())).await?;
+        ctx.wait_counter(&format!("8 of {}", dataset.events.len())).await?;
         let want = format!("#event={}", dataset.events[7].id);
         let hash = ctx.wait_hash(&want).await?;
         expect(hash == want, || format!("the fragment is {hash}, expected {want}"))?;
@@ -143,8 +143,15 @@ fn a_320px_frame_stacks_the_card_under_the_axis_without_overflow(ctx: &Ctx) -> T
             .eval("return document.querySelector('article').getBoundingClientRect().top >= document.querySelector('.sl-axis').getBoundingClientRect().bottom")
             .await?;
         ctx.click_button("Next").await?;
-        let counter = ctx.texts(".sl-counter").await?;
+        let counter = ctx.counters().await?;
+        // The map stacks under the card, within the width.
+        let map = ctx
+            .eval("const m = document.querySelector('.sl-map-svg').getBoundingClientRect(); const c = document.querySelector('article').getBoundingClientRect(); return [m.width <= document.documentElement.clientWidth, m.top >= c.bottom]")
+            .await?;
+        ctx.scroll_to(".sl-map-panel").await?;
+        ctx.screenshot("map-at-320px").await?;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        expect(map[0].as_bool() == Some(true) && map[1].as_bool() == Some(true), || format!("at 320 px the map is not stacked within the width: {map}"))?;
         expect(width[1].as_u64() <= width[0].as_u64() && width[0].as_u64() >= Some(300), || format!("client and scroll widths are {width}: the page overflows sideways"))?;
         expect(card_below.as_bool() == Some(true), || "the card is not under the axis".into())?;
         expect(counter.first().is_some_and(|c| c.starts_with("2 of")), || format!("Next did not work at 320 px: {counter:?}"))
@@ -156,7 +163,7 @@ fn two_widgets_on_one_page_stay_independent(ctx: &Ctx) -> Test<'_> {
         ctx.open("/fixtures/two-widgets.html").await?;
         ctx.wait_for("#first .storyline[data-ready]").await?;
         ctx.wait_for("#second .storyline[data-ready]").await?;
-        let counters = || async { ctx.texts(".sl-counter").await };
+        let counters = || async { ctx.counters().await };
         ctx.client.find(Locator::Css("#first .sl-next")).await.map_err(fail("first Next"))?.click().await.map_err(fail("click"))?;
         let c = counters().await?;
         expect(c.len() == 2 && c[0].starts_with("2 of") && c[1].starts_with("1 of"), || format!("after Next in the first: {c:?}"))?;
@@ -182,7 +189,7 @@ fn ten_thousand_events_keep_the_dom_bounded(ctx: &Ctx) -> Test<'_> {
         let nodes = nodes.as_u64().unwrap_or(u64::MAX);
         expect(nodes < 2_000, || format!("{nodes} DOM nodes for 10,000 events"))?;
         ctx.click_button("Next").await?;
-        let counter = ctx.texts(".sl-counter").await?;
+        let counter = ctx.counters().await?;
         expect(counter == ["2 of 10000"], || format!("counter {counter:?}"))
     })
 }
