@@ -41,6 +41,12 @@ fn mounted(mounts: &[Mount], url_path: &str) -> Option<PathBuf> {
     Some(mount.dir.join(relative))
 }
 
+/// Whether `path` names a directory (or a mount such as `/widget`) without its trailing slash.
+fn needs_slash(mounts: &[Mount], path: &str) -> bool {
+    !path.ends_with('/')
+        && (mounts.iter().any(|m| m.prefix.strip_suffix('/') == Some(path)) || mounted(mounts, path).is_some_and(|p| p.is_dir()))
+}
+
 /// Maps a request path to the file to send: a directory sends its `index.html`.
 pub fn resolve(mounts: &[Mount], url_path: &str) -> Option<PathBuf> {
     let mut file = mounted(mounts, url_path)?;
@@ -69,7 +75,7 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
     let target = parts.next().unwrap_or("/");
     // A directory without its trailing slash would break relative asset URLs: redirect.
     let bare = target.split(['?', '#']).next().unwrap_or("/");
-    if !bare.ends_with('/') && mounted(mounts, bare).is_some_and(|p| p.is_dir()) {
+    if needs_slash(mounts, bare) {
         let _ = write!(stream, "HTTP/1.1 301 Moved Permanently\r\nLocation: {bare}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         return;
     }
@@ -131,6 +137,13 @@ mod tests {
     fn paths_that_climb_out_of_a_mount_are_refused() {
         assert_eq!(resolve(&mounts(), "/../Cargo.toml"), None);
         assert_eq!(resolve(&mounts(), "/widget/../../Cargo.toml"), None);
+    }
+
+    #[test]
+    fn a_mount_or_directory_without_its_slash_is_redirected() {
+        assert!(needs_slash(&mounts(), "/widget"));
+        assert!(!needs_slash(&mounts(), "/widget/"));
+        assert!(!needs_slash(&mounts(), "/demo.css"));
     }
 
     #[test]
