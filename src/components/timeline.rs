@@ -93,7 +93,7 @@ pub fn Timeline() -> Html {
 
     let ticks_html = axis_ticks.iter().map(|t| {
         html! {
-            <g key={t.t.to_string()} class={classes!("sl-tick", t.major.then_some("major"))}>
+            <g key={(t.t as i64).to_string()} class={classes!("sl-tick", t.major.then_some("major"))}>
                 <line x1={px(t.x)} x2={px(t.x)} y1={px(axis_y)} y2={px(axis_y + if t.major { 8.0 } else { 5.0 })} />
                 <text x={px(t.x)} y={px(axis_y + 21.0)}>{ &t.label }</text>
             </g>
@@ -158,7 +158,7 @@ pub fn Timeline() -> Html {
         };
         let name = format!("{} more events here: zoom in", c.count);
         html! {
-            <g key={format!("c{}", c.x)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
+            <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
                 <rect x={px(c.x - 20.0)} y={px(cluster_y - 9.0)} width="40" height="18" rx="9" />
                 <text x={px(c.x)} y={px(cluster_y + 4.0)}>{ cluster_label(c.count) }</text>
             </g>
