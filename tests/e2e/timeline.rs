@@ -50,6 +50,8 @@ fn next_clicks_through_every_event_in_order(ctx: &Ctx) -> Test<'_> {
             expect(current.starts_with(&event.title), || format!("step {i}: the current marker is {current:?}, expected {:?}", event.title))?;
             let card = ctx.texts("article h3").await?;
             expect(card == [event.title.clone()], || format!("step {i}: the card shows {card:?}"))?;
+            let badge = ctx.texts("article .sl-card-meta .sl-status").await?;
+            expect(badge == [event.status.label().to_uppercase()] || badge == [event.status.label().to_string()], || format!("step {i}: the card's status reads {badge:?}, expected {:?}", event.status.label()))?;
             let counter = ctx.counters().await?;
             expect(counter == [format!("{} of {n}", i + 1)], || format!("step {i}: the counter says {counter:?}"))?;
         }
