@@ -111,17 +111,35 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
         shown.sort_unstable();
     }
     let node_box = |a: usize| node_box(dataset, a);
-    // Actors without a relation would sit at the rim of the drawing and shrink everything
-    // else: they go in a row along the bottom instead, and the graph gets the rest.
-    let linked: Vec<bool> = {
-        let mut linked = vec![false; dataset.actors.len()];
-        for &(a, b) in &pairs {
-            linked[a] = true;
-            linked[b] = true;
+    // Small groups apart from the main network (an actor with no relation, a pair linked only to
+    // each other) would sit at the rim of the drawing and shrink everything else: they go in rows
+    // along the bottom, each group's members side by side, and the network gets the rest.
+    let group = {
+        let mut parent: Vec<usize> = (0..dataset.actors.len()).collect();
+        fn find(parent: &mut [usize], mut a: usize) -> usize {
+            while parent[a] != a {
+                parent[a] = parent[parent[a]];
+                a = parent[a];
+            }
+            a
         }
-        linked
+        for &(a, b) in &pairs {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+        (0..dataset.actors.len()).map(|a| find(&mut parent, a)).collect::<Vec<usize>>()
     };
-    let (graph, loose): (Vec<usize>, Vec<usize>) = shown.iter().partition(|&&a| linked[a]);
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for &a in &shown {
+        *size.entry(group[a]).or_insert(0) += 1;
+    }
+    let largest = shown.iter().map(|&a| group[a]).max_by_key(|g| (size[g], std::cmp::Reverse(*g)));
+    /// Groups this small or smaller leave the network for the rows below.
+    const SMALL_GROUP: usize = 3;
+    let (graph, mut loose): (Vec<usize>, Vec<usize>) =
+        shown.iter().partition(|&&a| Some(group[a]) == largest || size[&group[a]] > SMALL_GROUP);
+    // Members of one group side by side; groups (and lone actors) in the order of their first member.
+    loose.sort_by_key(|&a| (group[a], a));
     let row_height = SHAPE + 26.0;
     let mut rows: Vec<Vec<usize>> = Vec::new();
     let mut row_width = f64::INFINITY;
