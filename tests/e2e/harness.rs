@@ -29,6 +29,11 @@ pub struct Ctx {
     shots: PathBuf,
 }
 
+/// A check inside a test: `what` says what went wrong when `ok` is false.
+pub fn expect(ok: bool, what: impl FnOnce() -> String) -> TestResult {
+    if ok { Ok(()) } else { Err(what()) }
+}
+
 /// Turns any error into the test's failure message.
 pub fn fail<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> String + '_ {
     move |e| format!("{what}: {e}")
@@ -126,6 +131,15 @@ impl Ctx {
             const check = () => (JSON.stringify(now()) !== JSON.stringify(old) || ++frames > 120) ? done(now()) : requestAnimationFrame(check); check();";
         let got = self.client.execute_async(script, vec![serde_json::to_value(before).unwrap_or_default()]).await.map_err(fail("waiting for the axis"))?;
         Ok(got.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default())
+    }
+
+    /// Waits, frame by frame in the page, until nothing matches `css`; returns how many still do.
+    pub async fn wait_gone(&self, css: &str) -> Result<u64, String> {
+        let script = "const [css, done] = arguments; let frames = 0; \
+            const left = () => document.querySelectorAll(css).length; \
+            const check = () => (left() === 0 || ++frames > 120) ? done(left()) : requestAnimationFrame(check); check();";
+        let got = self.client.execute_async(script, vec![Value::from(css)]).await.map_err(fail("waiting for an element to go"))?;
+        Ok(got.as_u64().unwrap_or(u64::MAX))
     }
 
     /// Runs a script in the page and returns its result.

@@ -1,6 +1,6 @@
 //! The actor map as a reader uses it: relations as of the selected event, actor cards, the keyboard, "Who's who".
 
-use crate::harness::{fail, Ctx, Test, TestFn};
+use crate::harness::{expect, fail, Ctx, Test, TestFn};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use storyline::story;
@@ -29,10 +29,6 @@ fn the_map_at_the_first_a_middle_and_the_last_event(ctx: &Ctx) -> Test<'_> {
         }
         Ok(())
     })
-}
-
-fn expect(ok: bool, what: impl FnOnce() -> String) -> Result<(), String> {
-    if ok { Ok(()) } else { Err(what()) }
 }
 
 /// The class list of the edge button whose accessible name starts with `name` and that draws relation `id`.
@@ -120,9 +116,9 @@ fn the_keyboard_walks_the_map(ctx: &Ctx) -> Test<'_> {
         let title = ctx.texts("#sl-actor-card-title").await?;
         expect(title.len() == 1 && here.starts_with(&title[0]), || format!("Enter on {here:?} opened {title:?}"))?;
         ctx.press(Key::Escape).await?;
-        let open = ctx.texts("#sl-actor-card-title").await?;
+        let open = ctx.wait_gone("#sl-actor-card-title").await?;
         ctx.scroll_to(".sl-map-panel").await?;
-        expect(open.is_empty(), || "Escape did not close the actor card".into())
+        expect(open == 0, || "Escape did not close the actor card".into())
     })
 }
 

@@ -1,7 +1,7 @@
 //! The timeline as a reader uses it: by mouse, by keyboard alone, by link, at 320 px, at 10,000 events.
 //! Elements are found by their roles and names, as assistive technology finds them.
 
-use crate::harness::{fail, Ctx, Test, TestFn};
+use crate::harness::{expect, fail, Ctx, Test, TestFn};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use storyline::story;
@@ -29,10 +29,6 @@ fn printing_lists_every_event(ctx: &Ctx) -> Test<'_> {
         let markers = ctx.eval("return document.querySelectorAll('.sl-marker').length").await?;
         expect(markers.as_u64().is_some_and(|m| m > 0), || "the timeline did not come back after printing".into())
     })
-}
-
-fn expect(ok: bool, what: impl FnOnce() -> String) -> Result<(), String> {
-    if ok { Ok(()) } else { Err(what()) }
 }
 
 fn next_clicks_through_every_event_in_order(ctx: &Ctx) -> Test<'_> {
