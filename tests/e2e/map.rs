@@ -21,6 +21,7 @@ fn the_map_at_the_first_a_middle_and_the_last_event(ctx: &Ctx) -> Test<'_> {
         for (name, i) in [("map-first-event", 0), ("map-middle-event", n / 2), ("map-last-event", n - 1)] {
             ctx.open(&format!("/widget/#event={}", dataset.events[i].id)).await?;
             ctx.wait_ready().await?;
+            ctx.wait_current(&dataset.events[i].title).await?;
             ctx.scroll_to(".sl-map-panel").await?;
             let in_force = ctx.eval("return document.querySelectorAll('.sl-map .sl-edge.holds, .sl-map .sl-edge.begins').length").await?;
             ctx.screenshot(name).await?;
@@ -54,11 +55,13 @@ fn selecting_events_changes_which_relations_are_in_force(ctx: &Ctx) -> Test<'_> 
         expect(before.contains("later"), || format!("at the first event the pact is drawn as {before:?}"))?;
         ctx.open(&format!("/widget/#event={}", treaty.id)).await?;
         ctx.wait_ready().await?;
+        ctx.wait_current(&treaty.title).await?;
         let at = edge_class(ctx, &name, &pact.id).await?;
         expect(at.contains("begins"), || format!("at the summit the pact is drawn as {at:?}"))?;
         let later = dataset.events.last().unwrap();
         ctx.open(&format!("/widget/#event={}", later.id)).await?;
         ctx.wait_ready().await?;
+        ctx.wait_current(&later.title).await?;
         let after = edge_class(ctx, &name, &pact.id).await?;
         expect(after.contains("holds"), || format!("at the last event the pact is drawn as {after:?}"))
     })

@@ -99,6 +99,8 @@ fn a_deep_link_selects_its_event_and_selection_updates_the_link(ctx: &Ctx) -> Te
         let target = &dataset.events[5];
         ctx.open(&format!("/widget/#event={}", target.id)).await?;
         ctx.wait_ready().await?;
+        // The link is read by an effect after the first render: wait for its selection to land.
+        ctx.wait_current(&target.title).await?;
         let current = ctx.current_marker().await?;
         expect(current.starts_with(&target.title), || format!("the link selected {current:?}"))?;
         let history_before = ctx.eval("return history.length").await?;
