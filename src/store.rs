@@ -51,3 +51,9 @@ pub fn use_store() -> StoreHandle {
 pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("components are rendered inside App's dispatch provider")
 }
+
+/// A click handler that dispatches `action`: how every button of the widget acts.
+pub fn on_click(dispatch: &Dispatch, action: Action) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+}

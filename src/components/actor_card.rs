@@ -1,6 +1,6 @@
 //! The card of the selected actor: who they are, the events they take part in, and their relations.
 
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::relations::describe;
 use storyline_core::view_state::Action;
 use yew::prelude::*;
@@ -29,10 +29,7 @@ pub fn ActorCard() -> Html {
     let relations: Vec<usize> =
         dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id || r.to == actor.id).map(|(i, _)| i).collect();
     let filtered = store.view.filter.actors.contains(&a);
-    let act = |action: Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
-    };
+    let act = |action: Action| on_click(&dispatch, action);
     html! {
         <section class="sl-side-card" aria-labelledby="sl-actor-card-title">
             <p class="sl-card-meta">{ kind_label(actor.kind) }</p>

@@ -6,7 +6,7 @@
 //! Enter opens the actor's card, Escape closes it. Nodes and edges are buttons named in words.
 
 use crate::hooks::use_width;
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use crate::svg::px;
 use std::collections::HashMap;
 use storyline_core::graph_layout::{layout, nearest_in_direction, Direction, Node, Params, Placed};
@@ -239,10 +239,7 @@ pub fn ActorMap() -> Html {
             let (bx, by) = (ex - ax * 9.0, ey - ay * 9.0);
             format!("{},{} {},{} {},{}", px(ex), px(ey), px(bx - ay * 4.5), px(by + ax * 4.5), px(bx + ay * 4.5), px(by - ax * 4.5))
         });
-        let onclick = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectRelation(Some(r))))
-        };
+        let onclick = on_click(&dispatch, Action::SelectRelation(Some(r)));
         // The dates tell apart two relations of one kind between one pair (two summits).
         let name = format!("{}, since {}{}", describe(&dataset, relation), relation.valid_from.display_short(), match state {
             Standing::Later => ", not yet at this event",

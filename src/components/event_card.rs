@@ -1,7 +1,8 @@
 //! The card of the selected event: what happened, when, how sure we are, who says so, and the sources.
 
+use crate::components::sources::{source_link, source_list};
 use crate::components::StatusBadge;
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -35,7 +36,7 @@ pub fn EventCard() -> Html {
                 <figure class="sl-quote">
                     <blockquote>{ &quote.text }</blockquote>
                     <figcaption>{ "— " }{ actor_name(&quote.speaker) }{ ", via " }
-                        <a href={quote.source.url.clone()} target="_blank" rel="noopener noreferrer">{ &quote.source.publisher }</a>
+                        { source_link(&quote.source, quote.source.publisher.clone()) }
                     </figcaption>
                 </figure>
             }
@@ -47,10 +48,7 @@ pub fn EventCard() -> Html {
                             {{
                                 let actor = store.index.actor_by_id(&who.actor);
                                 let pressed = actor.is_some() && store.view.actor == actor;
-                                let onclick = {
-                                    let dispatch = dispatch.clone();
-                                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectActor(if pressed { None } else { actor })))
-                                };
+                                let onclick = on_click(&dispatch, Action::SelectActor(if pressed { None } else { actor }));
                                 html! {
                                     <li key={who.actor.clone()}>
                                         <button type="button" class="sl-chip" aria-pressed={pressed.to_string()} {onclick}>
@@ -64,19 +62,7 @@ pub fn EventCard() -> Html {
                     </ul>
                 </div>
             }
-            if !event.sources.is_empty() {
-                <div class="sl-sources">
-                    <h4>{ "Sources" }</h4>
-                    <ul>
-                        for source in event.sources.iter() {
-                            <li>
-                                <a href={source.url.clone()} target="_blank" rel="noopener noreferrer">{ &source.publisher }{ ": " }{ &source.title }</a>
-                                if let Some(date) = &source.date { { ", " }<time datetime={date.to_iso()}>{ date.display_short() }</time> }
-                            </li>
-                        }
-                    </ul>
-                </div>
-            }
+            { source_list(&event.sources) }
         </article>
     }
 }

@@ -1,14 +1,13 @@
 //! Filters by status, tag and actor, as toggle buttons in a disclosure so they stay out of the way.
 
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use std::collections::BTreeSet;
 use storyline_core::view_state::Action;
 use storyline_core::Status;
 use yew::prelude::*;
 
 fn toggle(dispatch: &crate::store::Dispatch, label: String, pressed: bool, action: Action) -> Html {
-    let dispatch = dispatch.clone();
-    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()));
+    let onclick = on_click(dispatch, action);
     html! { <button type="button" class="sl-chip" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
 }
 
@@ -21,10 +20,7 @@ pub fn Filters() -> Html {
     let statuses: BTreeSet<Status> = dataset.events.iter().map(|e| e.status).collect();
     let tags: BTreeSet<&str> = dataset.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
     let shown = store.view.visible_events(dataset, &store.index).len();
-    let clear = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearFilters))
-    };
+    let clear = on_click(&dispatch, Action::ClearFilters);
     html! {
         <details class="sl-filters" open={!filter.is_empty()}>
             <summary>{ "Filter events" }{ if filter.is_empty() { String::new() } else { format!(" ({shown} shown)") } }</summary>

@@ -10,6 +10,7 @@ mod load_error;
 mod map_legend;
 mod navigation;
 mod relation_card;
+mod sources;
 mod status_badge;
 mod story_header;
 mod timeline;

@@ -1,13 +1,8 @@
 //! Previous and Next with an "N of M" counter, the zoom buttons, and the switch to the "All events" list.
 
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
-
-fn button(dispatch: &crate::store::Dispatch, action: Action) -> Callback<MouseEvent> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
-}
 
 #[component]
 pub fn Navigation() -> Html {
@@ -25,20 +20,20 @@ pub fn Navigation() -> Html {
     html! {
         <div class="sl-nav" role="toolbar" aria-label="Story navigation">
             <div class="sl-step">
-                <button type="button" class="sl-prev" disabled={at_first} onclick={button(&dispatch, Action::Previous)}>
+                <button type="button" class="sl-prev" disabled={at_first} onclick={on_click(&dispatch, Action::Previous)}>
                     <span aria-hidden="true">{ "← " }</span>{ "Previous" }
                 </button>
                 <span class="sl-counter" aria-label={format!("Event {counter}")}>{ counter }</span>
-                <button type="button" class="sl-next" disabled={at_last} onclick={button(&dispatch, Action::Next)}>
+                <button type="button" class="sl-next" disabled={at_last} onclick={on_click(&dispatch, Action::Next)}>
                     { "Next" }<span aria-hidden="true">{ " →" }</span>
                 </button>
             </div>
             <div class="sl-zoom" hidden={list}>
-                <button type="button" aria-label="Zoom in" onclick={button(&dispatch, Action::ZoomIn)}>{ "+" }</button>
-                <button type="button" aria-label="Zoom out" onclick={button(&dispatch, Action::ZoomOut)}>{ "−" }</button>
-                <button type="button" onclick={button(&dispatch, Action::FitAll)}>{ "Fit all" }</button>
+                <button type="button" aria-label="Zoom in" onclick={on_click(&dispatch, Action::ZoomIn)}>{ "+" }</button>
+                <button type="button" aria-label="Zoom out" onclick={on_click(&dispatch, Action::ZoomOut)}>{ "−" }</button>
+                <button type="button" onclick={on_click(&dispatch, Action::FitAll)}>{ "Fit all" }</button>
             </div>
-            <button type="button" class="sl-list-toggle" aria-pressed={list.to_string()} onclick={button(&dispatch, Action::ShowList(!list))}>
+            <button type="button" class="sl-list-toggle" aria-pressed={list.to_string()} onclick={on_click(&dispatch, Action::ShowList(!list))}>
                 { "All events" }
             </button>
         </div>

@@ -7,7 +7,7 @@
 
 use crate::hooks::{use_animated_window, use_gestures, use_width};
 use crate::svg::px;
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
 use storyline_core::timeline_layout::{cluster_label, layout, Params};
@@ -61,12 +61,16 @@ pub fn Timeline() -> Html {
     let params = Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() };
 
     let scale = TimeScale::new(window.0, window.1, width);
-    let visible: Vec<_> = if view.filter.is_empty() {
-        store.index.items.clone()
+    // Without a filter the story's own chronological items are laid out as they are: no copy of
+    // 10,000 items on every frame of a pan or a glide.
+    let filtered: Vec<_>;
+    let visible: &[storyline_core::timeline_layout::Item] = if view.filter.is_empty() {
+        &store.index.items
     } else {
-        store.index.items.iter().filter(|i| view.filter.matches(dataset, &store.index, i.event)).cloned().collect()
+        filtered = store.index.items.iter().filter(|i| view.filter.matches(dataset, &store.index, i.event)).cloned().collect();
+        &filtered
     };
-    let mut placed = layout(&visible, &scale, &params, view.selected);
+    let mut placed = layout(visible, &scale, &params, view.selected);
     // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
     placed.markers.sort_by_key(|m| store.index.position(m.event));
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);
@@ -105,11 +109,7 @@ pub fn Timeline() -> Html {
         let y = lane_y(m.lane);
         let selected = view.selected == Some(m.event);
         let name = format!("{}, {}, {}", event.title, event.start.display_long(), event.status.label());
-        let onclick = {
-            let dispatch = dispatch.clone();
-            let e = m.event;
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select(e)))
-        };
+        let onclick = on_click(&dispatch, Action::Select(m.event));
         let onkeydown = {
             let dispatch = dispatch.clone();
             let e = m.event;
@@ -151,11 +151,7 @@ pub fn Timeline() -> Html {
     });
 
     let clusters = placed.clusters.iter().map(|c| {
-        let onclick = {
-            let dispatch = dispatch.clone();
-            let (t0, t1) = (c.t0, c.t1);
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ZoomTo(t0, t1)))
-        };
+        let onclick = on_click(&dispatch, Action::ZoomTo(c.t0, c.t1));
         let name = format!("{} more events here: zoom in", c.count);
         html! {
             <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>

@@ -1,7 +1,7 @@
 //! "Who's who": every actor and every relation as text, so the map never holds anything the text does not.
 
 use crate::components::actor_card::kind_label;
-use crate::store::{use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::relations::describe;
 use storyline_core::view_state::Action;
 use yew::prelude::*;
@@ -39,10 +39,7 @@ pub fn WhosWho() -> Html {
             <ul>
                 for (a, actor) in dataset.actors.iter().enumerate() {
                     {{
-                        let open = {
-                            let dispatch = dispatch.clone();
-                            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectActor(Some(a))))
-                        };
+                        let open = on_click(&dispatch, Action::SelectActor(Some(a)));
                         html! {
                             <li key={actor.id.clone()}>
                                 <button type="button" class="sl-link-button sl-strong" onclick={open}>{ &actor.name }</button>
@@ -51,10 +48,7 @@ pub fn WhosWho() -> Html {
                                 <ul>
                                     for (r, relation) in dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id) {
                                         {{
-                                            let open = {
-                                                let dispatch = dispatch.clone();
-                                                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SelectRelation(Some(r))))
-                                            };
+                                            let open = on_click(&dispatch, Action::SelectRelation(Some(r)));
                                             let since = relation.valid_from.display_short();
                                             html! {
                                                 <li key={relation.id.clone()}>
