@@ -3,7 +3,7 @@
 use crate::components::{
     ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, MapLegend, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
 };
-use crate::hooks::use_fragment_sync;
+use crate::hooks::{use_change_event, use_fragment_sync, Change};
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
 use storyline_core::keyboard::{timeline_action, Modifiers};
@@ -56,6 +56,18 @@ fn use_print_mode(dispatch: Dispatch) {
     });
 }
 
+/// Whether the widget has run its first effects: never on the server, so the first browser
+/// render produces exactly the prerendered HTML that it hydrates.
+#[hook]
+fn use_live() -> bool {
+    let live = use_state_eq(|| false);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| live.set(true));
+    }
+    *live
+}
+
 /// Languages written right to left, by their primary subtag.
 fn is_rtl(language: &str) -> bool {
     let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
@@ -72,6 +84,9 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     crate::ready::use_ready_mark(root.clone());
     use_fragment_sync(store.clone(), dispatch.clone(), props.fragment_key.clone());
+    use_change_event(root.clone(), Change::of(&store));
+    // False for the prerendered HTML and the render that hydrates it, true from then on.
+    let live = use_live();
 
     let story = &store.dataset.story;
     let rtl = is_rtl(&story.language);
@@ -101,8 +116,13 @@ pub fn App(props: &AppProps) -> Html {
                 <StoryHeader dataset={store.dataset.clone()} />
                 <Navigation />
                 <Filters />
-                if list {
-                    <EventList />
+                // The prerendered page carries the "All events" list, hidden: without script
+                // (or when WebAssembly fails) the stylesheet shows it, so the story can still be
+                // read. Once the widget is live, the list is only built when asked for.
+                if list || !live {
+                    <div class="sl-list-panel" hidden={!list}>
+                        <EventList />
+                    </div>
                 }
                 // The timeline stays mounted while the list is shown, so its observers and
                 // its zoom survive the switch.

@@ -1,21 +1,29 @@
-//! Entry point. In the browser it mounts (or hydrates) a widget on every `.storyline-root`
-//! element; natively it prints the prerendered HTML of the embedded story.
-//!
-//! A mount element may carry:
-//! - `data-json="<id>"`: the id of a `<script type="application/json">` holding the story;
-//! - `data-fragment-key="<key>"`: its deep-link key, when several widgets share a page.
+//! Entry point. In the browser it exports what the page's loader (`assets/storyline.js`) calls
+//! to mount a widget on an element; natively it prints the prerendered HTML of the embedded story.
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
-    use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(roots) = document.query_selector_all(".storyline-root") else { return };
-    for i in 0..roots.length() {
-        if let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            storyline::mount::mount(&document, root);
-        }
+mod exports {
+    use storyline::mount::Failure;
+    use storyline_core::Problem;
+    use wasm_bindgen::prelude::*;
+
+    /// Mounts (or hydrates) a widget on `root`. `json` is the story's text, or nothing for the
+    /// embedded story; `source` names where it came from in error messages ("story.json").
+    #[wasm_bindgen(js_name = mountStory)]
+    pub fn mount_story(root: web_sys::Element, json: Option<String>, source: String, fragment_key: String) {
+        storyline::mount::mount(root, json, &source, fragment_key);
+    }
+
+    /// Shows, in `root`, that the story at `source` could not be fetched, and why.
+    #[wasm_bindgen(js_name = showUnreachable)]
+    pub fn show_unreachable(root: web_sys::Element, source: String, reason: String) {
+        let problem = Problem { path: String::new(), message: format!("could not be loaded: {reason}") };
+        storyline::mount::fail(root, &source, Failure::Unreachable, vec![problem]);
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -39,7 +39,26 @@ fn the_timeline_and_the_map_are_one_tab_stop_each_and_one_marker_is_current() {
     let html = render_html(&story::embedded());
     assert_eq!(count(&html, "tabindex=\"0\""), 2, "the selected marker and one map node");
     assert!(tag_with(&html, "tabindex=\"0\"").contains("data-event="), "the timeline's stop is its selected marker");
-    assert_eq!(count(&html, "aria-current=\"true\""), 1);
+    let current_markers = tags(&html).filter(|t| t.contains("aria-current=\"true\"") && t.contains("data-event=")).count();
+    assert_eq!(current_markers, 1);
+}
+
+#[test]
+fn the_prerendered_page_carries_every_event_in_a_hidden_list_for_readers_without_script() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    let panel = tag_with(&html, "class=\"sl-list-panel\"");
+    assert!(panel.contains("hidden"), "the list waits, hidden, until a stylesheet without script shows it: {panel}");
+    assert_eq!(count(&html, "class=\"sl-event-item\""), dataset.events.len());
+    let first = &dataset.events[0];
+    let item = tag_with(&html, &format!("id=\"sl-event-{}\"", first.id));
+    assert!(item.contains("aria-current=\"true\""), "the list marks the current event too: {item}");
+}
+
+#[test]
+fn prerendering_is_deterministic() {
+    let dataset = story::embedded();
+    assert_eq!(render_html(&dataset), render_html(&dataset));
 }
 
 #[test]
@@ -120,6 +139,11 @@ fn html_at(id: &str) -> String {
 }
 
 /// The opening tag of the element that carries `attribute` (such as `data-relation="x"`).
+/// Every opening tag in `html`, as written.
+fn tags(html: &str) -> impl Iterator<Item = &str> {
+    html.split('<').skip(1).filter(|t| !t.starts_with('/') && !t.starts_with('!')).map(|t| t.split('>').next().unwrap_or(t))
+}
+
 fn tag_with<'a>(html: &'a str, attribute: &str) -> &'a str {
     let at = html.find(attribute).unwrap_or_else(|| panic!("nothing has {attribute}"));
     let start = html[..at].rfind('<').expect("an opening tag");

@@ -8,6 +8,8 @@ use yew::prelude::*;
 pub struct LoadErrorProps {
     /// Where the data came from, for the editor ("story.json", "inline data").
     pub source: AttrValue,
+    /// The short line for readers: what went wrong, in plain words.
+    pub summary: AttrValue,
     pub problems: Vec<Problem>,
 }
 
@@ -16,7 +18,7 @@ pub fn LoadError(props: &LoadErrorProps) -> Html {
     html! {
         <section class="storyline sl-error" role="alert">
             <h2 class="sl-title">{ "This timeline could not be shown" }</h2>
-            <p>{ "The story's data has mistakes, so nothing is shown rather than something wrong." }</p>
+            <p>{ &props.summary }</p>
             <details class="sl-error-details" open=true>
                 <summary>{ format!("For the editor: {} problem{} in {}", props.problems.len(), if props.problems.len() == 1 { "" } else { "s" }, props.source) }</summary>
                 <ul>

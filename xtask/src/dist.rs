@@ -1,10 +1,115 @@
-//! Builds the release widget into `dist/` with Trunk, offline, with the pinned tools.
+//! Builds the release widget into `dist/`: Trunk compiles it offline with the pinned tools, then
+//! this module finishes what Trunk leaves: the loader, the prerendered HTML and the integrity hashes.
+//!
+//! Trunk's own loader is an inline script, which a strict Content Security Policy forbids, so
+//! Trunk.toml turns it off and `finish` writes `storyline.js` instead: wasm-bindgen's glue with
+//! `assets/loader.js` after it, as one module (one request, one hash). Every hash is computed
+//! here, from the bytes that ship.
 
-use crate::cmd::{project_root, run};
+use crate::cmd::{capture, project_root, run};
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+use std::path::Path;
 use std::process::Command;
 
-/// `trunk build --release`: Trunk.toml makes it offline and locked, and names our wasm-bindgen and wasm-opt.
+/// The glue wasm-bindgen writes, and the names the loader relies on in it.
+const GLUE: &str = "storyline-widget.js";
+const GLUE_NEEDS: [&str; 3] = ["async function __wbg_init(", "export function mountStory(", "export function showUnreachable("];
+/// The element the prerendered widget goes into, exactly as `index.html` writes it.
+const MOUNT: &str = r#"<main id="storyline" class="storyline-root" data-fragment-key="event"></main>"#;
+
+/// `trunk build --release`, then `finish`.
 pub fn build_release() -> Result<(), String> {
     println!("Building the release widget into dist/");
-    run(Command::new("trunk").args(["build", "--release"]).current_dir(project_root()))
+    let root = project_root();
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(&root))?;
+    let html = prerender()?;
+    finish(&root.join("dist"), &std::fs::read_to_string(root.join("assets/loader.js")).map_err(|e| e.to_string())?, &html)
+}
+
+/// The widget's HTML for the embedded story, from the native build of the same components (SSR).
+fn prerender() -> Result<String, String> {
+    capture(Command::new("cargo").args(["run", "--quiet", "--package", "storyline", "--bin", "storyline-widget"]).current_dir(project_root()))
+}
+
+/// A Subresource Integrity value: `sha384-` and the base64 digest.
+pub fn integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Replaces `placeholder`, which must occur, in `text`.
+fn fill(text: &str, placeholder: &str, value: &str, file: &str) -> Result<String, String> {
+    if !text.contains(placeholder) {
+        return Err(format!("{file} has no {placeholder} to fill in"));
+    }
+    Ok(text.replace(placeholder, value))
+}
+
+/// Trunk leaves its `<link data-trunk rel="rust">` in the page when it injects no script; it means nothing to a browser.
+fn without_trunk_link(page: &str) -> Result<String, String> {
+    const START: &str = "<link data-trunk rel=\"rust\"";
+    let at = page.find(START).ok_or("index.html has no <link data-trunk rel=\"rust\"> left by Trunk")?;
+    let end = at + page[at..].find('>').ok_or("an unclosed <link> in index.html")? + 1;
+    Ok(format!("{}{}", &page[..at], &page[end..]))
+}
+
+/// Joins the glue and the loader into `storyline.js`, puts the prerendered widget into
+/// `index.html`, and writes every integrity hash, then lists them in `integrity.txt`.
+pub fn finish(dist: &Path, loader: &str, prerendered: &str) -> Result<(), String> {
+    let glue = read(&dist.join(GLUE))?;
+    if let Some(missing) = GLUE_NEEDS.iter().find(|n| !glue.contains(*n)) {
+        return Err(format!("wasm-bindgen's {GLUE} no longer contains `{missing}`, which assets/loader.js calls"));
+    }
+    let wasm = std::fs::read(dist.join("storyline-widget_bg.wasm")).map_err(|e| e.to_string())?;
+    let css = std::fs::read(dist.join("storyline.css")).map_err(|e| e.to_string())?;
+    let (wasm_sri, css_sri) = (integrity(&wasm), integrity(&css));
+
+    let script = format!("{glue}\n{loader}");
+    let script = fill(&script, "@WASM_INTEGRITY@", &wasm_sri, "assets/loader.js")?;
+    let script = fill(&script, "@CSS_INTEGRITY@", &css_sri, "assets/loader.js")?;
+    write(&dist.join("storyline.js"), &script)?;
+    // The glue now lives inside storyline.js; a second copy would only invite a mismatch.
+    std::fs::remove_file(dist.join(GLUE)).map_err(|e| e.to_string())?;
+    let js_sri = integrity(script.as_bytes());
+
+    let page = read(&dist.join("index.html"))?;
+    let page = fill(&page, "@CSS_INTEGRITY@", &css_sri, "index.html")?;
+    let page = fill(&page, "@WASM_INTEGRITY@", &wasm_sri, "index.html")?;
+    let page = fill(&page, "@JS_INTEGRITY@", &js_sri, "index.html")?;
+    let page = without_trunk_link(&page)?;
+    let (open, close) = MOUNT.split_at(MOUNT.len() - "</main>".len());
+    let page = fill(&page, MOUNT, &format!("{open}{prerendered}{close}"), "index.html")?;
+    write(&dist.join("index.html"), &page)?;
+
+    let embed_sri = integrity(&std::fs::read(dist.join("embed.js")).map_err(|e| e.to_string())?);
+    let list = [("storyline.js", &js_sri), ("storyline-widget_bg.wasm", &wasm_sri), ("storyline.css", &css_sri), ("embed.js", &embed_sri)]
+        .iter()
+        .map(|(file, sri)| format!("{sri}  {file}\n"))
+        .collect::<String>();
+    write(&dist.join("integrity.txt"), &list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_is_the_base64_sha384_of_the_bytes() {
+        // The empty input's SHA-384, as published in FIPS 180-4's examples and by `openssl dgst -sha384 -binary | base64`.
+        assert_eq!(integrity(b""), "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb");
+    }
+
+    #[test]
+    fn a_missing_placeholder_is_an_error_not_a_silent_skip() {
+        assert!(fill("<p>", "@X@", "y", "page").is_err());
+        assert_eq!(fill("a @X@ b", "@X@", "y", "page").unwrap(), "a y b");
+    }
 }

@@ -17,6 +17,7 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   serve [--port N]   install what is missing, build a release, serve the demo news page
   test               install what is missing, run every test layer in Chromium, Firefox and WebKit
+       [--layer native|wasm|e2e] [--engine chromium|firefox|webkit]   only these, while working on one
   size               build a release and print (and write target/size.json) the bytes of dist/
   bench              print the benchmarks' figures (parse + validate at 1,000 and 10,000 events)
   gen-story --events N [--seed S] [--out FILE]

@@ -132,25 +132,57 @@ fn print_summary(outcomes: &[Outcome]) {
     println!("{:<8} {:<9} {p:>7} {f:>7}", "total", "");
 }
 
-pub fn test(args: &[String]) -> Result<(), String> {
-    if !args.is_empty() {
-        return Err("usage: cargo xtask test".into());
-    }
-    tools::ensure_test_tools()?;
-    let mut outcomes = vec![native()];
-    for engine in Engine::ALL {
-        outcomes.push(wasm(engine));
-    }
-    match dist::build_release().and_then(|()| fixtures::write().map(drop)) {
-        Ok(()) => {
-            let addr = server::start(0, server::site_mounts(&project_root()))
-                .map_err(|e| format!("could not serve dist/ on 127.0.0.1: {e}"))?;
-            let base = format!("http://{addr}");
-            for engine in Engine::ALL {
-                outcomes.push(e2e(engine, &base));
+/// Which layers and engines a run covers: all of them unless narrowed while working on one.
+struct Selection {
+    layer: Option<String>,
+    engine: Option<String>,
+}
+
+impl Selection {
+    fn parse(args: &[String]) -> Result<Selection, String> {
+        let usage = || "usage: cargo xtask test [--layer native|wasm|e2e] [--engine chromium|firefox|webkit]".to_string();
+        let mut selection = Selection { layer: None, engine: None };
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let value = it.next().ok_or_else(usage)?.clone();
+            match flag.as_str() {
+                "--layer" if ["native", "wasm", "e2e"].contains(&value.as_str()) => selection.layer = Some(value),
+                "--engine" if Engine::ALL.iter().any(|e| e.name() == value) => selection.engine = Some(value),
+                _ => return Err(usage()),
             }
         }
-        Err(e) => outcomes.push(Outcome { layer: "e2e", engine: "-", passed: 0, failed: 0, ignored: 0, note: Some(e) }),
+        Ok(selection)
+    }
+
+    fn layer(&self, layer: &str) -> bool {
+        self.layer.as_deref().is_none_or(|l| l == layer)
+    }
+
+    fn engines(&self) -> impl Iterator<Item = Engine> + '_ {
+        Engine::ALL.into_iter().filter(|e| self.engine.as_deref().is_none_or(|n| n == e.name()))
+    }
+}
+
+pub fn test(args: &[String]) -> Result<(), String> {
+    let only = Selection::parse(args)?;
+    tools::ensure_test_tools()?;
+    let mut outcomes = Vec::new();
+    if only.layer("native") {
+        outcomes.push(native());
+    }
+    if only.layer("wasm") {
+        outcomes.extend(only.engines().map(wasm));
+    }
+    if only.layer("e2e") {
+        match dist::build_release().and_then(|()| fixtures::write().map(drop)) {
+            Ok(()) => {
+                let addr = server::start(0, server::site_mounts(&project_root()))
+                    .map_err(|e| format!("could not serve dist/ on 127.0.0.1: {e}"))?;
+                let base = format!("http://{addr}");
+                outcomes.extend(only.engines().map(|engine| e2e(engine, &base)));
+            }
+            Err(e) => outcomes.push(Outcome { layer: "e2e", engine: "-", passed: 0, failed: 0, ignored: 0, note: Some(e) }),
+        }
     }
     print_summary(&outcomes);
     if outcomes.iter().all(Outcome::ok) {

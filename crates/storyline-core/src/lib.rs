@@ -4,6 +4,7 @@
 //! (`tests/purity.rs` checks it with `cargo tree`). Plain data in, plain data out,
 //! so everything here is unit-tested natively in milliseconds.
 
+pub mod any_format;
 pub mod country;
 pub mod date;
 pub mod deep_link;
@@ -26,4 +27,5 @@ pub mod view_state;
 
 pub use date::{PartialDate, Precision};
 pub use model::*;
+pub use any_format::{load_any, Format};
 pub use validate::{load, validate, Loaded, Problem, Report};

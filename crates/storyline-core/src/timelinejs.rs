@@ -48,6 +48,11 @@ pub fn looks_like_timelinejs(value: &Value) -> bool {
     })
 }
 
+/// Whether `value` is a TimelineJS3 file, in its usual form or wrapped as `{"timeline": {"slides": [...]}}`.
+pub fn is_timelinejs_file(value: &Value) -> bool {
+    looks_like_timelinejs(&unwrap_slides(value.clone()))
+}
+
 /// Knight Lab's own site publishes some TimelineJS3 timelines wrapped as
 /// `{"timeline": {"slides": [...]}}`; that form is unwrapped into the usual `{"events": [...]}`.
 /// A TimelineJS 2 file (`{"timeline": {"date": [...]}}`) has no slides and is left alone.

@@ -1,0 +1,146 @@
+// Storyline's loader: starts the widget's WebAssembly once, mounts every widget on the page,
+// defines the <story-line> element, and, inside an iframe, keeps the parent told of its height.
+//
+// `cargo xtask` joins this file after wasm-bindgen's glue into dist/storyline.js (one request,
+// one integrity hash), so `__wbg_init`, `mountStory` and `showUnreachable` are in scope here,
+// and it writes the wasm and CSS integrity hashes over the two placeholders below.
+// Nothing here parses the story or builds markup from it: the WebAssembly does, as text.
+
+const WASM_URL = new URL("storyline-widget_bg.wasm", import.meta.url);
+const CSS_URL = new URL("storyline.css", import.meta.url);
+const WASM_INTEGRITY = "@WASM_INTEGRITY@";
+const CSS_INTEGRITY = "@CSS_INTEGRITY@";
+
+let started;
+/** The one start of the WebAssembly that every widget on the page waits for. */
+function start() {
+  started ??= __wbg_init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  return started;
+}
+
+/**
+ * The WebAssembly could not start (an old browser, a blocked or corrupted download).
+ * Whatever the root shows stays: prerendered HTML is the whole story, readable as text,
+ * and the `sl-static` class makes the stylesheet show it as such. An empty root says why.
+ */
+function unavailable(root, error) {
+  console.error("Storyline: the interactive widget could not start:", error);
+  root.classList.add("sl-static");
+  const note = document.createElement("p");
+  note.className = "sl-unavailable";
+  note.setAttribute("role", "status");
+  note.textContent = root.querySelector(".storyline")
+    ? "The interactive timeline could not start in this browser, so the story is shown as text."
+    : "The interactive timeline could not start in this browser.";
+  root.prepend(note);
+}
+
+/** The story's text from a URL; rejects with a reason a reader or an editor can act on. */
+async function fetchText(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`the request failed (${error.message})`);
+  }
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}
+
+/**
+ * Mounts one widget on `root`. `data` resolves to the story's JSON text, or to undefined for
+ * the story built into the widget. `source` names the data in error messages.
+ */
+function mount(root, data, source, fragmentKey) {
+  start().then(
+    async () => {
+      let json;
+      try {
+        json = await data;
+      } catch (error) {
+        root.replaceChildren();
+        showUnreachable(root, source, error.message);
+        return;
+      }
+      // Prerendered markup of the embedded story is hydrated; anything else (a loading line,
+      // a fallback link the page put there) is replaced.
+      const prerendered = json === undefined && root.firstElementChild?.matches(".storyline");
+      if (!prerendered) root.replaceChildren();
+      mountStory(root, json, source, fragmentKey);
+    },
+    (error) => unavailable(root, error),
+  );
+}
+
+/** Where a mount's data comes from: `data-src` (a URL), `data-json` (an inline script's id), or the embedded story. */
+function dataOf(element, inline) {
+  const src = element.getAttribute("src") ?? element.getAttribute("data-src");
+  if (src) return { data: fetchText(new URL(src, document.baseURI)), source: src };
+  if (inline) return { data: Promise.resolve(inline.textContent), source: inline.id ? `#${inline.id}` : "inline data" };
+  return { data: Promise.resolve(undefined), source: "the embedded story" };
+}
+
+for (const root of document.querySelectorAll(".storyline-root")) {
+  const id = root.getAttribute("data-json");
+  const inline = id ? document.getElementById(id) ?? { id, textContent: "" } : null;
+  const { data, source } = dataOf(root, inline);
+  mount(root, data, source, root.getAttribute("data-fragment-key") || "event");
+}
+
+/**
+ * `<story-line src="story.json">`, or with a `<script type="application/json">` child.
+ * The widget lives in an open shadow root: the host page's CSS cannot reach in, and the
+ * widget's cannot leak out. Give each element an `id` when a page has several: it keys
+ * their deep links apart (`#first.event=…&second.event=…`).
+ */
+class StoryLine extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return; // moved within the page: already mounted
+    const shadow = this.attachShadow({ mode: "open" });
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = CSS_URL;
+    css.integrity = CSS_INTEGRITY;
+    css.crossOrigin = "anonymous";
+    const root = document.createElement("div");
+    root.className = "storyline-root";
+    const loading = document.createElement("p");
+    loading.className = "sl-loading";
+    loading.setAttribute("role", "status");
+    loading.textContent = "Loading the story…";
+    root.append(loading);
+    // Unstyled content would flash while the stylesheet loads; a failed stylesheet shows it anyway.
+    root.hidden = true;
+    const show = () => (root.hidden = false);
+    css.addEventListener("load", show);
+    css.addEventListener("error", show);
+    shadow.append(css, root);
+    const { data, source } = dataOf(this, this.querySelector('script[type="application/json"]'));
+    const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : "event");
+    mount(root, data, source, key);
+  }
+}
+if (!customElements.get("story-line")) customElements.define("story-line", StoryLine);
+
+/**
+ * Inside an iframe, the parent page is told the content's height whenever it changes, in the
+ * three formats newsrooms already handle: pym.js, Datawrapper's and AMP's `embed-size`
+ * (which `embed.js` reads). Heights are not secret, so any parent may hear them.
+ */
+function reportHeight() {
+  if (window.parent === window) return;
+  const params = new URLSearchParams(location.search);
+  const pymId = params.get("childId") ?? "storyline";
+  const chartId = params.get("id") ?? "storyline";
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, "*");
+    window.parent.postMessage({ "datawrapper-height": { [chartId]: height } }, "*");
+    window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+  };
+  new ResizeObserver(send).observe(document.documentElement);
+}
+reportHeight();
