@@ -18,6 +18,7 @@ pub mod scale;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod timelinejs;
+pub mod timelinejs_export;
 pub mod synth;
 pub mod text_width;
 pub mod ticks;
