@@ -35,7 +35,7 @@ pub fn EventCard() -> Html {
             for quote in event.quotes.iter() {
                 <figure class="sl-quote">
                     <blockquote>{ &quote.text }</blockquote>
-                    <figcaption>{ "— " }{ actor_name(&quote.speaker) }{ ", via " }
+                    <figcaption>{ format!("— {}, via ", actor_name(&quote.speaker)) }
                         { source_link(&quote.source, quote.source.publisher.clone()) }
                     </figcaption>
                 </figure>

@@ -23,7 +23,7 @@ pub fn Filters() -> Html {
     let clear = on_click(&dispatch, Action::ClearFilters);
     html! {
         <details class="sl-filters" open={!filter.is_empty()}>
-            <summary>{ "Filter events" }{ if filter.is_empty() { String::new() } else { format!(" ({shown} shown)") } }</summary>
+            <summary>{ if filter.is_empty() { "Filter events".to_string() } else { format!("Filter events ({shown} shown)") } }</summary>
             <div class="sl-filter-group" role="group" aria-label="By status">
                 <span class="sl-filter-name">{ "Status" }</span>
                 for s in statuses.iter().copied() {

@@ -26,8 +26,8 @@ pub fn MapLegend() -> Html {
             </ul>
             <ul>
                 for status in statuses.iter().copied() {
-                    <li>{ sample(classes!("sl-edge", "meets", status.key(), "holds")) }{ status.label() }
-                        if status == storyline_core::Status::Denied { { " (struck through)" } }
+                    <li>{ sample(classes!("sl-edge", "meets", status.key(), "holds")) }
+                        { if status == storyline_core::Status::Denied { format!("{} (struck through)", status.label()) } else { status.label().to_string() } }
                     </li>
                 }
                 <li>{ sample(classes!("sl-edge", "meets", "confirmed", "begins")) }{ "begins at this event" }</li>

@@ -29,7 +29,7 @@ pub fn RelationCard() -> Html {
                 { format!(" {} ", relation.kind.verb()) }
                 <button type="button" class="sl-link-button" onclick={open_actor(&relation.to)}>{ name(&relation.to) }</button>
             </h3>
-            <p class="sl-summary">{ &relation.label }{ if relation.directed { "" } else { " (both ways)" } }</p>
+            <p class="sl-summary">{ if relation.directed { relation.label.clone() } else { format!("{} (both ways)", relation.label) } }</p>
             if let Some(attribution) = &relation.attribution { <p class="sl-attribution">{ attribution }</p> }
             { source_list(&relation.sources) }
             <p class="sl-card-actions"><button type="button" onclick={close}>{ "Close" }</button></p>

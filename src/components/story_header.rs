@@ -21,7 +21,7 @@ pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
             <p class="sl-dateline">
                 <time datetime={story.published.to_iso()}>{ story.published.display_long() }</time>
                 if !story.byline.is_empty() {
-                    { " · " }{ &story.byline }
+                    { format!(" · {}", story.byline) }
                 }
             </p>
         </header>

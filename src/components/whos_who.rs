@@ -43,8 +43,9 @@ pub fn WhosWho() -> Html {
                         html! {
                             <li key={actor.id.clone()}>
                                 <button type="button" class="sl-link-button sl-strong" onclick={open}>{ &actor.name }</button>
-                                { format!(" ({})", kind_label(actor.kind).to_lowercase()) }
-                                if !actor.description.is_empty() { { ": " }{ &actor.description } }
+                                // One text node, not three: the prerendered HTML has them as one, and
+                                // hydration must find what the server wrote (tests/e2e/embedding.rs).
+                                { kind_and_description(actor) }
                                 <ul>
                                     for (r, relation) in dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id) {
                                         {{
@@ -68,4 +69,10 @@ pub fn WhosWho() -> Html {
             }
         </details>
     }
+}
+
+/// " (state): Nuclear-armed, …" after an actor's name; without a description, " (state)".
+fn kind_and_description(actor: &storyline_core::Actor) -> String {
+    let kind = kind_label(actor.kind).to_lowercase();
+    if actor.description.is_empty() { format!(" ({kind})") } else { format!(" ({kind}): {}", actor.description) }
 }

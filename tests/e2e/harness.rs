@@ -177,6 +177,36 @@ impl Ctx {
             .map(|v| v.as_str().unwrap_or_default().trim().to_string())
     }
 
+    /// Waits, frame by frame, for an element inside the shadow root of `host` (a `<story-line>`),
+    /// and returns it as a WebDriver element.
+    pub async fn wait_in_shadow(&self, host: &str, css: &str) -> Result<Element, String> {
+        let script = "const [host, css, done] = arguments; let frames = 0; \
+            const find = () => { const h = document.querySelector(host); return h && h.shadowRoot ? h.shadowRoot.querySelector(css) : null; }; \
+            const check = () => (find() || ++frames > 1800) ? done(find()) : requestAnimationFrame(check); check();";
+        let what = format!("{css} inside {host}'s shadow root");
+        let found = self.client.execute_async(script, vec![Value::from(host), Value::from(css)]).await.map_err(fail(&what))?;
+        let id = found.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).ok_or_else(|| format!("no {what}"))?;
+        Ok(Element::from_element_id(self.client.clone(), id.to_string().into()))
+    }
+
+    /// The text of every element matching `css` inside `host`'s shadow root.
+    pub async fn shadow_texts(&self, host: &str, css: &str) -> Result<Vec<String>, String> {
+        let script = "const [host, css] = arguments; \
+            return [...document.querySelector(host).shadowRoot.querySelectorAll(css)].map(e => e.textContent.trim());";
+        let got = self.client.execute(script, vec![Value::from(host), Value::from(css)]).await.map_err(fail(css))?;
+        Ok(got.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default())
+    }
+
+    /// Waits, frame by frame, until `script` (a function body returning a value) returns
+    /// something truthy; returns its last value.
+    pub async fn wait_until_true(&self, script: &str, what: &str) -> Result<Value, String> {
+        let waiting = format!("const done = arguments[0]; let frames = 0; const probe = () => {{ {script} }}; \
+            const check = () => {{ const v = probe(); (v || ++frames > 1800) ? done(v ?? null) : requestAnimationFrame(check); }}; check();");
+        let got = self.client.execute_async(&waiting, vec![]).await.map_err(fail(what))?;
+        let truthy = !matches!(&got, Value::Null | Value::Bool(false)) && got != Value::from(0) && got != Value::from("");
+        if truthy { Ok(got) } else { Err(format!("gave up {what}: the page answered {got}")) }
+    }
+
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
@@ -184,10 +214,27 @@ impl Ctx {
     }
 }
 
-fn capabilities(engine: &str) -> Value {
+/// The capabilities of a session in `engine`; with `javascript` false, the page runs no script.
+fn capabilities(engine: &str, javascript: bool) -> Value {
+    let mut caps = engine_capabilities(engine, if javascript { "" } else { "-nojs" });
+    if !javascript {
+        match engine {
+            "chromium" => caps["goog:chromeOptions"]["prefs"] = json!({"profile.managed_default_content_settings.javascript": 2}),
+            "firefox" => caps["moz:firefoxOptions"]["prefs"] = json!({"javascript.enabled": false}),
+            _ => {
+                if let Some(args) = caps["webkitgtk:browserOptions"]["args"].as_array_mut() {
+                    args.push("--enable-javascript=false".into());
+                }
+            }
+        }
+    }
+    caps
+}
+
+fn engine_capabilities(engine: &str, profile_suffix: &str) -> Value {
     match engine {
         "chromium" => {
-            let profile = std::env::temp_dir().join(format!("storyline-e2e-chromium-{}", std::process::id()));
+            let profile = std::env::temp_dir().join(format!("storyline-e2e-chromium-{}{profile_suffix}", std::process::id()));
             json!({
                 "browserName": "chrome",
                 "goog:chromeOptions": {
@@ -222,43 +269,61 @@ fn env(name: &str) -> String {
     })
 }
 
+/// Opens a session in `engine`, with or without script.
+async fn session(engine: &str, webdriver: &str, javascript: bool) -> Client {
+    let Value::Object(caps) = capabilities(engine, javascript) else { unreachable!("capabilities are an object") };
+    let mut builder = ClientBuilder::new(HttpConnector::new());
+    let connecting = builder.capabilities(caps).connect(webdriver);
+    let client = match tokio::time::timeout(Duration::from_secs(90), connecting).await {
+        Ok(Ok(client)) => client,
+        Ok(Err(e)) => panic!("could not open a {engine} session at {webdriver}: {e}"),
+        Err(_) => panic!("opening a {engine} session at {webdriver} hung for 90 s"),
+    };
+    let _ = client.set_window_size(1280, 900).await;
+    client
+}
+
+/// Runs `tests` in one session and returns how many failed. The picture of every test,
+/// passed or failed, is kept for a person to look at.
+async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
+    let mut failed = 0;
+    for (name, test) in tests {
+        let result = test(ctx).await;
+        let _ = ctx.screenshot(name).await;
+        match result {
+            Ok(()) => println!("test {name} ... ok"),
+            Err(e) => {
+                failed += 1;
+                println!("test {name} ... FAILED\n    {e}");
+            }
+        }
+    }
+    failed
+}
+
 /// Runs every test against one browser and prints libtest's result line; exits 1 on any failure.
-pub fn run(tests: &[(&str, TestFn)]) {
+/// `without_script` runs afterwards in a session of its own with JavaScript turned off
+/// (some drivers hold one session at a time).
+pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
     let engine = env("STORYLINE_E2E_ENGINE");
     let webdriver = env("STORYLINE_E2E_WEBDRIVER");
     let base = env("STORYLINE_E2E_BASE");
     let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e").join(&engine);
     std::fs::create_dir_all(&shots).expect("create target/e2e/<engine>");
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+    let total = tests.len() + without_script.len();
     let failed = runtime.block_on(async {
-        let Value::Object(caps) = capabilities(&engine) else { unreachable!("capabilities are an object") };
-        let mut builder = ClientBuilder::new(HttpConnector::new());
-        let connecting = builder.capabilities(caps).connect(&webdriver);
-        let client = match tokio::time::timeout(Duration::from_secs(90), connecting).await {
-            Ok(Ok(client)) => client,
-            Ok(Err(e)) => panic!("could not open a {engine} session at {webdriver}: {e}"),
-            Err(_) => panic!("opening a {engine} session at {webdriver} hung for 90 s"),
-        };
-        let _ = client.set_window_size(1280, 900).await;
-        let ctx = Ctx { client, base, shots };
-        println!("\nrunning {} tests in {engine}", tests.len());
+        println!("\nrunning {total} tests in {engine}");
         let mut failed = 0;
-        for (name, test) in tests {
-            let result = test(&ctx).await;
-            // The picture of every test, passed or failed, is kept for a person to look at.
-            let _ = ctx.screenshot(name).await;
-            match result {
-                Ok(()) => println!("test {name} ... ok"),
-                Err(e) => {
-                    failed += 1;
-                    println!("test {name} ... FAILED\n    {e}");
-                }
-            }
+        for (javascript, tests) in [(true, tests), (false, without_script)] {
+            let client = session(&engine, &webdriver, javascript).await;
+            let ctx = Ctx { client, base: base.clone(), shots: shots.clone() };
+            failed += run_session(&ctx, tests).await;
+            let _ = ctx.client.close().await;
         }
-        let _ = ctx.client.close().await;
         failed
     });
-    let passed = tests.len() - failed;
+    let passed = total - failed;
     let verdict = if failed == 0 { "ok" } else { "FAILED" };
     println!("\ntest result: {verdict}. {passed} passed; {failed} failed; 0 ignored; 0 measured; 0 filtered out\n");
     if failed > 0 {

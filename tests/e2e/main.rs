@@ -1,11 +1,12 @@
 //! End-to-end tests: the release build, served on 127.0.0.1, driven by WebDriver in Chromium, Firefox and WebKit.
 
+mod embedding;
 mod harness;
 mod map;
 mod pages;
 mod timeline;
 
 fn main() {
-    let tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).copied().collect();
-    harness::run(&tests);
+    let tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).copied().collect();
+    harness::run(&tests, embedding::WITHOUT_SCRIPT);
 }

@@ -21,7 +21,7 @@ pub fn write() -> Result<PathBuf, String> {
     let template = std::fs::read_to_string(src.join("story.html.in")).map_err(|e| e.to_string())?;
     for entry in std::fs::read_dir(&src).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|e| e == "html") {
+        if path.extension().is_some_and(|e| e == "html" || e == "js") {
             std::fs::copy(&path, out.join(path.file_name().expect("a file name"))).map_err(|e| e.to_string())?;
         }
     }
@@ -33,7 +33,36 @@ pub fn write() -> Result<PathBuf, String> {
     let broken = r#"{"storyline": 1, "story": {"id": "broken", "title": "Broken", "language": "en", "published": "2024-02-30"}, "events": [{"id": "a", "title": "A", "summary": "S", "start": "2024", "status": "confirmed", "sources": [{"publisher": "P", "title": "T", "url": "javascript:alert(1)"}]}]}"#;
     std::fs::write(out.join("invalid.html"), template.replace("@TITLE@", "an invalid story").replace("@JSON@", &inline_json(broken)))
         .map_err(|e| e.to_string())?;
+    std::fs::write(out.join("invalid.json"), broken).map_err(|e| e.to_string())?;
+    let embedded = storyline_core::load(&std::fs::read_to_string(root.join("assets/stories/north-korea-troops-russia.json")).map_err(|e| e.to_string())?)
+        .map_err(|r| format!("the embedded story is invalid: {:?}", r.errors))?;
+    let timelinejs = storyline_core::timelinejs_export::to_timelinejs(&embedded.dataset);
+    std::fs::write(out.join("timelinejs.json"), serde_json::to_string_pretty(&timelinejs).expect("json")).map_err(|e| e.to_string())?;
+    let dist = root.join("dist");
+    // What a reader gets when the wasm download fails or is blocked: the story must stay readable.
+    copy_dist(&dist, &out.join("no-wasm"), |file| !file.ends_with(".wasm"))?;
+    // The release page with a recorder of every DOM change, installed before the wasm starts:
+    // hydration must change nothing that the prerender wrote.
+    let observed = out.join("hydration");
+    copy_dist(&dist, &observed, |_| true)?;
+    std::fs::copy(src.join("observe-hydration.js"), observed.join("observe-hydration.js")).map_err(|e| e.to_string())?;
+    let page = std::fs::read_to_string(observed.join("index.html")).map_err(|e| e.to_string())?;
+    let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
+    std::fs::write(observed.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// Copies the files of `dist/` whose names `keep` accepts into `to`.
+fn copy_dist(dist: &std::path::Path, to: &std::path::Path, keep: impl Fn(&str) -> bool) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if path.is_file() && keep(&name) {
+            std::fs::copy(&path, to.join(&name)).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

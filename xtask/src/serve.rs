@@ -13,12 +13,15 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     dist::build_release()?;
     let root = project_root();
     // A busy port is common when a previous serve still runs: take any free one instead.
-    let addr = server::start(port, server::site_mounts(&root))
-        .or_else(|_| server::start(0, server::site_mounts(&root)))
+    let mounts = server::site_mounts(&root);
+    let addr = server::start(port, mounts.clone())
+        .or_else(|_| server::start(0, mounts))
         .map_err(|e| format!("could not listen on 127.0.0.1: {e}"))?;
     println!();
     println!("Demo news page:   http://{addr}/");
     println!("The widget alone: http://{addr}/widget/");
+    println!("Two <story-line> elements on a page with hostile CSS: http://{addr}/hostile.html");
+    println!("A page under a strict Content-Security-Policy header:  http://{addr}/strict/");
     println!("Press Ctrl-C to stop.");
     loop {
         std::thread::park();

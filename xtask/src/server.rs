@@ -13,6 +13,28 @@ use std::path::{Component, Path, PathBuf};
 pub struct Mount {
     pub prefix: &'static str,
     pub dir: PathBuf,
+    /// Whether the strict Content-Security-Policy header goes with everything served from here.
+    pub strict_csp: bool,
+}
+
+/// The strict policy, for a page served from `origin` (such as `http://127.0.0.1:8080`): no
+/// inline script or style, no eval but WebAssembly's, nothing from any other host.
+///
+/// The origin is named beside `'self'` because WebKit matches `'self'` against a sandboxed
+/// frame's opaque origin, that is, against nothing: in `<iframe sandbox="allow-scripts">`
+/// a policy of `'self'` alone blocks the widget's own script there.
+pub fn strict_csp(origin: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' {origin} 'wasm-unsafe-eval'; style-src 'self' {origin}; \
+         img-src 'self' {origin}; connect-src 'self' {origin}; base-uri 'none'; form-action 'none'"
+    )
+}
+
+/// The origin a request was made to, from its Host header, if the header is a plain host[:port].
+fn origin_of(host: &str) -> Option<String> {
+    let host = host.trim();
+    let plain = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '-' | '[' | ']'));
+    plain.then(|| format!("http://{host}"))
 }
 
 pub fn content_type(path: &Path) -> &'static str {
@@ -33,12 +55,17 @@ pub fn content_type(path: &Path) -> &'static str {
 /// The file or directory a request path names inside its mount, refusing anything that climbs out.
 fn mounted(mounts: &[Mount], url_path: &str) -> Option<PathBuf> {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
-    let mount = mounts.iter().filter(|m| path.starts_with(m.prefix)).max_by_key(|m| m.prefix.len())?;
+    let mount = mount_of(mounts, path)?;
     let relative = Path::new(path[mount.prefix.len()..].trim_start_matches('/'));
     if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
         return None;
     }
     Some(mount.dir.join(relative))
+}
+
+/// The mount serving `path`: the longest prefix that matches.
+fn mount_of<'m>(mounts: &'m [Mount], path: &str) -> Option<&'m Mount> {
+    mounts.iter().filter(|m| path.starts_with(m.prefix)).max_by_key(|m| m.prefix.len())
 }
 
 /// Whether `path` names a directory (or a mount such as `/widget`) without its trailing slash.
@@ -65,9 +92,15 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Drain the headers; nothing in them changes what we send.
+    // Of the headers, only Host matters: the strict policy names the origin it was served from.
     let mut header = String::new();
+    let mut origin = None;
     while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("host") {
+                origin = origin_of(value);
+            }
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -87,8 +120,13 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
         ("GET" | "HEAD", None) => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
         _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
     };
+    let csp = if mount_of(mounts, bare).is_some_and(|m| m.strict_csp) {
+        format!("Content-Security-Policy: {}\r\n", strict_csp(&origin.unwrap_or_default()))
+    } else {
+        String::new()
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{csp}Access-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
@@ -110,13 +148,16 @@ pub fn start(port: u16, mounts: Vec<Mount>) -> std::io::Result<SocketAddr> {
     Ok(addr)
 }
 
-/// The site `serve` and the e2e tests use: the demo news page at `/`, the widget at `/widget/`,
-/// and the test pages at `/fixtures/`.
+/// The site `serve` and the e2e tests use: the demo news pages at `/` (the one at `/strict/`
+/// under the strict policy), the widget at `/widget/` (under it too, as it ships), the stories
+/// as JSON at `/stories/`, and the test pages at `/fixtures/`.
 pub fn site_mounts(root: &Path) -> Vec<Mount> {
     vec![
-        Mount { prefix: "/", dir: root.join("demo") },
-        Mount { prefix: "/widget/", dir: root.join("dist") },
-        Mount { prefix: "/fixtures/", dir: root.join("target/fixtures") },
+        Mount { prefix: "/", dir: root.join("demo"), strict_csp: false },
+        Mount { prefix: "/strict/", dir: root.join("demo/strict"), strict_csp: true },
+        Mount { prefix: "/widget/", dir: root.join("dist"), strict_csp: true },
+        Mount { prefix: "/stories/", dir: root.join("assets/stories"), strict_csp: false },
+        Mount { prefix: "/fixtures/", dir: root.join("target/fixtures"), strict_csp: false },
     ]
 }
 
@@ -126,6 +167,23 @@ mod tests {
 
     fn mounts() -> Vec<Mount> {
         site_mounts(&crate::cmd::project_root())
+    }
+
+    #[test]
+    fn the_strict_policy_allows_no_inline_script_or_style_and_no_eval() {
+        let policy = strict_csp("http://127.0.0.1:8080");
+        assert!(policy.starts_with("default-src 'none'"), "{policy}");
+        for loophole in ["'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"] {
+            assert!(!policy.split([' ', ';']).any(|word| word == loophole), "{loophole} in {policy}");
+        }
+        assert!(policy.contains("script-src 'self' http://127.0.0.1:8080 'wasm-unsafe-eval'"), "{policy}");
+    }
+
+    #[test]
+    fn only_a_plain_host_header_makes_it_into_the_policy() {
+        assert_eq!(origin_of(" 127.0.0.1:8080\r\n").as_deref(), Some("http://127.0.0.1:8080"));
+        assert_eq!(origin_of("evil; script-src *"), None);
+        assert_eq!(origin_of(""), None);
     }
 
     #[test]

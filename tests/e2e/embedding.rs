@@ -1,0 +1,248 @@
+//! The widget as a guest in other people's pages: prerendered and hydrated, in a sandboxed iframe
+//! that reports its height, as `<story-line>` elements under hostile CSS and a strict CSP, with
+//! data from a URL, inline, or a TimelineJS file, and without script at all.
+
+use crate::harness::{expect, fail, Ctx, Test, TestFn};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::Value;
+use storyline::story;
+
+pub const TESTS: &[(&str, TestFn)] = &[
+    ("hydration_adopts_the_prerendered_html_without_rewriting_it", hydration_adopts_the_prerendered_html_without_rewriting_it),
+    ("a_failing_wasm_download_leaves_the_story_readable", a_failing_wasm_download_leaves_the_story_readable),
+    ("a_sandboxed_iframe_reports_its_height_as_its_content_changes", a_sandboxed_iframe_reports_its_height_as_its_content_changes),
+    ("two_story_line_elements_under_hostile_css_look_right_and_stay_independent", two_story_line_elements_under_hostile_css_look_right_and_stay_independent),
+    ("the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change", the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change),
+    ("the_pages_request_nothing_but_127_0_0_1", the_pages_request_nothing_but_127_0_0_1),
+    ("data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error", data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error),
+];
+
+/// Run in a session with JavaScript turned off.
+pub const WITHOUT_SCRIPT: &[(&str, TestFn)] =
+    &[("without_script_the_prerendered_story_is_readable", without_script_the_prerendered_story_is_readable)];
+
+/// The changes hydration may make: it drops the prerender's component markers, the widget marks
+/// itself ready, and the hidden "All events" list kept for readers without script goes.
+fn is_expected_change(change: &str) -> bool {
+    change == "removed a comment"
+        || change.starts_with("attribute data-ready of <section.storyline>: null")
+        || change.starts_with("removed <div.sl-list-panel>")
+}
+
+fn hydration_adopts_the_prerendered_html_without_rewriting_it(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/hydration.html").await?;
+        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.wait_ready().await?;
+        // Effects run after the first render; one more frame lets any re-render land.
+        let changes = ctx.wait_until_true("return window.hydrationChanges.length > 0 && document.querySelector('.sl-list-panel') === null && window.hydrationChanges", "hydration").await?;
+        let changes: Vec<String> = changes.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default();
+        let card = ctx.texts(".sl-card-title").await?;
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        let unexpected: Vec<&String> = changes.iter().filter(|c| !is_expected_change(c)).collect();
+        expect(unexpected.is_empty(), || format!("hydration rewrote the prerendered HTML: {unexpected:#?}"))?;
+        expect(changes.iter().any(|c| c.starts_with("attribute data-ready")), || format!("the widget never marked itself ready: {changes:?}"))?;
+        let first = story::embedded().events[0].title.clone();
+        expect(card == [first.clone()], || format!("after hydration the card shows {card:?}, not {first:?}"))
+    })
+}
+
+fn a_failing_wasm_download_leaves_the_story_readable(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/no-wasm/").await?;
+        let note = ctx.wait_for(".sl-unavailable").await?.text().await.map_err(fail("the note"))?;
+        expect(note.contains("could not start"), || format!("the reader is not told why: {note:?}"))?;
+        static_view_is_readable(ctx).await?;
+        ctx.screenshot("no-wasm").await
+    })
+}
+
+/// The prerendered story read as a page: title, the current event's card, and every event listed.
+async fn static_view_is_readable(ctx: &Ctx) -> Result<(), String> {
+    let dataset = story::embedded();
+    let title = ctx.texts(".sl-title").await?;
+    expect(title == [dataset.story.title.clone()], || format!("the title reads {title:?}"))?;
+    let card = ctx.texts(".sl-card-title").await?;
+    expect(card == [dataset.events[0].title.clone()], || format!("the card reads {card:?}"))?;
+    let list = ctx.client.find(Locator::Css(".sl-list-panel")).await.map_err(fail("the All events list"))?;
+    expect(list.is_displayed().await.map_err(fail("is it shown"))?, || "the All events list is hidden".into())?;
+    let items = ctx.texts(".sl-event-item .sl-event-title").await?;
+    let titles: Vec<String> = dataset.events.iter().map(|e| e.title.clone()).collect();
+    expect(items == titles, || format!("the list shows {items:?}"))?;
+    let nav = ctx.client.find(Locator::Css(".sl-nav")).await.map_err(fail("the navigation"))?;
+    expect(!nav.is_displayed().await.map_err(fail("is it shown"))?, || "buttons that need script are still shown".into())
+}
+
+fn without_script_the_prerendered_story_is_readable(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/widget/").await?;
+        static_view_is_readable(ctx).await?;
+        let ready = ctx.client.find_all(Locator::Css("[data-ready]")).await.map_err(fail("data-ready"))?;
+        expect(ready.is_empty(), || "the widget ran although script is off".into())?;
+        ctx.screenshot("no-javascript").await
+    })
+}
+
+/// The heights the parent received, per format: pym, Datawrapper and AMP.
+fn received_heights(received: &Value) -> [Vec<f64>; 3] {
+    let mut heights = [Vec::new(), Vec::new(), Vec::new()];
+    for message in received.as_array().into_iter().flatten() {
+        if let Some(text) = message.as_str().and_then(|t| t.strip_prefix("pymxPYMxstorylinexPYMxheightxPYMx")) {
+            heights[0].extend(text.parse::<f64>().ok());
+        } else if let Some(h) = message.pointer("/datawrapper-height/storyline").and_then(Value::as_f64) {
+            heights[1].push(h);
+        } else if message["sentinel"] == "amp" && message["type"] == "embed-size" {
+            heights[2].extend(message["height"].as_f64());
+        }
+    }
+    heights
+}
+
+fn a_sandboxed_iframe_reports_its_height_as_its_content_changes(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/iframe-height.html").await?;
+        // embed.js applies the AMP message: the frame goes from its 300 px to its content's height.
+        let frame_is = |px: &Value| format!("const h = document.getElementById('embed').clientHeight; return h === {px} && h");
+        let content = "return Math.ceil(document.documentElement.getBoundingClientRect().height)";
+        let frame = ctx.client.find(Locator::Css("#embed")).await.map_err(fail("the frame"))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.wait_ready().await?;
+        let inside = ctx.eval(content).await?;
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        let first = ctx.wait_until_true(&frame_is(&inside), "the frame to take its content's height").await?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.click_button("All events").await?;
+        ctx.wait_for(".sl-event-item").await?;
+        let longer = ctx.eval(content).await?;
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        let grown = ctx.wait_until_true(&frame_is(&longer), "the frame to follow the longer content").await?;
+        let received = ctx.eval("return window.received").await?;
+        let [pym, datawrapper, amp] = received_heights(&received);
+        expect(first.as_f64() == inside.as_f64(), || format!("the frame is {first} px for {inside} px of content"))?;
+        expect(grown.as_f64() == longer.as_f64() && longer.as_f64() > inside.as_f64(), || format!("the list made the content {longer} px; the frame is {grown}"))?;
+        for (format, heights) in [("pym", &pym), ("Datawrapper", &datawrapper), ("AMP", &amp)] {
+            expect(heights.last() == longer.as_f64().as_ref(), || format!("the last {format} height is {heights:?}, not {longer}"))?;
+        }
+        Ok(())
+    })
+}
+
+/// The shadow root's counter ("1 of 16") of the `<story-line>` at `host`.
+async fn counter(ctx: &Ctx, host: &str) -> Result<String, String> {
+    Ok(ctx.shadow_texts(host, ".sl-counter").await?.join(" "))
+}
+
+fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/hostile.html").await?;
+        for host in ["#first", "#second"] {
+            ctx.wait_in_shadow(host, ".storyline[data-ready]").await?;
+        }
+        // The host's rules stop at the shadow boundary: the widget keeps its fonts, colours and drawing.
+        let looks = ctx
+            .eval(
+                "const root = document.querySelector('#first').shadowRoot; \
+                 const title = getComputedStyle(root.querySelector('.sl-title')); \
+                 const axis = root.querySelector('.sl-axis').getBoundingClientRect(); \
+                 const next = getComputedStyle(root.querySelector('.sl-next')); \
+                 return [title.fontFamily, title.color, axis.width > 300 && axis.height > 50, next.transform, getComputedStyle(root.querySelector('.sl-panels')).display];",
+            )
+            .await?;
+        expect(!looks[0].as_str().unwrap_or_default().contains("Comic"), || format!("the host's font reached the widget: {looks}"))?;
+        expect(looks[1] != "rgb(255, 0, 170)", || format!("the host's colour reached the widget: {looks}"))?;
+        expect(looks[2] == true, || format!("the timeline is not drawn: {looks}"))?;
+        expect(looks[3] == "none", || format!("the host's transform reached the buttons: {looks}"))?;
+        expect(looks[4] == "grid", || format!("the host's `div {{ display: none }}` reached the panels: {looks}"))?;
+        ctx.screenshot("hostile-css").await?;
+
+        ctx.wait_in_shadow("#first", ".sl-next").await?.click().await.map_err(fail("Next in the first"))?;
+        let (first, second) = (counter(ctx, "#first").await?, counter(ctx, "#second").await?);
+        expect(first.starts_with("2 of") && second.starts_with("1 of"), || format!("after Next in the first: {first} / {second}"))?;
+        // Keys pressed in the second move the second only.
+        ctx.wait_in_shadow("#second", "[aria-current='true'] .sl-dot").await?.click().await.map_err(fail("the second's marker"))?;
+        ctx.press(Key::Right).await?;
+        ctx.press(Key::Right).await?;
+        let (first, second) = (counter(ctx, "#first").await?, counter(ctx, "#second").await?);
+        expect(first.starts_with("2 of") && second.starts_with("3 of"), || format!("after keys in the second: {first} / {second}"))?;
+        let hash = ctx.eval("return location.hash").await?;
+        let hash = hash.as_str().unwrap_or_default();
+        expect(hash.contains("first.event=") && hash.contains("second.event="), || format!("each widget keeps its own deep link: {hash}"))?;
+        // The widget's stylesheet does not leak out either: the page's body keeps its own margin.
+        let margin = ctx.eval("return getComputedStyle(document.body).marginTop").await?;
+        expect(margin == "16px", || format!("the page's body margin became {margin}"))
+    })
+}
+
+fn the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/strict/").await?;
+        ctx.wait_in_shadow("#story", ".storyline[data-ready]").await?;
+        ctx.wait_in_shadow("#story", ".sl-next").await?.click().await.map_err(fail("Next"))?;
+        ctx.wait_in_shadow("#story", ".sl-involved button").await?.click().await.map_err(fail("an actor"))?;
+        ctx.wait_in_shadow("#story", "#sl-actor-card-title").await?;
+        let log = ctx.wait_until_true("const items = [...document.querySelectorAll('#reader-log li')].map(li => li.textContent); return items.length >= 2 && items", "two storyline:change events").await?;
+        let second = &story::embedded().events[1];
+        let expected = format!("event {}", second.id);
+        expect(log[0].as_str().is_some_and(|l| l.starts_with(&expected)), || format!("the first change should name {expected}: {log}"))?;
+        expect(log[1].as_str().is_some_and(|l| l.contains("actor card")), || format!("opening an actor is a change too: {log}"))?;
+        let violations = ctx.eval("return window.violations").await?;
+        expect(violations.as_array().is_some_and(Vec::is_empty), || format!("the policy was violated: {violations}"))?;
+        ctx.screenshot("strict-csp").await
+    })
+}
+
+fn the_pages_request_nothing_but_127_0_0_1(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let list = "return performance.getEntriesByType('resource').map(r => r.name)";
+        let mut requested = Vec::new();
+        for page in ["/", "/hostile.html", "/strict/", "/widget/"] {
+            ctx.open(page).await?;
+            ctx.wait_until_true("return document.readyState === 'complete'", "the page to load").await?;
+            if page == "/" {
+                let frame = ctx.client.find(Locator::Css("iframe[data-storyline]")).await.map_err(fail("the embed"))?;
+                ctx.client.execute("arguments[0].scrollIntoView()", vec![serde_json::to_value(&frame).map_err(fail("frame"))?]).await.map_err(fail("scroll"))?;
+                frame.enter_frame().await.map_err(fail("enter the frame"))?;
+                ctx.wait_ready().await?;
+                requested.extend(ctx.eval(list).await?.as_array().cloned().unwrap_or_default());
+                ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+            } else if page == "/widget/" {
+                ctx.wait_ready().await?;
+            } else {
+                ctx.wait_in_shadow("story-line", ".storyline[data-ready]").await?;
+            }
+            requested.extend(ctx.eval(list).await?.as_array().cloned().unwrap_or_default());
+        }
+        let elsewhere: Vec<&Value> = requested.iter().filter(|url| !url.as_str().is_some_and(|u| u.starts_with(&ctx.base))).collect();
+        expect(requested.len() >= 10, || format!("too few requests were seen to judge: {requested:?}"))?;
+        expect(elsewhere.is_empty(), || format!("requests left 127.0.0.1: {elsewhere:?}"))
+    })
+}
+
+fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/sources.html").await?;
+        let dataset = story::embedded();
+        ctx.wait_in_shadow("#tljs", ".storyline[data-ready]").await?;
+        let title = ctx.shadow_texts("#tljs", ".sl-title").await?;
+        let count = counter(ctx, "#tljs").await?;
+        expect(title == [dataset.story.title.clone()], || format!("the TimelineJS story's title is {title:?}"))?;
+        expect(count == format!("1 of {}", dataset.events.len()), || format!("the TimelineJS story's counter reads {count}"))?;
+
+        ctx.wait_in_shadow("#inline", ".storyline[data-ready]").await?;
+        let inline = ctx.shadow_texts("#inline", ".sl-card-title").await?;
+        expect(inline == ["The only event"], || format!("the inline story's card reads {inline:?}"))?;
+
+        let invalid = ctx.wait_in_shadow("#invalid", "[role='alert']").await?.text().await.map_err(fail("the error"))?;
+        for part in ["invalid.json", "story.published", "events[0].sources[0].url", "has mistakes"] {
+            expect(invalid.contains(part), || format!("the invalid story's error does not say {part:?}: {invalid}"))?;
+        }
+        let missing = ctx.wait_in_shadow("#missing", "[role='alert']").await?.text().await.map_err(fail("the error"))?;
+        for part in ["could not be loaded", "no-such-story.json", "404"] {
+            expect(missing.contains(part), || format!("the unreachable story's error does not say {part:?}: {missing}"))?;
+        }
+        ctx.scroll_to("#invalid").await?;
+        ctx.screenshot("data-sources-errors").await
+    })
+}
