@@ -9,6 +9,7 @@ pub mod country;
 pub mod date;
 pub mod deep_link;
 pub mod graph_layout;
+pub mod hostile;
 pub mod html_text;
 pub mod keyboard;
 pub mod limits;

@@ -551,7 +551,8 @@ fn source(report: &mut Report, at: &Loc<'_>, s: &Source) {
 }
 
 /// Only absolute http and https URLs are links we will render; everything else
-/// (`javascript:`, `data:`, `//host`, relative paths) is refused.
+/// (`javascript:`, `data:`, `//host`, relative paths) is refused, and so is any character
+/// that could end the markup around a link (`"`, `<`, `>`, `` ` ``).
 pub fn check_url(url: &str) -> Result<(), String> {
     if url.len() > MAX_URL {
         let chars = url.chars().count();
@@ -561,6 +562,13 @@ pub fn check_url(url: &str) -> Result<(), String> {
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
         return Err("contains spaces, control characters or backslashes; encode them".into());
+    }
+    // These four are never part of a URL (RFC 3986), and they are what ends the attribute or
+    // element a link is written in: `https://x/"><script>` is only as safe as the escaping of
+    // whatever writes it out. The widget escapes; refusing them also protects any other page,
+    // feed or export that carries a story's URLs and forgets to.
+    if url.contains(['"', '<', '>', '`']) {
+        return Err("contains a double quote, an angle bracket or a backtick, which could end the markup around a link; percent-encode them (\" as %22, < as %3C, > as %3E, ` as %60)".into());
     }
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));

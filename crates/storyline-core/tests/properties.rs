@@ -129,11 +129,12 @@ fn optional_text(max: usize) -> impl Strategy<Value = String> {
 }
 
 fn url() -> impl Strategy<Value = String> {
-    // Neither whitespace, control characters nor backslashes may appear; anything else in the path may.
+    // Neither whitespace, control characters, backslashes, quotes, angle brackets nor backticks
+    // may appear; anything else in the path may.
     prop_oneof![
         8 => regex("https://[a-z0-9][a-z0-9.-]{0,20}(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]{0,30})?(\\?[A-Za-z0-9=&%]{0,20})?(#[A-Za-z0-9-]{0,10})?"),
         1 => regex("(http|HTTPS|Https)://[a-zA-Z0-9]{1,10}\\.[a-z]{2,3}"),
-        1 => regex("https://(user@)?[a-z]{1,10}\\.[a-z]{2,3}/[^\\s\\\\\\p{Cc}]{0,20}"),
+        1 => regex("https://(user@)?[a-z]{1,10}\\.[a-z]{2,3}/[^\\s\\\\\\p{Cc}\"<>`]{0,20}"),
     ]
 }
 

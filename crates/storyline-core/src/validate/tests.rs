@@ -171,6 +171,22 @@ fn only_http_and_https_urls_are_accepted() {
 }
 
 #[test]
+fn urls_with_quotes_angle_brackets_or_backticks_are_refused_as_they_could_end_the_markup_around_a_link() {
+    for bad in [
+        "https://example.com/\"><script>__storylineXss(1)</script>",
+        "https://example.com/\"onmouseover=\"x",
+        "https://example.com/<svg/onload=x>",
+        "https://example.com/?q=`x`",
+    ] {
+        let why = check_url(bad).expect_err(bad);
+        assert!(why.contains("percent-encode"), "{why}");
+    }
+    // Encoded, the same characters are an ordinary address; a single quote is legal in URLs.
+    assert_eq!(check_url("https://example.com/?q=%22%3E%3Cscript%3E%60"), Ok(()));
+    assert_eq!(check_url("https://example.com/o'brien"), Ok(()));
+}
+
+#[test]
 fn text_lengths_and_list_counts_are_limited() {
     let mut v = base();
     v["events"][0]["title"] = json!("x".repeat(MAX_TITLE + 1));
