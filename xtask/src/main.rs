@@ -15,6 +15,7 @@ mod tools;
 const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
+  build              install the build tools if missing, build the release into dist/
   serve [--port N]   install what is missing, build a release, serve the demo news page
   test               install what is missing, run every test layer in Chromium, Firefox and WebKit
        [--layer native|wasm|e2e] [--engine chromium|firefox|webkit]   only these, while working on one
@@ -26,6 +27,7 @@ tasks:
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("build") if args.len() == 1 => tools::ensure_build_tools().and_then(|()| dist::build_release()),
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("size") => size::size(&args[1..]),

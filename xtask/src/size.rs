@@ -60,6 +60,26 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
         .collect()
 }
 
+/// What a reader's browser downloads for the iframe page; the other files of `dist/` are
+/// for host pages (`embed.js`) or for people (`integrity.txt`).
+const READER_DOWNLOADS: [&str; 4] = ["index.html", "storyline.js", "storyline-widget_bg.wasm", "storyline.css"];
+
+fn print_row(name: &str, raw: u64, gzip: u64, brotli: u64) {
+    println!("{name:<40} {raw:>10} {gzip:>10} {brotli:>10}");
+}
+
+fn json_of(name: &str, raw: u64, gzip: u64, brotli: u64) -> serde_json::Value {
+    serde_json::json!({"path": name, "raw": raw, "gzip": gzip, "brotli": brotli})
+}
+
+/// The prerendered widget inside `index.html`: what the reader sees before any script runs.
+fn prerendered(page: &str) -> Option<&str> {
+    let start = page.find("class=\"storyline-root\"")?;
+    let open_end = start + page[start..].find('>')? + 1;
+    let close = open_end + page[open_end..].rfind("</main>")?;
+    Some(&page[open_end..close])
+}
+
 pub fn size(args: &[String]) -> Result<(), String> {
     if !args.is_empty() {
         return Err("usage: cargo xtask size".into());
@@ -68,19 +88,37 @@ pub fn size(args: &[String]) -> Result<(), String> {
     dist::build_release()?;
     let root = project_root();
     let sizes = measure(&root.join("dist"))?;
-    let (raw, gzip, brotli) = sizes.iter().fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
     println!("\n{:<40} {:>10} {:>10} {:>10}", "dist/", "raw", "gzip -9", "brotli -q 11");
     for f in &sizes {
-        println!("{:<40} {:>10} {:>10} {:>10}", f.path, f.raw, f.gzip, f.brotli);
+        print_row(&f.path, f.raw, f.gzip, f.brotli);
     }
-    println!("{:<40} {:>10} {:>10} {:>10}", "total", raw, gzip, brotli);
+    let reader = sizes.iter().filter(|f| READER_DOWNLOADS.contains(&f.path.as_str()));
+    let (raw, gzip, brotli) = reader.fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
+    print_row("total a reader downloads (iframe page)", raw, gzip, brotli);
+    let page = std::fs::read_to_string(root.join("dist/index.html")).map_err(|e| e.to_string())?;
+    let html = prerendered(&page).ok_or("dist/index.html holds no prerendered widget")?.as_bytes();
+    let (html_gzip, html_brotli) = (compressed_len("gzip", &["-9", "-c", "-n"], html)?, compressed_len("brotli", &["-q", "11", "-c"], html)?);
+    print_row("  of which the prerendered widget HTML", html.len() as u64, html_gzip, html_brotli);
     let json = serde_json::json!({
-        "files": sizes.iter().map(|f| serde_json::json!({"path": f.path, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli})).collect::<Vec<_>>(),
-        "total": {"raw": raw, "gzip": gzip, "brotli": brotli},
+        "files": sizes.iter().map(|f| json_of(&f.path, f.raw, f.gzip, f.brotli)).collect::<Vec<_>>(),
+        "reader_total": json_of("index.html + storyline.js + wasm + css", raw, gzip, brotli),
+        "prerendered_html": json_of("the widget inside index.html", html.len() as u64, html_gzip, html_brotli),
     });
     let out = root.join("target/size.json");
     std::fs::create_dir_all(out.parent().expect("target/")).map_err(|e| e.to_string())?;
     std::fs::write(&out, serde_json::to_string_pretty(&json).expect("json")).map_err(|e| e.to_string())?;
     println!("\nWrote {}", out.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prerendered;
+
+    #[test]
+    fn the_prerendered_widget_is_what_lies_inside_the_mount() {
+        let page = r#"<body><main id="storyline" class="storyline-root" data-fragment-key="event"><section>x</section></main></body>"#;
+        assert_eq!(prerendered(page), Some("<section>x</section>"));
+        assert_eq!(prerendered("<body></body>"), None);
+    }
 }
