@@ -4,9 +4,10 @@ mod embedding;
 mod harness;
 mod map;
 mod pages;
+mod security;
 mod timeline;
 
 fn main() {
-    let tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).copied().collect();
+    let tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).copied().collect();
     harness::run(&tests, embedding::WITHOUT_SCRIPT);
 }

@@ -3,15 +3,11 @@
 
 use crate::cmd::project_root;
 use std::path::PathBuf;
+use crate::hostile_pages::{self, inline_json};
 use storyline_core::synth;
 
 /// The sizes of the synthetic stories: `story-<n>.html`.
 pub const SIZES: [usize; 3] = [20, 1_000, 10_000];
-
-/// JSON inside `<script>` must not contain `</`; `<\/` means the same to a JSON parser.
-fn inline_json(json: &str) -> String {
-    json.replace("</", "<\\/")
-}
 
 pub fn write() -> Result<PathBuf, String> {
     let root = project_root();
@@ -38,6 +34,8 @@ pub fn write() -> Result<PathBuf, String> {
         .map_err(|r| format!("the embedded story is invalid: {:?}", r.errors))?;
     let timelinejs = storyline_core::timelinejs_export::to_timelinejs(&embedded.dataset);
     std::fs::write(out.join("timelinejs.json"), serde_json::to_string_pretty(&timelinejs).expect("json")).map_err(|e| e.to_string())?;
+    hostile_pages::write_xss(&out)?;
+    hostile_pages::write_malformed(&out)?;
     let dist = root.join("dist");
     // What a reader gets when the wasm download fails or is blocked: the story must stay readable.
     copy_dist(&dist, &out.join("no-wasm"), |file| !file.ends_with(".wasm"))?;
@@ -63,14 +61,4 @@ fn copy_dist(dist: &std::path::Path, to: &std::path::Path, keep: impl Fn(&str) -
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::inline_json;
-
-    #[test]
-    fn inline_json_cannot_close_its_script_element() {
-        assert_eq!(inline_json(r#"{"t":"</script><script>alert(1)</script>"}"#), r#"{"t":"<\/script><script>alert(1)<\/script>"}"#);
-    }
 }

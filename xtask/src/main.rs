@@ -6,6 +6,7 @@ mod dist;
 mod engine;
 mod fixtures;
 mod gen_story;
+mod hostile_pages;
 mod serve;
 mod server;
 mod size;
