@@ -207,6 +207,13 @@ impl Ctx {
         if truthy { Ok(got) } else { Err(format!("gave up {what}: the page answered {got}")) }
     }
 
+    /// Calls the Chrome DevTools Protocol through chromedriver (Chromium only): `cmd` such as
+    /// `Memory.getDOMCounters`, with its `params`; returns the result object.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        let call = Cdp { cmd: cmd.to_string(), params };
+        self.client.issue_cmd(call).await.map_err(fail(cmd))
+    }
+
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
@@ -259,6 +266,23 @@ fn engine_capabilities(engine: &str, profile_suffix: &str) -> Value {
             }
         }),
         other => panic!("unknown engine {other:?}: expected chromium, firefox or webkit"),
+    }
+}
+
+/// chromedriver's own endpoint for DevTools commands: `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({"cmd": self.cmd, "params": self.params}).to_string()))
     }
 }
 

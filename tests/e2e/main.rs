@@ -5,9 +5,14 @@ mod harness;
 mod map;
 mod pages;
 mod security;
+mod soak;
 mod timeline;
 
 fn main() {
-    let tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).copied().collect();
+    let mut tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).copied().collect();
+    // The soak reads the Chrome DevTools Protocol, which only Chromium's driver offers.
+    if std::env::var("STORYLINE_E2E_ENGINE").as_deref() == Ok("chromium") {
+        tests.extend(soak::CHROMIUM_ONLY);
+    }
     harness::run(&tests, embedding::WITHOUT_SCRIPT);
 }
