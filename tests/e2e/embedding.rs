@@ -169,6 +169,12 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         let hash = ctx.eval("return location.hash").await?;
         let hash = hash.as_str().unwrap_or_default();
         expect(hash.contains("first.event=") && hash.contains("second.event="), || format!("each widget keeps its own deep link: {hash}"))?;
+        // Each widget lays itself out for its own width: the second stands in a 420 px column.
+        let widths = ctx
+            .eval("return ['#first', '#second'].map(h => document.querySelector(h).shadowRoot.querySelector('.sl-axis').getBoundingClientRect().width)")
+            .await?;
+        let (wide, narrow) = (widths[0].as_f64().unwrap_or(0.0), widths[1].as_f64().unwrap_or(f64::MAX));
+        expect(wide > 700.0 && narrow <= 420.0, || format!("the timelines are {wide} and {narrow} px wide"))?;
         // The widget's stylesheet does not leak out either: the page's body keeps its own margin.
         let margin = ctx.eval("return getComputedStyle(document.body).marginTop").await?;
         expect(margin == "16px", || format!("the page's body margin became {margin}"))
