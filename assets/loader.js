@@ -125,7 +125,8 @@ if (!customElements.get("story-line")) customElements.define("story-line", Story
 /**
  * Inside an iframe, the parent page is told the content's height whenever it changes, in the
  * three formats newsrooms already handle: pym.js, Datawrapper's and AMP's `embed-size`
- * (which `embed.js` reads). Heights are not secret, so any parent may hear them.
+ * (which `embed.js` reads), and every `storyline:change`. Neither is secret, so any parent
+ * may hear them.
  */
 function reportHeight() {
   if (window.parent === window) return;
@@ -142,5 +143,9 @@ function reportHeight() {
     window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
   };
   new ResizeObserver(send).observe(document.documentElement);
+  // The host page cannot hear events inside the frame: what the reader selects is forwarded.
+  document.addEventListener("storyline:change", (event) => {
+    window.parent.postMessage({ "storyline:change": event.detail }, "*");
+  });
 }
 reportHeight();

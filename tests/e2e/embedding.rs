@@ -113,6 +113,7 @@ fn a_sandboxed_iframe_reports_its_height_as_its_content_changes(ctx: &Ctx) -> Te
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         let first = ctx.wait_until_true(&frame_is(&inside), "the frame to take its content's height").await?;
         frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.click_button("Next").await?;
         ctx.click_button("All events").await?;
         ctx.wait_for(".sl-event-item").await?;
         let longer = ctx.eval(content).await?;
@@ -125,7 +126,10 @@ fn a_sandboxed_iframe_reports_its_height_as_its_content_changes(ctx: &Ctx) -> Te
         for (format, heights) in [("pym", &pym), ("Datawrapper", &datawrapper), ("AMP", &amp)] {
             expect(heights.last() == longer.as_f64().as_ref(), || format!("the last {format} height is {heights:?}, not {longer}"))?;
         }
-        Ok(())
+        // The reader's selection reaches the host page too.
+        let second = story::embedded().events[1].id.clone();
+        let changes: Vec<&Value> = received.as_array().into_iter().flatten().filter_map(|m| m.get("storyline:change")).collect();
+        expect(changes.len() == 1 && changes[0]["event"] == second.as_str(), || format!("the parent heard {changes:?}, not a change to {second}"))
     })
 }
 
