@@ -283,7 +283,7 @@ pub fn ActorMap() -> Html {
             let focus = focus.clone();
             Callback::from(move |_: FocusEvent| focus.set(Some(i)))
         };
-        let name = format!("{}, {}{}", actor.name, crate::components::actor_card::kind_label(actor.kind).to_lowercase(),
+        let name = format!("{}, {}{}", actor.name_with_label(), crate::components::actor_card::kind_label(actor.kind).to_lowercase(),
             if involved.contains(&i) { ", involved in this event" } else { "" });
         html! {
             <g key={actor.id.clone()} class={classes!("sl-node", kind_key(actor.kind), involved.contains(&i).then_some("involved"), selected.then_some("selected"))}
