@@ -4,6 +4,7 @@ use crate::components::{
     ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, MapLegend, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
 };
 use crate::hooks::{use_change_event, use_fragment_sync, Change};
+use crate::ids::IdPrefix;
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
 use storyline_core::keyboard::{timeline_action, Modifiers};
@@ -108,11 +109,13 @@ pub fn App(props: &AppProps) -> Html {
     use_print_mode(dispatch.clone());
     // Printing shows the story as a list of every event, whatever the reader was looking at.
     let list = store.view.list_view || store.view.printing;
+    let ids = IdPrefix::for_key(&props.fragment_key);
     html! {
         <ContextProvider<StoreHandle> context={store.clone()}>
         <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<IdPrefix> context={ids.clone()}>
             <section ref={root} class="storyline" lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
-                     aria-labelledby="storyline-title" {onkeydown}>
+                     aria-labelledby={ids.id("storyline-title")} {onkeydown}>
                 <StoryHeader dataset={store.dataset.clone()} />
                 <Navigation />
                 <Filters />
@@ -132,8 +135,8 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="sl-panels" hidden={list}>
                         <EventCard />
                         if !store.dataset.actors.is_empty() {
-                            <section class="sl-map-panel" aria-labelledby="sl-map-title">
-                                <h3 id="sl-map-title" class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
+                            <section class="sl-map-panel" aria-labelledby={ids.id("sl-map-title")}>
+                                <h3 id={ids.id("sl-map-title")} class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
                                 <ActorMap />
                                 <MapLegend />
                                 <ActorCard />
@@ -144,6 +147,7 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <LiveRegion />
             </section>
+        </ContextProvider<IdPrefix>>
         </ContextProvider<Dispatch>>
         </ContextProvider<StoreHandle>>
     }

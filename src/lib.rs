@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod ids;
 pub mod mount;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -1,7 +1,7 @@
 //! Server-rendered HTML of the widget: what a reader sees before (and without) WebAssembly.
 #![cfg(not(target_arch = "wasm32"))]
 
-use storyline::prerender::render_html;
+use storyline::prerender::{render_html, render_html_with_key};
 use storyline::story;
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -163,7 +163,9 @@ fn the_map_draws_every_actor_as_a_named_button() {
     let dataset = story::embedded();
     let html = render_html(&dataset);
     assert_eq!(count(&html, "data-actor="), dataset.actors.len());
-    assert!(html.contains("aria-label=\"North Korea, state"), "{html}");
+    // The visible short label leads the name, so speech input finds the node by what it shows.
+    assert!(html.contains("aria-label=\"N. Korea, North Korea, state"), "{html}");
+    assert!(html.contains("aria-label=\"Russia, state"), "{html}");
 }
 
 #[test]
@@ -206,4 +208,26 @@ fn the_whos_who_list_gives_every_relation_as_text() {
     let dataset = story::embedded();
     let html = render_html(&dataset);
     assert!(html.contains(&format!("Who's who ({} actors, {} relations)", dataset.actors.len(), dataset.relations.len())));
+}
+
+/// The values of every `attr="…"` in `html`.
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    html.split(&format!(" {attr}=\"")).skip(1).filter_map(|rest| rest.split('"').next()).collect()
+}
+
+#[test]
+fn two_widgets_on_one_page_share_no_id_and_each_labels_itself() {
+    let dataset = story::embedded();
+    let (a, b) = (render_html_with_key(&dataset, "a.event"), render_html_with_key(&dataset, "b.event"));
+    let (ids_a, ids_b) = (attr_values(&a, "id"), attr_values(&b, "id"));
+    assert!(ids_a.len() > dataset.events.len(), "too few ids to judge: {ids_a:?}");
+    assert!(ids_a.iter().all(|id| !ids_b.contains(id)), "shared ids: {:?}", ids_a.iter().filter(|id| ids_b.contains(id)).collect::<Vec<_>>());
+    assert!(ids_a.iter().all(|id| id.starts_with("a-event-")), "{ids_a:?}");
+    for (html, ids) in [(&a, &ids_a), (&b, &ids_b)] {
+        for label in attr_values(html, "aria-labelledby") {
+            assert!(ids.contains(&label), "aria-labelledby=\"{label}\" names no element of its own widget");
+        }
+    }
+    // The default key keeps the plain ids that pages and links already use.
+    assert!(attr_values(&render_html(&dataset), "id").contains(&"storyline-title"));
 }

@@ -22,6 +22,7 @@ pub fn kind_label(kind: storyline_core::ActorKind) -> &'static str {
 pub fn ActorCard() -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
+    let ids = crate::ids::use_ids();
     let Some(a) = store.view.actor else { return html! {} };
     let dataset = &store.dataset;
     let actor = &dataset.actors[a];
@@ -31,9 +32,9 @@ pub fn ActorCard() -> Html {
     let filtered = store.view.filter.actors.contains(&a);
     let act = |action: Action| on_click(&dispatch, action);
     html! {
-        <section class="sl-side-card" aria-labelledby="sl-actor-card-title">
+        <section class="sl-side-card" aria-labelledby={ids.id("sl-actor-card-title")}>
             <p class="sl-card-meta">{ kind_label(actor.kind) }</p>
-            <h3 id="sl-actor-card-title" class="sl-card-title">{ &actor.name }</h3>
+            <h3 id={ids.id("sl-actor-card-title")} class="sl-card-title">{ &actor.name }</h3>
             if !actor.description.is_empty() { <p class="sl-summary">{ &actor.description }</p> }
             <p class="sl-card-actions">
                 <button type="button" aria-pressed={filtered.to_string()} onclick={act(Action::ToggleActorFilter(a))}>

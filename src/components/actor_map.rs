@@ -185,6 +185,7 @@ pub fn ActorMap() -> Html {
     // Actor index → its place in the drawing, for the actors drawn.
     let slot: HashMap<usize, usize> = memo.shown.iter().enumerate().map(|(l, &a)| (a, l)).collect();
     let focus = use_state(|| None::<usize>);
+    use_focus_back_from_cards(&store, &memo, &container, &focus);
     if dataset.actors.is_empty() {
         return html! {};
     }
@@ -283,7 +284,7 @@ pub fn ActorMap() -> Html {
             let focus = focus.clone();
             Callback::from(move |_: FocusEvent| focus.set(Some(i)))
         };
-        let name = format!("{}, {}{}", actor.name, crate::components::actor_card::kind_label(actor.kind).to_lowercase(),
+        let name = format!("{}, {}{}", actor.name_with_label(), crate::components::actor_card::kind_label(actor.kind).to_lowercase(),
             if involved.contains(&i) { ", involved in this event" } else { "" });
         html! {
             <g key={actor.id.clone()} class={classes!("sl-node", kind_key(actor.kind), involved.contains(&i).then_some("involved"), selected.then_some("selected"))}
@@ -341,6 +342,42 @@ pub fn ActorMap() -> Html {
                 <g class="sl-nodes">{ for nodes }</g>
             </svg>
         </div>
+    }
+}
+
+/// When the last open card closes (Escape, its Close button) while focus was inside it, focus
+/// would fall to the page's body and a keyboard reader would start again from the top. It goes
+/// back to the map instead: to the node of the actor whose card it was, or to the map's tab stop.
+#[hook]
+fn use_focus_back_from_cards(store: &crate::store::StoreHandle, memo: &std::rc::Rc<MapLayout>, container: &NodeRef, focus: &UseStateHandle<Option<usize>>) {
+    let open = use_mut_ref(|| (None::<usize>, None::<usize>));
+    let (memo, container, focus) = (memo.clone(), container.clone(), focus.clone());
+    use_effect_with((store.view.actor, store.view.relation), move |&(actor, relation)| {
+        let (was_actor, was_relation) = std::mem::replace(&mut *open.borrow_mut(), (actor, relation));
+        let closed = actor.is_none() && relation.is_none() && (was_actor.is_some() || was_relation.is_some());
+        #[cfg(target_arch = "wasm32")]
+        if closed && focus_is_lost() {
+            let back = was_actor.or(*focus).filter(|a| memo.shown.contains(a)).or(memo.shown.first().copied());
+            if let Some(a) = back {
+                focus.set(Some(a));
+                if let Some(index) = memo.shown.iter().position(|&s| s == a) {
+                    focus_node(&container, index);
+                }
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (closed, was_actor, memo, container, focus);
+    });
+}
+
+/// Whether nothing has focus any more: the focused element was removed with its card.
+#[cfg(target_arch = "wasm32")]
+fn focus_is_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
     }
 }
 

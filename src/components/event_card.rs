@@ -10,6 +10,7 @@ use yew::prelude::*;
 pub fn EventCard() -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
+    let ids = crate::ids::use_ids();
     let Some(index) = store.view.selected else {
         return html! { <p class="sl-card sl-empty">{ "This story has no events yet." }</p> };
     };
@@ -21,13 +22,13 @@ pub fn EventCard() -> Html {
         None => event.start.display_long(),
     };
     html! {
-        <article class="sl-card" aria-labelledby="sl-card-title">
+        <article class="sl-card" aria-labelledby={ids.id("sl-card-title")}>
             <p class="sl-card-meta">
                 <time datetime={event.start.to_iso()}>{ when }</time>
                 if let Some(place) = &event.place { <span class="sl-place">{ &place.name }</span> }
                 <StatusBadge status={event.status} />
             </p>
-            <h3 id="sl-card-title" class="sl-card-title">{ &event.title }</h3>
+            <h3 id={ids.id("sl-card-title")} class="sl-card-title">{ &event.title }</h3>
             if let Some(attribution) = &event.attribution {
                 <p class="sl-attribution">{ attribution }</p>
             }

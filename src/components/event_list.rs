@@ -13,6 +13,7 @@ pub const PAGE: usize = 100;
 pub fn EventList() -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
+    let ids = crate::ids::use_ids();
     let shown = use_state(|| PAGE);
     let dataset = &store.dataset;
     let events = store.view.visible_events(dataset, &store.index);
@@ -23,8 +24,8 @@ pub fn EventList() -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     html! {
-        <section class="sl-all-events" aria-labelledby="sl-all-events-title">
-            <h3 id="sl-all-events-title">{ format!("All events ({})", events.len()) }</h3>
+        <section class="sl-all-events" aria-labelledby={ids.id("sl-all-events-title")}>
+            <h3 id={ids.id("sl-all-events-title")}>{ format!("All events ({})", events.len()) }</h3>
             <ol class="sl-event-list">
                 for e in events.iter().take(limit).copied() {
                     {{
@@ -38,7 +39,7 @@ pub fn EventList() -> Html {
                             })
                         };
                         html! {
-                            <li key={event.id.clone()} id={format!("sl-event-{}", event.id)} class="sl-event-item"
+                            <li key={event.id.clone()} id={ids.id(&format!("sl-event-{}", event.id))} class="sl-event-item"
                                 aria-current={selected.then_some("true")}>
                                 <time datetime={event.start.to_iso()}>{ event.start.display_long() }</time>
                                 <StatusBadge status={event.status} />

@@ -10,6 +10,7 @@ use yew::prelude::*;
 pub fn RelationCard() -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
+    let ids = crate::ids::use_ids();
     let Some(r) = store.view.relation else { return html! {} };
     let dataset = &store.dataset;
     let relation = &dataset.relations[r];
@@ -22,9 +23,9 @@ pub fn RelationCard() -> Html {
         None => format!("Since {}", relation.valid_from.display_long()),
     };
     html! {
-        <section class="sl-side-card" aria-labelledby="sl-relation-card-title">
+        <section class="sl-side-card" aria-labelledby={ids.id("sl-relation-card-title")}>
             <p class="sl-card-meta">{ since }<StatusBadge status={relation.status} /></p>
-            <h3 id="sl-relation-card-title" class="sl-card-title">
+            <h3 id={ids.id("sl-relation-card-title")} class="sl-card-title">
                 <button type="button" class="sl-link-button" onclick={open_actor(&relation.from)}>{ name(&relation.from) }</button>
                 { format!(" {} ", relation.kind.verb()) }
                 <button type="button" class="sl-link-button" onclick={open_actor(&relation.to)}>{ name(&relation.to) }</button>

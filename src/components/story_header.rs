@@ -12,9 +12,10 @@ pub struct StoryHeaderProps {
 #[component]
 pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
     let story = &props.dataset.story;
+    let ids = crate::ids::use_ids();
     html! {
         <header class="sl-header">
-            <h2 id="storyline-title" class="sl-title">{ &story.title }</h2>
+            <h2 id={ids.id("storyline-title")} class="sl-title">{ &story.title }</h2>
             if !story.dek.is_empty() {
                 <p class="sl-dek">{ &story.dek }</p>
             }

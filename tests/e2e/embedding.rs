@@ -191,7 +191,7 @@ fn the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change(ctx: 
         ctx.wait_in_shadow("#story", ".storyline[data-ready]").await?;
         ctx.wait_in_shadow("#story", ".sl-next").await?.click().await.map_err(fail("Next"))?;
         ctx.wait_in_shadow("#story", ".sl-involved button").await?.click().await.map_err(fail("an actor"))?;
-        ctx.wait_in_shadow("#story", "#sl-actor-card-title").await?;
+        ctx.wait_in_shadow("#story", "[id$='sl-actor-card-title']").await?;
         let log = ctx.wait_until_true("const items = [...document.querySelectorAll('#reader-log li')].map(li => li.textContent); return items.length >= 2 && items", "two storyline:change events").await?;
         let second = &story::embedded().events[1];
         let expected = format!("event {}", second.id);

@@ -164,6 +164,17 @@ impl Ctx {
         self.client.perform_actions(actions).await.map_err(fail("key action"))
     }
 
+    /// Presses `key` with Shift held (Shift+Tab), with WebDriver key actions.
+    pub async fn press_shifted(&self, key: Key) -> TestResult {
+        let (shift, value): (char, char) = (Key::Shift.into(), key.into());
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: shift })
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value })
+            .then(KeyAction::Up { value: shift });
+        self.client.perform_actions(actions).await.map_err(fail("key action"))
+    }
+
     /// The accessible name of the marker marked `aria-current`.
     pub async fn current_marker(&self) -> Result<String, String> {
         let el = self.client.find(Locator::Css("[role='button'][aria-current='true']")).await.map_err(fail("the current marker"))?;

@@ -1,6 +1,6 @@
 //! Installs what a task needs, once: each tool is checked by version first and installed only when missing.
 //!
-//! Everything comes from crates.io or Debian's apt, the only registries reachable here.
+//! Everything comes from crates.io, Debian's apt or (for the e2e suite's axe-core) npm.
 //! Trunk is pinned in `Trunk.toml` to these same versions and runs offline, so it
 //! never tries to download wasm-bindgen or wasm-opt itself.
 
@@ -174,7 +174,52 @@ pub fn ensure_test_tools() -> Result<(), String> {
     ensure_build_tools()?;
     println!("Checking browsers and drivers");
     ensure_apt(BROWSER_APT)?;
-    ensure_cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION, true)
+    ensure_cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION, true)?;
+    ensure_npm_packages(E2E_NPM)
+}
+
+/// The e2e suite's npm tools (axe-core), pinned exactly in the package's lockfile.
+const E2E_NPM: &str = "tests/e2e/npm";
+
+/// The `version` field of a JSON file, if it can be read.
+fn json_version(path: &std::path::Path) -> Option<String> {
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json["version"].as_str().map(str::to_string)
+}
+
+/// The packages of `dir`'s lockfile that node_modules lacks or holds at another version.
+fn stale_npm_packages(dir: &std::path::Path) -> Result<Vec<String>, String> {
+    let lock_path = dir.join("package-lock.json");
+    let lock: serde_json::Value = std::fs::read_to_string(&lock_path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .ok_or_else(|| format!("{} is missing or not JSON", lock_path.display()))?;
+    let packages = lock["packages"].as_object().ok_or_else(|| format!("{} lists no packages", lock_path.display()))?;
+    Ok(packages
+        .iter()
+        .filter(|(path, _)| path.starts_with("node_modules/"))
+        .filter_map(|(path, entry)| {
+            let want = entry["version"].as_str().unwrap_or_default();
+            let have = json_version(&dir.join(path).join("package.json"));
+            (have.as_deref() != Some(want)).then(|| format!("{}@{want}", path.trim_start_matches("node_modules/")))
+        })
+        .collect())
+}
+
+/// `npm ci` in `dir` (relative to the project root), skipped when node_modules already holds
+/// every package at its locked version. Install scripts never run: the tools are plain files.
+fn ensure_npm_packages(dir: &str) -> Result<(), String> {
+    let path = project_root().join(dir);
+    let stale = stale_npm_packages(&path)?;
+    if stale.is_empty() {
+        println!("  ok  npm packages in {dir}");
+        return Ok(());
+    }
+    if version_output("npm", "--version").is_none() {
+        ensure_apt(&["nodejs", "npm"])?;
+    }
+    println!("  ..  installing from npm into {dir}: {}", stale.join(", "));
+    run(Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(&path))
 }
 
 pub fn geckodriver() -> PathBuf {

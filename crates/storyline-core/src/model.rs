@@ -81,6 +81,36 @@ impl Actor {
     pub fn label(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
+
+    /// The actor's name for assistive technology where `label()` is what shows. A reader using
+    /// speech input says what they see, so the name must contain the label's words (WCAG 2.5.3,
+    /// Label in Name): the name alone when its words include them ("Putin" in "Vladimir Putin"),
+    /// otherwise the label first ("N. Korea, North Korea"). A parenthesised part of the name
+    /// does not count: it is an aside, and checkers (axe) leave it out too.
+    pub fn name_with_label(&self) -> String {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+        };
+        let label = words(self.label());
+        let name = words(&without_parentheses(&self.name));
+        let contained = label.is_empty() || name.windows(label.len()).any(|w| w == label.as_slice());
+        if contained { self.name.clone() } else { format!("{}, {}", self.label(), self.name) }
+    }
+}
+
+/// `text` without its parenthesised parts, nested ones included.
+fn without_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// How sure the reporting is.
@@ -284,4 +314,26 @@ pub struct Era {
     pub title: String,
     pub start: PartialDate,
     pub end: PartialDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(name: &str, short: Option<&str>) -> Actor {
+        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new() }
+    }
+
+    #[test]
+    fn the_spoken_name_contains_the_visible_label() {
+        assert_eq!(actor("Russia", None).name_with_label(), "Russia");
+        assert_eq!(actor("Vladimir Putin", Some("Putin")).name_with_label(), "Vladimir Putin");
+        assert_eq!(actor("White House National Security Council", Some("White House")).name_with_label(), "White House National Security Council");
+        assert_eq!(actor("North Korea", Some("N. Korea")).name_with_label(), "N. Korea, North Korea");
+        assert_eq!(actor("Korean People's Army", Some("KPA")).name_with_label(), "KPA, Korean People's Army");
+        // In parentheses is an aside, not the name.
+        assert_eq!(actor("Defence Intelligence of Ukraine (HUR)", Some("HUR")).name_with_label(), "HUR, Defence Intelligence of Ukraine (HUR)");
+        // A label that is part of a word is not a word of the name.
+        assert_eq!(actor("Kimberley Group", Some("Kim")).name_with_label(), "Kim, Kimberley Group");
+    }
 }

@@ -42,9 +42,12 @@ pub fn truncate_to_width(text: &str, max_px: f64, font_px: f64) -> String {
         end = i + c.len_utf8();
     }
     let cut = &text[..end];
-    // Prefer to cut at a space if that keeps most of the text.
+    // Whole words only, whenever a space allows it: truncated labels name interactive markers,
+    // and a reader using speech input says the words they see, which the marker's name must
+    // contain as words (WCAG 2.5.3, Label in Name). A first word too long for the budget is cut.
+    let whole = text[end..].starts_with(|c: char| !c.is_alphanumeric());
     let cut = match cut.rfind(' ') {
-        Some(space) if space * 3 >= end * 2 => &cut[..space],
+        Some(space) if !whole => &cut[..space],
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '-']))
@@ -73,6 +76,19 @@ mod tests {
         assert!(text_width(&short, 12.0) <= 120.0, "{short}");
         assert!(long.starts_with(short.trim_end_matches('…')));
         assert_eq!(truncate_to_width("Short", 120.0, 12.0), "Short");
+    }
+
+    #[test]
+    fn truncation_keeps_whole_words_when_there_is_a_space() {
+        let long = "Russia launches its full-scale invasion of Ukraine";
+        for budget in [60.0, 80.0, 100.0, 140.0, 200.0] {
+            let short = truncate_to_width(long, budget, 12.0);
+            let kept = short.trim_end_matches('…');
+            let words: Vec<&str> = long.split(' ').collect();
+            assert!(kept.split(' ').all(|w| words.contains(&w)), "{budget} px gave {short:?}");
+        }
+        // One word longer than the budget has no space to cut at.
+        assert!(truncate_to_width("Supercalifragilistic", 50.0, 12.0).ends_with('…'));
     }
 
     #[test]
