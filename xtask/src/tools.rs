@@ -1,7 +1,7 @@
 //! Installs what a task needs, once: each tool is checked by version first and installed only when missing.
 //!
-//! Everything comes from crates.io or Debian's apt, the only registries reachable here.
-//! Trunk is pinned in `Trunk.toml` to these same versions and runs offline, so it
+//! Everything comes from crates.io, Debian's apt or, for the benchmark's TimelineJS only, npm:
+//! the only registries reachable here. Trunk is pinned in `Trunk.toml` to these same versions and runs offline, so it
 //! never tries to download wasm-bindgen or wasm-opt itself.
 
 use crate::cmd::{self, capture, project_root, run};
@@ -14,6 +14,13 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
 /// Debian 12's binaryen; Trunk.toml names it as `version_108`.
 pub const WASM_OPT_VERSION: &str = "108";
+
+/// Where `bench` installs Knight Lab's TimelineJS3 with npm: `package.json` pins its version,
+/// `package-lock.json` its dependencies.
+pub const TIMELINEJS_DIR: &str = "bench/timelinejs";
+const TIMELINEJS_PACKAGE: &str = "@knight-lab/timelinejs";
+/// The files a TimelineJS page loads, under the package's `dist/` (which the server mounts at `/timelinejs/`).
+const TIMELINEJS_FILES: [&str; 3] = ["js/timeline.js", "css/timeline.css", "css/icons/tl-icons.woff2"];
 
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
@@ -179,4 +186,73 @@ pub fn ensure_test_tools() -> Result<(), String> {
 
 pub fn geckodriver() -> PathBuf {
     cargo_bin_dir().join("geckodriver")
+}
+
+/// The package's `dist/` directory, relative to the project root.
+pub fn timelinejs_dist() -> String {
+    format!("{TIMELINEJS_DIR}/node_modules/{TIMELINEJS_PACKAGE}/dist")
+}
+
+/// The version of TimelineJS that a `package.json` depends on.
+fn pinned_timelinejs(package_json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(package_json).ok()?;
+    value.get("dependencies")?.get(TIMELINEJS_PACKAGE)?.as_str().map(str::to_string)
+}
+
+/// A package's own version, from its `package.json`.
+fn package_version(package_json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(package_json).ok()?;
+    value.get("version")?.as_str().map(str::to_string)
+}
+
+/// TimelineJS for `bench`, installed by `npm ci` from the lockfile when it is missing or its
+/// installed version is not the one `package.json` pins. `--ignore-scripts`: the package needs no
+/// install step, and nothing from the registry runs here.
+pub fn ensure_timelinejs() -> Result<String, String> {
+    let dir = project_root().join(TIMELINEJS_DIR);
+    let pinned = std::fs::read_to_string(dir.join("package.json")).map_err(|e| format!("{TIMELINEJS_DIR}/package.json: {e}"))?;
+    let wanted = pinned_timelinejs(&pinned)
+        .filter(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .ok_or(format!("{TIMELINEJS_DIR}/package.json must pin {TIMELINEJS_PACKAGE} to an exact version"))?;
+    let installed = || {
+        let package = dir.join("node_modules").join(TIMELINEJS_PACKAGE).join("package.json");
+        let version = std::fs::read_to_string(package).ok().and_then(|p| package_version(&p));
+        let dist = project_root().join(timelinejs_dist());
+        version.filter(|_| TIMELINEJS_FILES.iter().all(|f| dist.join(f).is_file()))
+    };
+    if installed().as_deref() == Some(wanted.as_str()) {
+        println!("  ok  TimelineJS {wanted}");
+        return Ok(wanted);
+    }
+    // Debian's npm only when there is none: a Node.js from elsewhere brings its own, which apt's would conflict with.
+    if version_output("npm", "--version").is_none() {
+        ensure_apt(&["npm"])?;
+    }
+    println!("  ..  installing TimelineJS {wanted} from npm into {TIMELINEJS_DIR}/node_modules");
+    run(Command::new("npm").args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+    match installed() {
+        Some(v) if v == wanted => Ok(wanted),
+        other => Err(format!("after `npm ci`, {TIMELINEJS_PACKAGE} is {other:?}, not {wanted} with {}", TIMELINEJS_FILES.join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timelinejs_pin_and_the_installed_version_are_read_from_package_json() {
+        let pin = r#"{"name": "b", "version": "0.0.0", "dependencies": {"@knight-lab/timelinejs": "3.9.11"}}"#;
+        assert_eq!(pinned_timelinejs(pin).as_deref(), Some("3.9.11"));
+        assert_eq!(package_version(r#"{"name": "@knight-lab/timelinejs", "version": "3.9.11"}"#).as_deref(), Some("3.9.11"));
+        assert_eq!(pinned_timelinejs(r#"{"dependencies": {}}"#), None);
+        assert_eq!(package_version("not json"), None);
+    }
+
+    #[test]
+    fn the_project_pins_an_exact_timelinejs() {
+        let pin = std::fs::read_to_string(project_root().join(TIMELINEJS_DIR).join("package.json")).unwrap();
+        let version = pinned_timelinejs(&pin).unwrap();
+        assert!(version.chars().all(|c| c.is_ascii_digit() || c == '.'), "{version}");
+    }
 }
