@@ -4,6 +4,11 @@
 //! STORYLINE_E2E_ENGINE (chromium, firefox or webkit), STORYLINE_E2E_WEBDRIVER and STORYLINE_E2E_BASE.
 //! The summary line has libtest's format, so xtask counts these results like any other.
 
+// The benchmark's DevTools commands serve the soak test too; it uses only `call`.
+#[allow(dead_code)]
+#[path = "../../benches/browser/cdp.rs"]
+mod cdp;
+
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
@@ -220,9 +225,8 @@ impl Ctx {
 
     /// Calls the Chrome DevTools Protocol through chromedriver (Chromium only): `cmd` such as
     /// `Memory.getDOMCounters`, with its `params`; returns the result object.
-    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
-        let call = Cdp { cmd: cmd.to_string(), params };
-        self.client.issue_cmd(call).await.map_err(fail(cmd))
+    pub async fn cdp(&self, cmd: &'static str, params: Value) -> Result<Value, String> {
+        cdp::call(&self.client, cmd, params).await.map_err(fail(cmd))
     }
 
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
@@ -277,23 +281,6 @@ fn engine_capabilities(engine: &str, profile_suffix: &str) -> Value {
             }
         }),
         other => panic!("unknown engine {other:?}: expected chromium, firefox or webkit"),
-    }
-}
-
-/// chromedriver's own endpoint for DevTools commands: `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp {
-    cmd: String,
-    params: Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({"cmd": self.cmd, "params": self.params}).to_string()))
     }
 }
 

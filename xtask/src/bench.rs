@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the benchmarks, each printing its figures. Native ones first (parse and
-//! validate), then the widget in headless Chromium against the served release build.
+//! validate, the actor map's layout), then Storyline beside TimelineJS3 in one headless Chromium,
+//! against the served release build (`benches/browser/`), which also writes `target/bench.json`.
 
 use crate::cmd::{project_root, run};
 use crate::engine::{Driver, Engine};
@@ -11,6 +12,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         return Err("usage: cargo xtask bench".into());
     }
     tools::ensure_test_tools()?;
+    let timelinejs = tools::ensure_timelinejs()?;
     println!("Native benchmarks (optimised build, this machine):");
     run(Command::new("cargo")
         .args(["bench", "--quiet", "--package", "storyline-core", "--bench", "parse_validate", "--bench", "graph_layout"])
@@ -23,5 +25,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         .args(["bench", "--quiet", "--package", "storyline", "--bench", "browser"])
         .env("STORYLINE_E2E_WEBDRIVER", driver.url())
         .env("STORYLINE_E2E_BASE", format!("http://{addr}"))
+        .env("STORYLINE_BENCH_TIMELINEJS", timelinejs)
+        .env("STORYLINE_BENCH_OUT", project_root().join("target/bench.json"))
         .current_dir(project_root()))
 }

@@ -1,5 +1,7 @@
 //! Pages for the e2e tests and benchmarks, written to `target/fixtures/` and served at `/fixtures/`:
-//! the static ones from `tests/e2e/fixtures/`, and stories of 20, 1,000 and 10,000 synthetic events.
+//! the static ones from `tests/e2e/fixtures/`, and stories of 20, 1,000 and 10,000 synthetic events;
+//! for the benchmark, the embedded story and the 1,000 and 10,000 events again, as TimelineJS pages
+//! (`timelinejs-embedded.html`, `timelinejs-<n>.html`, from `bench/timelinejs/page.html.in`).
 
 use crate::cmd::project_root;
 use std::path::PathBuf;
@@ -8,6 +10,8 @@ use storyline_core::synth;
 
 /// The sizes of the synthetic stories: `story-<n>.html`.
 pub const SIZES: [usize; 3] = [20, 1_000, 10_000];
+/// The synthetic stories the benchmark also shows in TimelineJS: `timelinejs-<n>.html`.
+const TIMELINEJS_SIZES: [usize; 2] = [1_000, 10_000];
 
 pub fn write() -> Result<PathBuf, String> {
     let root = project_root();
@@ -15,6 +19,13 @@ pub fn write() -> Result<PathBuf, String> {
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let src = root.join("tests/e2e/fixtures");
     let template = std::fs::read_to_string(src.join("story.html.in")).map_err(|e| e.to_string())?;
+    let timelinejs_page = root.join(crate::tools::TIMELINEJS_DIR).join("page.html.in");
+    let timelinejs_page = std::fs::read_to_string(timelinejs_page).map_err(|e| e.to_string())?;
+    let write_timelinejs = |name: &str, title: &str, dataset: &storyline_core::Dataset| {
+        let json = serde_json::to_string(&storyline_core::timelinejs_export::to_timelinejs(dataset)).expect("json");
+        let page = timelinejs_page.replace("@TITLE@", title).replace("@JSON@", &inline_json(&json));
+        std::fs::write(out.join(name), page).map_err(|e| e.to_string())
+    };
     for entry in std::fs::read_dir(&src).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.extension().is_some_and(|e| e == "html" || e == "js") {
@@ -22,9 +33,14 @@ pub fn write() -> Result<PathBuf, String> {
         }
     }
     for n in SIZES {
-        let json = serde_json::to_string(&synth::story(n, 7)).expect("datasets serialize");
-        let page = template.replace("@TITLE@", &format!("{n} synthetic events")).replace("@JSON@", &inline_json(&json));
+        let story = synth::story(n, 7);
+        let json = serde_json::to_string(&story).expect("datasets serialize");
+        let title = format!("{n} synthetic events");
+        let page = template.replace("@TITLE@", &title).replace("@JSON@", &inline_json(&json));
         std::fs::write(out.join(format!("story-{n}.html")), page).map_err(|e| e.to_string())?;
+        if TIMELINEJS_SIZES.contains(&n) {
+            write_timelinejs(&format!("timelinejs-{n}.html"), &title, &story)?;
+        }
     }
     let broken = r#"{"storyline": 1, "story": {"id": "broken", "title": "Broken", "language": "en", "published": "2024-02-30"}, "events": [{"id": "a", "title": "A", "summary": "S", "start": "2024", "status": "confirmed", "sources": [{"publisher": "P", "title": "T", "url": "javascript:alert(1)"}]}]}"#;
     std::fs::write(out.join("invalid.html"), template.replace("@TITLE@", "an invalid story").replace("@JSON@", &inline_json(broken)))
@@ -36,6 +52,7 @@ pub fn write() -> Result<PathBuf, String> {
     std::fs::write(out.join("timelinejs.json"), serde_json::to_string_pretty(&timelinejs).expect("json")).map_err(|e| e.to_string())?;
     hostile_pages::write_xss(&out)?;
     hostile_pages::write_malformed(&out)?;
+    write_timelinejs("timelinejs-embedded.html", "the embedded story", &embedded.dataset)?;
     let dist = root.join("dist");
     // What a reader gets when the wasm download fails or is blocked: the story must stay readable.
     copy_dist(&dist, &out.join("no-wasm"), |file| !file.ends_with(".wasm"))?;

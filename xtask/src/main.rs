@@ -21,7 +21,8 @@ tasks:
   test               install what is missing, run every test layer in Chromium, Firefox and WebKit
        [--layer native|wasm|e2e] [--engine chromium|firefox|webkit]   only these, while working on one
   size               build a release and print (and write target/size.json) the bytes of dist/
-  bench              print the benchmarks' figures (parse + validate at 1,000 and 10,000 events)
+  bench              print the benchmarks' figures: parse + validate and map layout natively, then
+                     Storyline beside TimelineJS3 in headless Chromium (also target/bench.json)
   gen-story --events N [--seed S] [--out FILE]
                      write a valid synthetic story (stdout by default)";
 

@@ -150,7 +150,8 @@ pub fn start(port: u16, mounts: Vec<Mount>) -> std::io::Result<SocketAddr> {
 
 /// The site `serve` and the e2e tests use: the demo news pages at `/` (the one at `/strict/`
 /// under the strict policy), the widget at `/widget/` (under it too, as it ships), the stories
-/// as JSON at `/stories/`, and the test pages at `/fixtures/`.
+/// as JSON at `/stories/`, the test pages at `/fixtures/`, and the benchmark's TimelineJS (its npm
+/// package's `dist/`, there once `bench` has installed it) at `/timelinejs/`.
 pub fn site_mounts(root: &Path) -> Vec<Mount> {
     vec![
         Mount { prefix: "/", dir: root.join("demo"), strict_csp: false },
@@ -158,6 +159,8 @@ pub fn site_mounts(root: &Path) -> Vec<Mount> {
         Mount { prefix: "/widget/", dir: root.join("dist"), strict_csp: true },
         Mount { prefix: "/stories/", dir: root.join("assets/stories"), strict_csp: false },
         Mount { prefix: "/fixtures/", dir: root.join("target/fixtures"), strict_csp: false },
+        // TimelineJS sets inline styles and loads its icon font from CSS: no strict policy.
+        Mount { prefix: "/timelinejs/", dir: root.join(crate::tools::timelinejs_dist()), strict_csp: false },
     ]
 }
 
@@ -189,6 +192,13 @@ mod tests {
     #[test]
     fn the_demo_page_is_served_at_the_root() {
         assert_eq!(resolve(&mounts(), "/").unwrap(), crate::cmd::project_root().join("demo/index.html"));
+    }
+
+    #[test]
+    fn timelinejs_is_served_from_its_npm_package() {
+        let root = crate::cmd::project_root();
+        let file = mounted(&mounts(), "/timelinejs/js/timeline.js").unwrap();
+        assert_eq!(file, root.join("bench/timelinejs/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Installs what a task needs, once: each tool is checked by version first and installed only when missing.
 //!
-//! Everything comes from crates.io, Debian's apt or (for the e2e suite's axe-core) npm.
-//! Trunk is pinned in `Trunk.toml` to these same versions and runs offline, so it
+//! Everything comes from crates.io, Debian's apt or npm (the e2e suite's axe-core and the
+//! benchmark's TimelineJS): the only registries reachable here. Trunk is pinned in `Trunk.toml`
+//! to these same versions and runs offline, so it
 //! never tries to download wasm-bindgen or wasm-opt itself.
 
 use crate::cmd::{self, capture, project_root, run};
@@ -14,6 +15,13 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
 /// Debian 12's binaryen; Trunk.toml names it as `version_108`.
 pub const WASM_OPT_VERSION: &str = "108";
+
+/// Where `bench` installs Knight Lab's TimelineJS3 with npm: `package.json` pins its version,
+/// `package-lock.json` its dependencies.
+pub const TIMELINEJS_DIR: &str = "bench/timelinejs";
+const TIMELINEJS_PACKAGE: &str = "@knight-lab/timelinejs";
+/// The files a TimelineJS page loads, under the package's `dist/` (which the server mounts at `/timelinejs/`).
+const TIMELINEJS_FILES: [&str; 3] = ["js/timeline.js", "css/timeline.css", "css/icons/tl-icons.woff2"];
 
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
@@ -224,4 +232,37 @@ fn ensure_npm_packages(dir: &str) -> Result<(), String> {
 
 pub fn geckodriver() -> PathBuf {
     cargo_bin_dir().join("geckodriver")
+}
+
+/// The package's `dist/` directory, relative to the project root.
+pub fn timelinejs_dist() -> String {
+    format!("{TIMELINEJS_DIR}/node_modules/{TIMELINEJS_PACKAGE}/dist")
+}
+
+/// TimelineJS for `bench`, from its lockfile like every npm tool here; returns its version.
+/// The files the benchmark pages load are checked too: a package that moved them would
+/// otherwise show as a blank TimelineJS and a meaningless comparison.
+pub fn ensure_timelinejs() -> Result<String, String> {
+    ensure_npm_packages(TIMELINEJS_DIR)?;
+    let root = project_root();
+    let package = root.join(TIMELINEJS_DIR).join("node_modules").join(TIMELINEJS_PACKAGE).join("package.json");
+    let version = json_version(&package).ok_or_else(|| format!("{} has no version", package.display()))?;
+    let dist = root.join(timelinejs_dist());
+    match TIMELINEJS_FILES.iter().find(|f| !dist.join(f).is_file()) {
+        None => Ok(version),
+        Some(missing) => Err(format!("{TIMELINEJS_PACKAGE} {version} has no dist/{missing}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_project_pins_an_exact_timelinejs() {
+        let lock: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(project_root().join(TIMELINEJS_DIR).join("package-lock.json")).unwrap()).unwrap();
+        let version = lock["packages"][format!("node_modules/{TIMELINEJS_PACKAGE}")]["version"].as_str().unwrap();
+        assert!(version.chars().all(|c| c.is_ascii_digit() || c == '.'), "{version}");
+    }
 }
