@@ -19,6 +19,15 @@ fn the_embedded_story_renders_its_title_and_first_event_card() {
 }
 
 #[test]
+fn the_counter_is_read_aloud_as_event_n_of_m() {
+    let html = render_html(&story::embedded());
+    let position = html.split("class=\"sl-position\">").nth(1).expect("a position").split("</span></span>").next().unwrap();
+    let text: String = position.split('<').map(|part| part.split_once('>').map_or(part, |(_, t)| t)).collect();
+    assert_eq!(text, "Event 1 of 16", "{position}");
+    assert!(position.contains("class=\"sl-sr-only\""), "\"Event \" is for screen readers only: {position}");
+}
+
+#[test]
 fn the_timeline_draws_a_marker_button_per_event_named_by_title_date_and_status() {
     let dataset = story::embedded();
     let html = render_html(&dataset);

@@ -23,7 +23,9 @@ pub fn Navigation() -> Html {
                 <button type="button" class="sl-prev" disabled={at_first} onclick={on_click(&dispatch, Action::Previous)}>
                     <span aria-hidden="true">{ "← " }</span>{ "Previous" }
                 </button>
-                <span class="sl-counter" aria-label={format!("Event {counter}")}>{ counter }</span>
+                // Read aloud as "Event 3 of 16"; seen as "3 of 16". Hidden text, not an aria-label:
+                // ARIA gives a plain <span> no name, so a label there is not reliably read.
+                <span class="sl-position"><span class="sl-sr-only">{ "Event " }</span><span class="sl-counter">{ counter }</span></span>
                 <button type="button" class="sl-next" disabled={at_last} onclick={on_click(&dispatch, Action::Next)}>
                     { "Next" }<span aria-hidden="true">{ " →" }</span>
                 </button>

@@ -23,7 +23,7 @@ use std::time::Duration;
 pub type TestResult = Result<(), String>;
 
 /// The position counter, by its accessible name.
-const COUNTER: &str = "//*[starts-with(@aria-label, 'Event ') and contains(@aria-label, ' of ')]";
+const COUNTER: &str = "//*[contains(concat(' ', @class, ' '), ' sl-counter ')]";
 pub type Test<'a> = Pin<Box<dyn Future<Output = TestResult> + 'a>>;
 pub type TestFn = for<'a> fn(&'a Ctx) -> Test<'a>;
 
@@ -83,7 +83,7 @@ impl Ctx {
         self.client.wait().at_most(Duration::from_secs(60)).for_element(locator).await.map_err(fail(what))
     }
 
-    /// The "N of M" counters on the page, found by their accessible names ("Event N of M").
+    /// The "N of M" counters on the page (each read aloud as "Event N of M").
     pub async fn counters(&self) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
         for el in self.client.find_all(Locator::XPath(COUNTER)).await.map_err(fail("the counters"))? {
@@ -94,7 +94,7 @@ impl Ctx {
 
     /// Waits until a counter reads `text` ("3 of 16").
     pub async fn wait_counter(&self, text: &str) -> TestResult {
-        let xpath = format!("//*[@aria-label='Event {text}']");
+        let xpath = format!("//*[contains(concat(' ', @class, ' '), ' sl-counter ') and normalize-space(.)='{text}']");
         self.wait_until(Locator::XPath(&xpath), &format!("waiting for the counter to read {text:?}")).await.map(drop)
     }
 
