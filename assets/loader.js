@@ -49,24 +49,24 @@ async function fetchText(url) {
 
 /**
  * Mounts one widget on `root`. `data` resolves to the story's JSON text, or to undefined for
- * the story built into the widget. `source` names the data in error messages.
+ * the story built into the widget. `source` names the data in error messages. Resolves to the
+ * mounted widget (whose `destroy()` takes it down), or to nothing when the wasm cannot start.
  */
 function mount(root, data, source, fragmentKey) {
-  start().then(
+  return start().then(
     async () => {
       let json;
       try {
         json = await data;
       } catch (error) {
         root.replaceChildren();
-        showUnreachable(root, source, error.message);
-        return;
+        return showUnreachable(root, source, error.message);
       }
       // Prerendered markup of the embedded story is hydrated; anything else (a loading line,
       // a fallback link the page put there) is replaced.
       const prerendered = json === undefined && root.firstElementChild?.matches(".storyline");
       if (!prerendered) root.replaceChildren();
-      mountStory(root, json, source, fragmentKey);
+      return mountStory(root, json, source, fragmentKey);
     },
     (error) => unavailable(root, error),
   );
@@ -91,12 +91,13 @@ for (const root of document.querySelectorAll(".storyline-root")) {
  * `<story-line src="story.json">`, or with a `<script type="application/json">` child.
  * The widget lives in an open shadow root: the host page's CSS cannot reach in, and the
  * widget's cannot leak out. Give each element an `id` when a page has several: it keys
- * their deep links apart (`#first.event=…&second.event=…`).
+ * their deep links apart (`#first.event=…&second.event=…`). Removed from the page, the
+ * element takes its widget down; added back, it starts afresh.
  */
 class StoryLine extends HTMLElement {
   connectedCallback() {
-    if (this.shadowRoot) return; // moved within the page: already mounted
-    const shadow = this.attachShadow({ mode: "open" });
+    if (this.widget) return; // moved within the page: still mounted
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = CSS_URL;
@@ -114,10 +115,22 @@ class StoryLine extends HTMLElement {
     const show = () => (root.hidden = false);
     css.addEventListener("load", show);
     css.addEventListener("error", show);
-    shadow.append(css, root);
+    shadow.replaceChildren(css, root);
     const { data, source } = dataOf(this, this.querySelector('script[type="application/json"]'));
     const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : "event");
-    mount(root, data, source, key);
+    this.widget = mount(root, data, source, key);
+  }
+
+  disconnectedCallback() {
+    // A move within the page disconnects and reconnects at once: only a real removal, still
+    // disconnected after the current task's microtasks, takes the widget down.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.widget) return;
+      const widget = this.widget;
+      this.widget = undefined;
+      widget.then((mounted) => mounted?.destroy());
+      this.shadowRoot.replaceChildren();
+    });
   }
 }
 if (!customElements.get("story-line")) customElements.define("story-line", StoryLine);

@@ -7,18 +7,30 @@ mod exports {
     use storyline_core::Problem;
     use wasm_bindgen::prelude::*;
 
+    /// What the loader holds for each widget, to take it down when its element leaves the page.
+    #[wasm_bindgen]
+    pub struct Widget(storyline::mount::Mounted);
+
+    #[wasm_bindgen]
+    impl Widget {
+        /// Unmounts the widget; its element is left empty.
+        pub fn destroy(self) {
+            self.0.destroy();
+        }
+    }
+
     /// Mounts (or hydrates) a widget on `root`. `json` is the story's text, or nothing for the
     /// embedded story; `source` names where it came from in error messages ("story.json").
     #[wasm_bindgen(js_name = mountStory)]
-    pub fn mount_story(root: web_sys::Element, json: Option<String>, source: String, fragment_key: String) {
-        storyline::mount::mount(root, json, &source, fragment_key);
+    pub fn mount_story(root: web_sys::Element, json: Option<String>, source: String, fragment_key: String) -> Widget {
+        Widget(storyline::mount::mount(root, json, &source, fragment_key))
     }
 
     /// Shows, in `root`, that the story at `source` could not be fetched, and why.
     #[wasm_bindgen(js_name = showUnreachable)]
-    pub fn show_unreachable(root: web_sys::Element, source: String, reason: String) {
+    pub fn show_unreachable(root: web_sys::Element, source: String, reason: String) -> Widget {
         let problem = Problem { path: String::new(), message: format!("could not be loaded: {reason}") };
-        storyline::mount::fail(root, &source, Failure::Unreachable, vec![problem]);
+        Widget(storyline::mount::fail(root, &source, Failure::Unreachable, vec![problem]))
     }
 }
 

@@ -36,11 +36,26 @@ mod browser {
     use std::rc::Rc;
     use storyline_core::Problem;
 
+    /// A mounted widget (or error view), kept so that it can be taken down when its element
+    /// leaves the page: a single-page app that swaps articles must not keep every old widget alive.
+    pub struct Mounted(Box<dyn FnOnce()>);
+
+    impl Mounted {
+        fn of<C: yew::BaseComponent>(handle: yew::AppHandle<C>) -> Mounted {
+            Mounted(Box::new(move || handle.destroy()))
+        }
+
+        /// Unmounts the widget: its components, their listeners and observers go.
+        pub fn destroy(self) {
+            (self.0)()
+        }
+    }
+
     /// Mounts a widget on `root` for `json` (the embedded story when `None`).
     ///
     /// Prerendered markup inside `root` is adopted (hydrated) rather than replaced, so the
     /// reader never sees a flash; an empty `root` is rendered into.
-    pub fn mount(root: web_sys::Element, json: Option<String>, source: &str, fragment_key: String) {
+    pub fn mount(root: web_sys::Element, json: Option<String>, source: &str, fragment_key: String) -> Mounted {
         let loaded = match json {
             None => Ok((crate::story::embedded(), Vec::new())),
             Some(text) => storyline_core::load_any(&text).map(|(l, _)| (Rc::new(l.dataset), l.warnings)),
@@ -52,26 +67,22 @@ mod browser {
                 }
                 let props = yew::props!(AppProps { dataset, fragment_key });
                 let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-                if root.first_element_child().is_some() {
-                    renderer.hydrate();
-                } else {
-                    renderer.render();
-                }
+                Mounted::of(if root.first_element_child().is_some() { renderer.hydrate() } else { renderer.render() })
             }
             Err(report) => fail(root, source, Failure::Invalid, report.errors),
         }
     }
 
     /// Replaces whatever `root` holds with the error view, and says the same in the console.
-    pub fn fail(root: web_sys::Element, source: &str, failure: Failure, problems: Vec<Problem>) {
+    pub fn fail(root: web_sys::Element, source: &str, failure: Failure, problems: Vec<Problem>) -> Mounted {
         for p in &problems {
             web_sys::console::error_1(&console_line(source, p).into());
         }
         root.set_inner_html("");
         let props = LoadErrorProps { source: source.to_string().into(), summary: failure.reader_line().into(), problems };
-        yew::Renderer::<LoadError>::with_root_and_props(root, props).render();
+        Mounted::of(yew::Renderer::<LoadError>::with_root_and_props(root, props).render())
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fail, mount};
+pub use browser::{fail, mount, Mounted};

@@ -13,6 +13,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("a_failing_wasm_download_leaves_the_story_readable", a_failing_wasm_download_leaves_the_story_readable),
     ("a_sandboxed_iframe_reports_its_height_as_its_content_changes", a_sandboxed_iframe_reports_its_height_as_its_content_changes),
     ("two_story_line_elements_under_hostile_css_look_right_and_stay_independent", two_story_line_elements_under_hostile_css_look_right_and_stay_independent),
+    ("a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down", a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down),
     ("the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change", the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change),
     ("the_pages_request_nothing_but_127_0_0_1", the_pages_request_nothing_but_127_0_0_1),
     ("data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error", data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error),
@@ -182,6 +183,32 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         // The widget's stylesheet does not leak out either: the page's body keeps its own margin.
         let margin = ctx.eval("return getComputedStyle(document.body).marginTop").await?;
         expect(margin == "16px", || format!("the page's body margin became {margin}"))
+    })
+}
+
+fn a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/hostile.html").await?;
+        ctx.wait_in_shadow("#first", ".storyline[data-ready]").await?;
+        ctx.wait_in_shadow("#first", ".sl-next").await?.click().await.map_err(fail("Next"))?;
+        // Moved within the page (as a single-page app re-parents a node): the same widget goes on.
+        let moved = ctx
+            .eval("const el = document.querySelector('#first'); const before = el.shadowRoot.querySelector('.storyline'); \
+                   document.body.append(el); return el.shadowRoot.querySelector('.storyline') === before;")
+            .await?;
+        expect(moved == true, || "moving the element rebuilt its widget".into())?;
+        let frame = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        // Removed: the widget is unmounted, which empties the element it rendered into (the loader
+        // only detaches that element; emptying it is the app's own teardown).
+        ctx.eval("window.removed = document.querySelector('#first'); window.inner = removed.shadowRoot.querySelector('.storyline-root'); removed.remove();").await?;
+        ctx.client.execute_async(frame, vec![]).await.map_err(fail("a frame"))?;
+        let left = ctx.eval("return [window.inner.childElementCount, window.removed.shadowRoot.childElementCount]").await?;
+        expect(left == serde_json::json!([0, 0]), || format!("after removal the widget still holds [its elements, the shadow's] = {left}"))?;
+        // Added back: a new widget, which finds its event in the deep link.
+        ctx.eval("document.body.append(window.removed)").await?;
+        ctx.wait_in_shadow("#first", ".storyline[data-ready]").await?;
+        let count = counter(ctx, "#first").await?;
+        expect(count.starts_with("2 of"), || format!("the widget added back reads {count}, not the linked second event"))
     })
 }
 
