@@ -75,7 +75,13 @@ function mount(root, data, source, fragmentKey) {
 /** Where a mount's data comes from: `data-src` (a URL), `data-json` (an inline script's id), or the embedded story. */
 function dataOf(element, inline) {
   const src = element.getAttribute("src") ?? element.getAttribute("data-src");
-  if (src) return { data: fetchText(new URL(src, document.baseURI)), source: src };
+  if (src) {
+    const data = fetchText(new URL(src, document.baseURI));
+    // The fetch starts at once, beside the wasm's; its failure is read once the wasm is up (or
+    // never, if the wasm fails), so it must not surface as an unhandled rejection meanwhile.
+    data.catch(() => {});
+    return { data, source: src };
+  }
   if (inline) return { data: Promise.resolve(inline.textContent), source: inline.id ? `#${inline.id}` : "inline data" };
   return { data: Promise.resolve(undefined), source: "the embedded story" };
 }

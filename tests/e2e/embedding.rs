@@ -279,6 +279,9 @@ fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(
         for part in ["could not be loaded", "no-such-story.json", "404"] {
             expect(missing.contains(part), || format!("the unreachable story's error does not say {part:?}: {missing}"))?;
         }
+        // A failed fetch is an error shown in its widget, not an uncaught one in the host page.
+        let uncaught = ctx.eval("return window.pageErrors").await?;
+        expect(uncaught.as_array().is_some_and(Vec::is_empty), || format!("uncaught in the page: {uncaught}"))?;
         ctx.scroll_to("#invalid").await?;
         ctx.screenshot("data-sources-errors").await
     })
