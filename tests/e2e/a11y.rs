@@ -151,10 +151,7 @@ fn axe_finds_nothing_in_the_error_state(ctx: &Ctx) -> Test<'_> {
 
 fn axe_finds_nothing_in_a_320px_frame(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        ctx.open("/fixtures/narrow.html").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the 320 px frame"))?;
-        frame.enter_frame().await.map_err(fail("enter the frame"))?;
-        ctx.wait_ready().await?;
+        ctx.open_in_frame("/fixtures/narrow.html").await?;
         // Inside the frame: axe runs in the document it was injected into.
         let found = axe(ctx, Value::Null, "320 px").await;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;

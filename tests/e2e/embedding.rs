@@ -33,10 +33,7 @@ fn is_expected_change(change: &str) -> bool {
 
 fn hydration_adopts_the_prerendered_html_without_rewriting_it(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        ctx.open("/fixtures/hydration.html").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
-        frame.enter_frame().await.map_err(fail("enter the frame"))?;
-        ctx.wait_ready().await?;
+        ctx.open_in_frame("/fixtures/hydration.html").await?;
         // Effects run after the first render; one more frame lets any re-render land.
         let changes = ctx.wait_until_true("return window.hydrationChanges.length > 0 && document.querySelector('.sl-list-panel') === null && window.hydrationChanges", "hydration").await?;
         let changes: Vec<String> = changes.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default();

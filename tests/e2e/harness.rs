@@ -52,6 +52,14 @@ impl Ctx {
         self.client.goto(&format!("{}{path}", self.base)).await.map_err(fail("navigate"))
     }
 
+    /// Loads `path` and enters its first frame (`iframe`), once the widget in it is live.
+    pub async fn open_in_frame(&self, path: &str) -> TestResult {
+        self.open(path).await?;
+        let frame = self.client.find(Locator::Css("iframe")).await.map_err(fail(&format!("the frame of {path}")))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        self.wait_ready().await
+    }
+
     /// Waits until the widget has rendered in the browser: it marks its root with `data-ready`
     /// from an effect that runs after the first render (an event, not a timer).
     pub async fn wait_ready(&self) -> TestResult {
@@ -293,16 +301,27 @@ fn env(name: &str) -> String {
 
 /// Opens a session in `engine`, with or without script.
 async fn session(engine: &str, webdriver: &str, javascript: bool) -> Client {
-    let Value::Object(caps) = capabilities(engine, javascript) else { unreachable!("capabilities are an object") };
-    let mut builder = ClientBuilder::new(HttpConnector::new());
-    let connecting = builder.capabilities(caps).connect(webdriver);
-    let client = match tokio::time::timeout(Duration::from_secs(90), connecting).await {
-        Ok(Ok(client)) => client,
-        Ok(Err(e)) => panic!("could not open a {engine} session at {webdriver}: {e}"),
-        Err(_) => panic!("opening a {engine} session at {webdriver} hung for 90 s"),
-    };
-    let _ = client.set_window_size(1280, 900).await;
-    client
+    // A driver that has just closed the previous session (the second session, without script,
+    // follows the first at once) can refuse the next one; one more attempt is made, and the
+    // first refusal is printed so that a pattern would show in the logs.
+    for attempt in 1..=2 {
+        let Value::Object(caps) = capabilities(engine, javascript) else { unreachable!("capabilities are an object") };
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        let connecting = builder.capabilities(caps).connect(webdriver);
+        let why = match tokio::time::timeout(Duration::from_secs(90), connecting).await {
+            Ok(Ok(client)) => {
+                let _ = client.set_window_size(1280, 900).await;
+                return client;
+            }
+            Ok(Err(e)) => format!("could not open a {engine} session at {webdriver}: {e}"),
+            Err(_) => format!("opening a {engine} session at {webdriver} hung for 90 s"),
+        };
+        if attempt == 2 {
+            panic!("{why}");
+        }
+        println!("    (attempt {attempt}) {why}; trying once more");
+    }
+    unreachable!("the second attempt returns or panics")
 }
 
 /// Runs `tests` in one session and returns how many failed. The picture of every test,

@@ -134,10 +134,7 @@ fn zoom_buttons_refine_and_restore_the_axis(ctx: &Ctx) -> Test<'_> {
 
 fn a_320px_frame_stacks_the_card_under_the_axis_without_overflow(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        ctx.open("/fixtures/narrow.html").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the 320 px frame"))?;
-        frame.enter_frame().await.map_err(fail("enter the frame"))?;
-        ctx.wait_ready().await?;
+        ctx.open_in_frame("/fixtures/narrow.html").await?;
         let width = ctx.eval("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]").await?;
         let card_below = ctx
             .eval("return document.querySelector('article').getBoundingClientRect().top >= document.querySelector('.sl-axis').getBoundingClientRect().bottom")
