@@ -34,8 +34,12 @@ mod exports {
     }
 }
 
+/// A panic in the widget is a bug; its message goes to the console, where a developer (and the
+/// tests' tripwire) can read it, before the abort that stops the wasm.
 #[cfg(target_arch = "wasm32")]
-fn main() {}
+fn main() {
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("Storyline panicked: {info}").into())));
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

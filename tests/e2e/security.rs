@@ -43,6 +43,7 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve
   done({
     fired: window.xssFired,
     errors: window.pageErrors,
+    console: window.consoleErrors.filter((line) => line.includes("panicked")),
     links: inside("a[href]").map((a) => a.getAttribute("href")).filter((u) => !/^https?:\/\//i.test(u)),
     foreign: inside("script, iframe, frame, img, object, embed, style, math, form, meta, base, video, audio, template").map((e) => e.tagName),
     states: hosts.map((h) => [h.id, !!(h.shadowRoot && h.shadowRoot.querySelector(".storyline[data-ready]")),
@@ -92,7 +93,7 @@ fn no_xss_payload_runs_in_any_field_of_any_widget(ctx: &Ctx) -> Test<'_> {
             }
             let seen = exercise(ctx, &path).await?;
             for key in ["fired", "errors", "links", "foreign"] {
-                expect(seen[key].as_array().is_some_and(Vec::is_empty), || format!("{path}: {key}: {}", seen[key]))?;
+                expect(seen[key].as_array().is_some_and(Vec::is_empty), || format!("{path}: {key}: {} (console: {})", seen[key], seen["console"]))?;
             }
             for state in seen["states"].as_array().into_iter().flatten() {
                 let id = state[0].as_str().unwrap_or_default();
