@@ -18,6 +18,16 @@ function start() {
   return started;
 }
 
+/** Puts a one-line notice for readers at the top of `root`; `reason` is kept for developers. */
+function notice(root, className, text, reason) {
+  const note = document.createElement("p");
+  note.className = className;
+  note.setAttribute("role", "status");
+  note.textContent = text;
+  if (reason) note.dataset.reason = reason;
+  root.prepend(note);
+}
+
 /**
  * The WebAssembly could not start (an old browser, a blocked or corrupted download).
  * Whatever the root shows stays: prerendered HTML is the whole story, readable as text,
@@ -26,14 +36,38 @@ function start() {
 function unavailable(root, error) {
   console.error("Storyline: the interactive widget could not start:", error);
   root.classList.add("sl-static");
-  const note = document.createElement("p");
-  note.className = "sl-unavailable";
-  note.setAttribute("role", "status");
-  note.textContent = root.querySelector(".storyline")
+  notice(root, "sl-unavailable", root.querySelector(".storyline")
     ? "The interactive timeline could not start in this browser, so the story is shown as text."
-    : "The interactive timeline could not start in this browser.";
-  root.prepend(note);
+    : "The interactive timeline could not start in this browser.");
 }
+
+/** Every root a widget is mounted on, so that each can say so if the WebAssembly stops. */
+const roots = new Set();
+let stopReason;
+
+/**
+ * The WebAssembly stopped: a bug in the widget (a Rust panic, which the widget announces
+ * with `storyline:panic` just before it aborts) or a fault below it (a trap). Its state is
+ * gone, so no widget on the page answers any more: each says so, hides its dead controls
+ * and keeps showing its story as static text.
+ */
+function stopped(reason) {
+  if (stopReason !== undefined) return;
+  stopReason = String(reason);
+  console.error("Storyline: the interactive widget stopped after an internal error:", stopReason);
+  for (const root of roots) halt(root);
+}
+
+function halt(root) {
+  root.classList.add("sl-static");
+  notice(root, "sl-stopped", "The interactive timeline stopped after an error. Reload the page to try again.", stopReason);
+}
+
+/** A trap of our WebAssembly (not of some other on the host page): this file is on its stack. */
+const ourTrap = (error) => error instanceof WebAssembly.RuntimeError && String(error.stack).includes(import.meta.url);
+addEventListener("storyline:panic", (event) => stopped(event.detail));
+addEventListener("error", (event) => ourTrap(event.error) && stopped(event.error));
+addEventListener("unhandledrejection", (event) => ourTrap(event.reason) && stopped(event.reason));
 
 /** The story's text from a URL; rejects with a reason a reader or an editor can act on. */
 async function fetchText(url) {
@@ -53,14 +87,20 @@ async function fetchText(url) {
  * mounted widget (whose `destroy()` takes it down), or to nothing when the wasm cannot start.
  */
 function mount(root, data, source, fragmentKey) {
+  roots.add(root);
+  if (stopReason !== undefined) return Promise.resolve(halt(root));
   return start().then(
     async () => {
-      let json;
+      let json, failure;
       try {
         json = await data;
       } catch (error) {
+        failure = error;
+      }
+      if (stopReason !== undefined) return; // stopped meanwhile: the root already says so
+      if (failure) {
         root.replaceChildren();
-        return showUnreachable(root, source, error.message);
+        return showUnreachable(root, source, failure.message);
       }
       // Prerendered markup of the embedded story is hydrated; anything else (a loading line,
       // a fallback link the page put there) is replaced.
@@ -134,7 +174,8 @@ class StoryLine extends HTMLElement {
       if (this.isConnected || !this.widget) return;
       const widget = this.widget;
       this.widget = undefined;
-      widget.then((mounted) => mounted?.destroy());
+      widget.then((mounted) => stopReason === undefined && mounted?.destroy());
+      roots.delete(this.shadowRoot.querySelector(".storyline-root"));
       this.shadowRoot.replaceChildren();
     });
   }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod hooks;
 pub mod ids;
 pub mod mount;
+pub mod panic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod ready;

@@ -34,11 +34,11 @@ mod exports {
     }
 }
 
-/// A panic in the widget is a bug; its message goes to the console, where a developer (and the
-/// tests' tripwire) can read it, before the abort that stops the wasm.
+/// A panic in the widget is a bug: its message goes to the console and to the page's loader,
+/// which tells readers that the widget stopped (`storyline::panic`).
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&format!("Storyline panicked: {info}").into())));
+    storyline::panic::install_hook();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -82,3 +82,21 @@ async fn the_all_events_list_shows_every_event_in_order() {
         assert_eq!(id, format!("sl-event-{}", event.id));
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_is_announced_to_the_page_with_its_message() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window().unwrap();
+    let heard = Rc::new(RefCell::new(Vec::<String>::new()));
+    let listener = {
+        let heard = heard.clone();
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| heard.borrow_mut().push(e.detail().as_string().unwrap_or_default()))
+    };
+    window.add_event_listener_with_callback(storyline::panic::PANIC_EVENT, listener.as_ref().unchecked_ref()).unwrap();
+    // The hook's own work, without the abort that follows a real panic.
+    storyline::panic::announce("index out of bounds: the len is 3 but the index is 7");
+    window.remove_event_listener_with_callback(storyline::panic::PANIC_EVENT, listener.as_ref().unchecked_ref()).unwrap();
+    assert_eq!(*heard.borrow(), ["index out of bounds: the len is 3 but the index is 7"]);
+}

@@ -32,6 +32,8 @@ pub struct Ctx {
     pub client: Client,
     pub base: String,
     shots: PathBuf,
+    /// Set by a test that stops the widget on purpose; cleared before each test.
+    stop_expected: std::cell::Cell<bool>,
 }
 
 /// A check inside a test: `what` says what went wrong when `ok` is false.
@@ -237,6 +239,28 @@ impl Ctx {
         cdp::call(&self.client, cmd, params).await.map_err(fail(cmd))
     }
 
+    /// Says that this test stops the widget on purpose, so that its notice is no failure.
+    pub fn expect_stop(&self) {
+        self.stop_expected.set(true);
+    }
+
+    /// The reasons of every "stopped" notice on the page: in the document, in open shadow
+    /// roots and in same-origin frames. A widget that stopped (a panic, a trap) fails any test.
+    async fn stopped_widgets(&self) -> Vec<String> {
+        let script = "const found = []; \
+            const visit = (root) => { \
+              for (const n of root.querySelectorAll('.sl-stopped')) found.push(n.dataset.reason || n.textContent); \
+              for (const el of root.querySelectorAll('*')) { \
+                if (el.shadowRoot) visit(el.shadowRoot); \
+                if (el.tagName === 'IFRAME') { try { if (el.contentDocument) visit(el.contentDocument); } catch (e) {} } \
+              } }; \
+            visit(document); return found;";
+        match self.client.execute(script, vec![]).await {
+            Ok(Value::Array(found)) => found.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
@@ -329,8 +353,17 @@ async fn session(engine: &str, webdriver: &str, javascript: bool) -> Client {
 async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
     let mut failed = 0;
     for (name, test) in tests {
-        let result = test(ctx).await;
+        ctx.stop_expected.set(false);
+        let mut result = test(ctx).await;
         let _ = ctx.screenshot(name).await;
+        let stopped = ctx.stopped_widgets().await;
+        if !stopped.is_empty() && !ctx.stop_expected.get() {
+            let why = format!("the widget stopped: {}", stopped.join("; "));
+            result = Err(match result {
+                Ok(()) => why,
+                Err(e) => format!("{e}\n    and {why}"),
+            });
+        }
         match result {
             Ok(()) => println!("test {name} ... ok"),
             Err(e) => {
@@ -358,7 +391,7 @@ pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
         let mut failed = 0;
         for (javascript, tests) in [(true, tests), (false, without_script)] {
             let client = session(&engine, &webdriver, javascript).await;
-            let ctx = Ctx { client, base: base.clone(), shots: shots.clone() };
+            let ctx = Ctx { client, base: base.clone(), shots: shots.clone(), stop_expected: Default::default() };
             failed += run_session(&ctx, tests).await;
             let _ = ctx.client.close().await;
         }
