@@ -119,7 +119,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
             }
         })
         .collect();
-    list.sort_by(|x, y| x.start.cmp(&y.start));
+    list.sort_by_key(|x| x.start);
     let relations = (0..(events / 5).clamp(3, 10_000))
         .map(|i| {
             let from = rng.below(actor_count);

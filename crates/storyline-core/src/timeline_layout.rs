@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn events_close_together_go_to_separate_lanes_without_overlap() {
         let items: Vec<Item> = (0..4).map(|i| item(i, i as f64, "A long enough label")).collect();
-        let scale = TimeScale::new(-1.0 * DAY, 30.0 * DAY, 1000.0);
+        let scale = TimeScale::new(-DAY, 30.0 * DAY, 1000.0);
         let l = layout(&items, &scale, &Params::default(), None);
         assert_eq!(l.markers.len(), 4);
         let mut lanes: Vec<usize> = l.markers.iter().map(|m| m.lane).collect();
@@ -228,7 +228,7 @@ mod tests {
     #[test]
     fn what_finds_no_lane_is_counted_into_a_cluster() {
         let items: Vec<Item> = (0..50).map(|i| item(i, i as f64 * 0.01, "Crowded")).collect();
-        let scale = TimeScale::new(-1.0 * DAY, 30.0 * DAY, 1000.0);
+        let scale = TimeScale::new(-DAY, 30.0 * DAY, 1000.0);
         let l = layout(&items, &scale, &Params::default(), None);
         let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
         assert_eq!(l.markers.len() + clustered, 50);
@@ -239,7 +239,7 @@ mod tests {
     #[test]
     fn the_selected_event_is_always_drawn_with_its_label() {
         let items: Vec<Item> = (0..50).map(|i| item(i, i as f64 * 0.01, "Crowded")).collect();
-        let scale = TimeScale::new(-1.0 * DAY, 30.0 * DAY, 1000.0);
+        let scale = TimeScale::new(-DAY, 30.0 * DAY, 1000.0);
         let l = layout(&items, &scale, &Params::default(), Some(37));
         let selected = l.markers.iter().find(|m| m.event == 37).expect("selected is drawn");
         assert_eq!(selected.label, "Crowded");

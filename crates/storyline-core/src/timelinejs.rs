@@ -94,13 +94,13 @@ pub fn import(json: &str) -> Result<Imported, String> {
         return Err(format!("no event could be imported. {}", notes.finish().join(". ")));
     }
     // A stable sort keeps the file's order among events that start together.
-    events.sort_by(|a, b| a.start.cmp(&b.start));
+    events.sort_by_key(|a| a.start);
 
     let mut ids = Ids::default();
     let eras_json = root.get("eras").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     let mut eras: Vec<Era> =
         eras_json.iter().enumerate().filter_map(|(i, e)| era(i, e, &mut ids, &mut notes)).collect();
-    eras.sort_by(|a, b| a.start.cmp(&b.start));
+    eras.sort_by_key(|a| a.start);
 
     let story = story(root.get("title"), &events, &mut notes);
     let groups: BTreeSet<&str> = events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
