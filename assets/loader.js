@@ -53,7 +53,8 @@ let stopReason;
  */
 function stopped(reason) {
   if (stopReason !== undefined) return;
-  stopReason = String(reason);
+  // A trap's stack (the wasm functions it went through) is what a bug report needs.
+  stopReason = reason instanceof Error && reason.stack ? `${reason}\n${reason.stack}` : String(reason);
   console.error("Storyline: the interactive widget stopped after an internal error:", stopReason);
   for (const root of roots) halt(root);
 }
