@@ -200,6 +200,21 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         expect(looks[2] == true, || format!("the timeline is not drawn: {looks}"))?;
         expect(looks[3] == "none", || format!("the host's transform reached the buttons: {looks}"))?;
         expect(looks[4] == "grid", || format!("the host's `div {{ display: none }}` reached the panels: {looks}"))?;
+        // The page sets `html { font-size: 62.5% }`: the widget's type keeps the reader's default
+        // size and its own proportions, rather than shrinking with the page's rem.
+        let sizes = ctx
+            .eval(
+                "const root = document.querySelector('#first').shadowRoot; \
+                 const px = (css) => parseFloat(getComputedStyle(root.querySelector(css)).fontSize); \
+                 return [px('.storyline'), px('.sl-card-title'), px('.sl-card-meta'), px('.sl-card-meta .sl-status'), px('.sl-next')];",
+            )
+            .await?;
+        let size = |i: usize| sizes[i].as_f64().unwrap_or(0.0);
+        let base = size(0);
+        expect(base >= 16.0, || format!("the widget's text follows the page's 10px rem: {sizes}"))?;
+        let ratios = [size(1) / base, size(2) / base, size(3) / base, size(4) / base];
+        let want = [1.2, 0.9, 0.72, 0.9];
+        expect(ratios.iter().zip(want).all(|(r, w)| (r - w).abs() < 0.01), || format!("title, meta, badge and button sizes are {ratios:?} of the text, not {want:?}"))?;
         ctx.screenshot("hostile-css").await?;
 
         ctx.wait_in_shadow("#first", ".sl-next").await?.click().await.map_err(fail("Next in the first"))?;
@@ -222,7 +237,7 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         expect(wide > 700.0 && narrow <= 420.0, || format!("the timelines are {wide} and {narrow} px wide"))?;
         // The widget's stylesheet does not leak out either: the page's body keeps its own margin.
         let margin = ctx.eval("return getComputedStyle(document.body).marginTop").await?;
-        expect(margin == "16px", || format!("the page's body margin became {margin}"))
+        expect(margin == "10px", || format!("the page's body margin (1rem, and the page's rem is 10px) became {margin}"))
     })
 }
 
