@@ -215,6 +215,9 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         let ratios = [size(1) / base, size(2) / base, size(3) / base, size(4) / base];
         let want = [1.2, 0.9, 0.72, 0.9];
         expect(ratios.iter().zip(want).all(|(r, w)| (r - w).abs() < 0.01), || format!("title, meta, badge and button sizes are {ratios:?} of the text, not {want:?}"))?;
+        // The page asks for 18px text in the second widget, with `--storyline-font-size`.
+        let second = ctx.eval("return parseFloat(getComputedStyle(document.querySelector('#second').shadowRoot.querySelector('.sl-card-title')).fontSize)").await?;
+        expect((second.as_f64().unwrap_or(0.0) - 18.0 * 1.2).abs() < 0.05, || format!("the second widget's card title is {second}px, not 1.2 × 18px"))?;
         ctx.screenshot("hostile-css").await?;
 
         ctx.wait_in_shadow("#first", ".sl-next").await?.click().await.map_err(fail("Next in the first"))?;
