@@ -25,8 +25,9 @@ pub fn announce(message: &str) {
     }
 }
 
-/// Routes every panic to [`announce`], before the abort.
+/// Routes every panic to [`announce`], before the abort. Through Yew's own setter: a hook set
+/// with `std::panic::set_hook` is replaced by Yew's default one when the first widget renders.
 #[cfg(target_arch = "wasm32")]
 pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| announce(&info.to_string())));
+    yew::set_custom_panic_hook(Box::new(|info| announce(&info.to_string())));
 }
