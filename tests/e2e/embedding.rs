@@ -58,6 +58,9 @@ fn a_failing_wasm_download_leaves_the_story_readable(ctx: &Ctx) -> Test<'_> {
     })
 }
 
+/// What the widget's panic hook sends (`storyline::panic::announce`), staged by a test.
+const STAGED_PANIC: &str = "window.dispatchEvent(new CustomEvent('storyline:panic', { detail: 'a panic staged by the test' }))";
+
 /// What the widget does when it panics, without a panic: the loader hears the widget's
 /// `storyline:panic` announcement (as `storyline::panic::announce` sends it) and each widget on
 /// the page says that it stopped. A WebAssembly fault of some other script on the host page
@@ -74,7 +77,7 @@ fn a_widget_that_stops_says_so_and_keeps_its_story_on_screen(ctx: &Ctx) -> Test<
         expect(notes.is_empty(), || "a fault of another script stopped the widget".into())?;
 
         ctx.expect_stop();
-        ctx.eval("window.dispatchEvent(new CustomEvent('storyline:panic', { detail: 'a panic staged by the test' }))").await?;
+        ctx.eval(STAGED_PANIC).await?;
         let note = ctx.wait_for(".storyline-root > .sl-stopped[role='status']").await?;
         let text = note.text().await.map_err(fail("the notice"))?;
         expect(text.contains("stopped") && text.contains("Reload"), || format!("the reader is told {text:?}"))?;
@@ -91,7 +94,7 @@ fn a_widget_that_stops_says_so_and_keeps_its_story_on_screen(ctx: &Ctx) -> Test<
         for host in ["#first", "#second"] {
             ctx.wait_in_shadow(host, ".storyline[data-ready]").await?;
         }
-        ctx.eval("window.dispatchEvent(new CustomEvent('storyline:panic', { detail: 'a panic staged by the test' }))").await?;
+        ctx.eval(STAGED_PANIC).await?;
         for host in ["#first", "#second"] {
             let notice = ctx.shadow_texts(host, ".storyline-root.sl-static > .sl-stopped").await?;
             expect(notice.len() == 1 && notice[0].contains("stopped"), || format!("{host} shows {notice:?}"))?;
