@@ -22,6 +22,13 @@ use std::time::Duration;
 
 pub type TestResult = Result<(), String>;
 
+/// How long one test may take. The slowest, the Chromium soak of 1,000 clicks, takes well under a
+/// minute; a test still running after this is waiting on a browser that has hung.
+const TEST_LIMIT: Duration = Duration::from_secs(240);
+
+/// How long closing a session may take, for the same reason.
+const CLOSE_LIMIT: Duration = Duration::from_secs(30);
+
 /// The position counter, by its accessible name.
 const COUNTER: &str = "//*[contains(concat(' ', @class, ' '), ' sl-counter ')]";
 pub type Test<'a> = Pin<Box<dyn Future<Output = TestResult> + 'a>>;
@@ -350,13 +357,31 @@ async fn session(engine: &str, webdriver: &str, javascript: bool) -> Client {
 
 /// Runs `tests` in one session and returns how many failed. The picture of every test,
 /// passed or failed, is kept for a person to look at.
+///
+/// A test that runs past `TEST_LIMIT` fails, and so does every test after it in the session:
+/// a browser that hung once (WebKit's page process has spun at full CPU with WebDriver's own
+/// script timeout never firing) answers nothing more, and waiting on it would only eat CI's time.
 async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
     let mut failed = 0;
+    let mut hung: Option<&str> = None;
     for (name, test) in tests {
+        if let Some(culprit) = hung {
+            failed += 1;
+            println!("test {name} ... FAILED\n    not run: the browser stopped answering during {culprit}");
+            continue;
+        }
         ctx.stop_expected.set(false);
-        let mut result = test(ctx).await;
-        let _ = ctx.screenshot(name).await;
-        let stopped = ctx.stopped_widgets().await;
+        let checked = async {
+            let result = test(ctx).await;
+            let _ = ctx.screenshot(name).await;
+            (result, ctx.stopped_widgets().await)
+        };
+        let Ok((mut result, stopped)) = tokio::time::timeout(TEST_LIMIT, checked).await else {
+            failed += 1;
+            hung = Some(name);
+            println!("test {name} ... FAILED\n    still running after {} s: the browser stopped answering", TEST_LIMIT.as_secs());
+            continue;
+        };
         if !stopped.is_empty() && !ctx.stop_expected.get() {
             let why = format!("the widget stopped: {}", stopped.join("; "));
             result = Err(match result {
@@ -393,7 +418,7 @@ pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
             let client = session(&engine, &webdriver, javascript).await;
             let ctx = Ctx { client, base: base.clone(), shots: shots.clone(), stop_expected: Default::default() };
             failed += run_session(&ctx, tests).await;
-            let _ = ctx.client.close().await;
+            let _ = tokio::time::timeout(CLOSE_LIMIT, ctx.client.close()).await;
         }
         failed
     });

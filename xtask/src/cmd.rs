@@ -3,6 +3,8 @@
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 /// The workspace root: xtask lives one level below it.
 pub fn project_root() -> PathBuf {
@@ -40,11 +42,23 @@ pub fn capture(c: &mut Command) -> Result<String, String> {
 
 /// Runs a command, echoing its standard output line by line while keeping a copy,
 /// so that a test layer's results can be both watched and counted.
-pub fn run_tee(c: &mut Command) -> (bool, String) {
+///
+/// A run still going after `limit` is killed with everything it started, and the copy ends
+/// with a line saying so: a hung browser must fail the run, not eat the CI job's time.
+pub fn run_tee(c: &mut Command, limit: Duration) -> (bool, String) {
     let mut child = match c.stdout(Stdio::piped()).spawn() {
         Ok(child) => child,
         Err(e) => return (false, format!("could not start `{}`: {e}", describe(c))),
     };
+    let (done, finished) = mpsc::channel::<()>();
+    let pid = child.id();
+    let watchdog = std::thread::spawn(move || {
+        let expired = finished.recv_timeout(limit) == Err(RecvTimeoutError::Timeout);
+        if expired {
+            kill_tree(pid);
+        }
+        expired
+    });
     let mut kept = String::new();
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(Result::ok) {
@@ -54,9 +68,85 @@ pub fn run_tee(c: &mut Command) -> (bool, String) {
         }
     }
     let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    let _ = done.send(());
+    if watchdog.join().unwrap_or(false) {
+        let line = format!("killed: still running after {} s", limit.as_secs());
+        println!("{line}");
+        kept.push_str(&line);
+        kept.push('\n');
+        return (false, kept);
+    }
     (ok, kept)
+}
+
+/// Kills a process and all its descendants, found through /proc. The whole tree is listed
+/// first and killed from the top, so that no parent lives to react to a child's death.
+pub fn kill_tree(pid: u32) {
+    let mut tree = vec![pid];
+    let mut i = 0;
+    while i < tree.len() {
+        tree.extend(children_of(tree[i]));
+        i += 1;
+    }
+    for pid in &tree {
+        let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).stderr(Stdio::null()).status();
+    }
+    // A signal is delivered asynchronously; return only once the tree has really stopped.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while tree.iter().any(|pid| running(*pid)) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Whether a process exists and has not yet exited (a zombie has, though nobody reaped it).
+fn running(pid: u32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z'))
+}
+
+fn children_of(parent: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| parent_of(*pid) == Some(parent))
+        .collect()
+}
+
+/// The parent's pid from /proc/<pid>/stat, whose second field (the name) may hold spaces
+/// and parentheses: the fields after its last ')' are state, then ppid.
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
 }
 
 pub fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| o.stdout.trim_ascii() == b"0").unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_past_its_limit_is_killed_with_the_processes_it_started() {
+        // The shell starts a grandchild that would outlive a kill of the shell alone.
+        let mut c = Command::new("sh");
+        c.args(["-c", "echo started; sleep 60 & echo $! ; wait; echo finished"]);
+        let (ok, out) = run_tee(&mut c, Duration::from_secs(1));
+        assert!(!ok, "a killed run is a failed run");
+        assert!(out.starts_with("started\n"), "what the run printed is kept: {out}");
+        assert!(!out.contains("finished"), "the run did not get to its end: {out}");
+        assert!(out.ends_with("killed: still running after 1 s\n"), "the copy says why it ended: {out}");
+        let grandchild: u32 = out.lines().nth(1).and_then(|l| l.parse().ok()).expect("the sleep's pid");
+        assert!(!running(grandchild), "the backgrounded sleep {grandchild} was killed too");
+    }
+
+    #[test]
+    fn a_run_within_its_limit_keeps_its_output_and_status() {
+        let mut c = Command::new("sh");
+        c.args(["-c", "echo one; echo two; exit 3"]);
+        assert_eq!(run_tee(&mut c, Duration::from_secs(60)), (false, "one\ntwo\n".to_string()));
+        let mut c = Command::new("true");
+        assert_eq!(run_tee(&mut c, Duration::from_secs(60)), (true, String::new()));
+    }
 }

@@ -9,6 +9,7 @@ use crate::cmd::{describe, project_root, run_tee};
 use crate::engine::{Driver, Engine};
 use crate::{dist, fixtures, server, tools};
 use std::process::Command;
+use std::time::Duration;
 
 /// One run of one layer in one engine.
 pub struct Outcome {
@@ -48,11 +49,18 @@ pub fn count_results(output: &str) -> (u32, u32, u32) {
     totals
 }
 
+/// How long one layer in one engine may run. A whole cold `cargo xtask test` takes about
+/// 15 minutes; this only stops a run that hung (a browser that answers nothing), so that
+/// the summary still comes and CI's 90 minutes are not spent waiting.
+const LAYER_LIMIT: Duration = Duration::from_secs(25 * 60);
+
 fn run_layer(layer: &'static str, engine: &'static str, c: &mut Command) -> Outcome {
     println!("\n=== {layer} tests{} ===\n$ {}", if engine == "-" { String::new() } else { format!(" in {engine}") }, describe(c));
-    let (ok, output) = run_tee(c);
+    let (ok, output) = run_tee(c, LAYER_LIMIT);
     let (passed, failed, ignored) = count_results(&output);
+    let killed = output.lines().last().filter(|l| l.starts_with("killed: ")).map(str::to_string);
     let note = match (ok, failed, passed) {
+        _ if killed.is_some() => killed,
         (false, 0, _) => Some("the run failed before reporting a test failure (see above)".into()),
         (true, 0, 0) => Some("no test ran".into()),
         _ => None,
