@@ -146,11 +146,15 @@ impl Ctx {
         Ok(got.as_str().unwrap_or_default().to_string())
     }
 
-    /// Waits, frame by frame in the page, until the axis' tick labels differ from `before`; returns them.
-    pub async fn wait_ticks_change(&self, before: &[String]) -> Result<Vec<String>, String> {
-        let script = "const [old, done] = arguments; let frames = 0; \
-            const now = () => [...document.querySelectorAll('.sl-tick text')].map(t => t.textContent); \
-            const check = () => (JSON.stringify(now()) !== JSON.stringify(old) || ++frames > 120) ? done(now()) : requestAnimationFrame(check); check();";
+    /// Waits, frame by frame in the page, until the axis' tick labels differ from `before` and
+    /// have then stayed the same for 30 frames; returns them. Waiting for the first change alone
+    /// is not enough: a slow engine can draw the first of several queued zooms, or Yew can yield
+    /// a long render to the event loop half done, and the axis changes again after.
+    pub async fn wait_ticks_settle(&self, before: &[String]) -> Result<Vec<String>, String> {
+        let script = "const [old, done] = arguments; let frames = 0, still = 0, last = null; \
+            const now = () => JSON.stringify([...document.querySelectorAll('.sl-tick text')].map(t => t.textContent)); \
+            const check = () => { const t = now(); still = (t === last) ? still + 1 : 0; last = t; \
+              (t !== JSON.stringify(old) && still >= 30) || ++frames > 600 ? done(JSON.parse(t)) : requestAnimationFrame(check); }; check();";
         let got = self.client.execute_async(script, vec![serde_json::to_value(before).unwrap_or_default()]).await.map_err(fail("waiting for the axis"))?;
         Ok(got.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default())
     }

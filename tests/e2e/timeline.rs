@@ -124,10 +124,10 @@ fn zoom_buttons_refine_and_restore_the_axis(ctx: &Ctx) -> Test<'_> {
         ctx.click_button("Zoom in").await?;
         ctx.click_button("Zoom in").await?;
         ctx.click_button("Zoom in").await?;
-        let zoomed = ctx.wait_ticks_change(&before).await?;
+        let zoomed = ctx.wait_ticks_settle(&before).await?;
         expect(zoomed != before, || format!("zooming in left the axis at {before:?}"))?;
         ctx.click_button("Fit all").await?;
-        let after = ctx.wait_ticks_change(&zoomed).await?;
+        let after = ctx.wait_ticks_settle(&zoomed).await?;
         expect(after == before, || format!("Fit all gave {after:?}, expected {before:?}"))
     })
 }
