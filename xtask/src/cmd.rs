@@ -132,11 +132,11 @@ mod tests {
         // The shell starts a grandchild that would outlive a kill of the shell alone.
         let mut c = Command::new("sh");
         c.args(["-c", "echo started; sleep 60 & echo $! ; wait; echo finished"]);
-        let (ok, out) = run_tee(&mut c, Duration::from_secs(1));
+        let (ok, out) = run_tee(&mut c, Duration::from_secs(3));
         assert!(!ok, "a killed run is a failed run");
         assert!(out.starts_with("started\n"), "what the run printed is kept: {out}");
         assert!(!out.contains("finished"), "the run did not get to its end: {out}");
-        assert!(out.ends_with("killed: still running after 1 s\n"), "the copy says why it ended: {out}");
+        assert!(out.ends_with("killed: still running after 3 s\n"), "the copy says why it ended: {out}");
         let grandchild: u32 = out.lines().nth(1).and_then(|l| l.parse().ok()).expect("the sleep's pid");
         assert!(!running(grandchild), "the backgrounded sleep {grandchild} was killed too");
     }
