@@ -22,8 +22,8 @@ use std::time::Duration;
 
 pub type TestResult = Result<(), String>;
 
-/// How long one test may take. The slowest, the Chromium soak of 1,000 clicks, takes well under a
-/// minute; a test still running after this is waiting on a browser that has hung.
+/// How long one test may take. A whole engine's e2e run takes two to three minutes, so no test
+/// comes near this; a test still running after it is waiting on a browser that has hung.
 const TEST_LIMIT: Duration = Duration::from_secs(240);
 
 /// How long closing a session may take, for the same reason.
