@@ -335,7 +335,7 @@ fn env(name: &str) -> String {
 }
 
 /// Opens a session in `engine`, with or without script.
-async fn session(engine: &str, webdriver: &str, javascript: bool) -> Client {
+async fn session(engine: &str, webdriver: &str, javascript: bool) -> Result<Client, String> {
     // A driver that has just closed the previous session (the second session, without script,
     // follows the first at once) can refuse the next one; one more attempt is made, and the
     // first refusal is printed so that a pattern would show in the logs.
@@ -346,17 +346,17 @@ async fn session(engine: &str, webdriver: &str, javascript: bool) -> Client {
         let why = match tokio::time::timeout(Duration::from_secs(90), connecting).await {
             Ok(Ok(client)) => {
                 let _ = client.set_window_size(1280, 900).await;
-                return client;
+                return Ok(client);
             }
             Ok(Err(e)) => format!("could not open a {engine} session at {webdriver}: {e}"),
             Err(_) => format!("opening a {engine} session at {webdriver} hung for 90 s"),
         };
         if attempt == 2 {
-            panic!("{why}");
+            return Err(why);
         }
         println!("    (attempt {attempt}) {why}; trying once more");
     }
-    unreachable!("the second attempt returns or panics")
+    unreachable!("the second attempt returns")
 }
 
 /// Runs `tests` in one session and returns how many failed. The picture of every test,
@@ -419,7 +419,18 @@ pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
         println!("\nrunning {total} tests in {engine}");
         let mut failed = 0;
         for (javascript, tests) in [(true, tests), (false, without_script)] {
-            let client = session(&engine, &webdriver, javascript).await;
+            // A session that cannot open (the driver still holds one whose browser hung) fails
+            // its tests by name, so the result line still comes and counts them.
+            let client = match session(&engine, &webdriver, javascript).await {
+                Ok(client) => client,
+                Err(why) => {
+                    for (name, _) in tests {
+                        println!("test {name} ... FAILED\n    not run: {why}");
+                    }
+                    failed += tests.len();
+                    continue;
+                }
+            };
             let ctx = Ctx { client, base: base.clone(), shots: shots.clone(), stop_expected: Default::default() };
             failed += run_session(&ctx, tests).await;
             let _ = tokio::time::timeout(CLOSE_LIMIT, ctx.client.close()).await;
