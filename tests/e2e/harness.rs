@@ -367,13 +367,7 @@ async fn session(engine: &str, webdriver: &str, javascript: bool) -> Result<Clie
 /// script timeout never firing) answers nothing more, and waiting on it would only eat CI's time.
 async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
     let mut failed = 0;
-    let mut hung: Option<&str> = None;
-    for (name, test) in tests {
-        if let Some(culprit) = hung {
-            failed += 1;
-            println!("test {name} ... FAILED\n    not run: the browser stopped answering during {culprit}");
-            continue;
-        }
+    for (i, (name, test)) in tests.iter().enumerate() {
         ctx.stop_expected.set(false);
         let checked = async {
             let result = test(ctx).await;
@@ -381,10 +375,8 @@ async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
             (result, ctx.stopped_widgets().await)
         };
         let Ok((mut result, stopped)) = tokio::time::timeout(TEST_LIMIT, checked).await else {
-            failed += 1;
-            hung = Some(name);
             println!("test {name} ... FAILED\n    still running after {} s: the browser stopped answering", TEST_LIMIT.as_secs());
-            continue;
+            return failed + 1 + not_run(&tests[i + 1..], &format!("the browser stopped answering during {name}"));
         };
         if !stopped.is_empty() && !ctx.stop_expected.get() {
             let why = format!("the widget stopped: {}", stopped.join("; "));
@@ -402,6 +394,14 @@ async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
         }
     }
     failed
+}
+
+/// Reports `tests` as failed without running them, and says why; returns how many.
+fn not_run(tests: &[(&str, TestFn)], why: &str) -> usize {
+    for (name, _) in tests {
+        println!("test {name} ... FAILED\n    not run: {why}");
+    }
+    tests.len()
 }
 
 /// Runs every test against one browser and prints libtest's result line; exits 1 on any failure.
@@ -424,10 +424,7 @@ pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
             let client = match session(&engine, &webdriver, javascript).await {
                 Ok(client) => client,
                 Err(why) => {
-                    for (name, _) in tests {
-                        println!("test {name} ... FAILED\n    not run: {why}");
-                    }
-                    failed += tests.len();
+                    failed += not_run(tests, &why);
                     continue;
                 }
             };

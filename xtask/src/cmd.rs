@@ -100,23 +100,23 @@ pub fn kill_tree(pid: u32) {
 
 /// Whether a process exists and has not yet exited (a zombie has, though nobody reaped it).
 fn running(pid: u32) -> bool {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    stat.rsplit_once(')').is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z'))
+    state_and_parent(pid).is_some_and(|(state, _)| state != "Z")
 }
 
 fn children_of(parent: u32) -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
     entries
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| parent_of(*pid) == Some(parent))
+        .filter(|pid| state_and_parent(*pid).is_some_and(|(_, ppid)| ppid == parent))
         .collect()
 }
 
-/// The parent's pid from /proc/<pid>/stat, whose second field (the name) may hold spaces
-/// and parentheses: the fields after its last ')' are state, then ppid.
-fn parent_of(pid: u32) -> Option<u32> {
+/// A process's state letter and its parent's pid, from /proc/<pid>/stat. Its second field (the
+/// name) may hold spaces and parentheses: the fields after its last ')' are state, then ppid.
+fn state_and_parent(pid: u32) -> Option<(String, u32)> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace();
+    Some((fields.next()?.to_string(), fields.next()?.parse().ok()?))
 }
 
 pub fn is_root() -> bool {
