@@ -2,8 +2,9 @@
 // defines the <story-line> element, and, inside an iframe, keeps the parent told of its height.
 //
 // `cargo xtask` joins this file after wasm-bindgen's glue into dist/storyline.js (one request,
-// one integrity hash), so `__wbg_init`, `mountStory` and `showUnreachable` are in scope here,
-// and it writes the wasm and CSS integrity hashes over the two placeholders below.
+// one integrity hash), with the glue inside `function storylineGlue()`, which makes a fresh
+// copy of it (`__wbg_init`, `mountStory`, `showUnreachable`, `retire`), and it writes the wasm
+// and CSS integrity hashes over the two placeholders below.
 // Nothing here parses the story or builds markup from it: the WebAssembly does, as text.
 
 const WASM_URL = new URL("storyline-widget_bg.wasm", import.meta.url);
@@ -11,12 +12,19 @@ const CSS_URL = new URL("storyline.css", import.meta.url);
 const WASM_INTEGRITY = "@WASM_INTEGRITY@";
 const CSS_INTEGRITY = "@CSS_INTEGRITY@";
 
+let glue = storylineGlue();
 let started;
 /** The one start of the WebAssembly that every widget on the page waits for. */
 function start() {
-  started ??= __wbg_init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  started ??= glue.__wbg_init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
   return started;
 }
+
+/**
+ * The running instance's linear memory, once it has started: for diagnostics, such as the e2e
+ * memory soak, which watches it for growth. The only export of this module.
+ */
+export const wasmMemory = () => start().then(() => glue.memory());
 
 /** Puts a one-line notice for readers at the top of `root`; `reason` is kept for developers. */
 function notice(root, className, text, reason) {
@@ -41,22 +49,61 @@ function unavailable(root, error) {
     : "The interactive timeline could not start in this browser.");
 }
 
-/** Every root a widget is mounted on, so that each can say so if the WebAssembly stops. */
-const roots = new Set();
+/**
+ * Every root a widget is mounted on, with what it takes to mount it again: its data, the
+ * data's name, its deep-link key, a copy of what the page put in it, and the mount under way.
+ */
+const mounts = new Map();
+
+/**
+ * After a fault, the WebAssembly starts afresh this many times before the widgets stop for good.
+ * One engine has been seen to fault now and then in correct code (WebKitGTK 2.50's WebAssembly
+ * JIT, see the README), and a fresh start then runs cleanly; a bug of ours faults again, and the
+ * widgets then stop as below.
+ */
+const RESTARTS = 1;
+let restarts = 0;
+/** Set from a restart until the fresh WebAssembly has started: faults meanwhile are the old one's last. */
+let restarting = false;
 let stopReason;
+
+/** A fault's reason as a developer reads it: a trap's stack (the wasm functions it went through) is what a bug report needs. */
+const describe = (reason) => (reason instanceof Error && reason.stack ? `${reason}\n${reason.stack}` : String(reason));
 
 /**
  * The WebAssembly stopped: a bug in the widget (a Rust panic, which the widget announces
  * with `storyline:panic` just before it aborts) or a fault below it (a trap). Its state is
- * gone, so no widget on the page answers any more: each says so, hides its dead controls
- * and keeps showing its story as static text.
+ * gone, so no widget on the page answers any more. The first time, every widget starts
+ * afresh on a new instance; after that, each says so, hides its dead controls and keeps
+ * showing its story as static text.
  */
 function stopped(reason) {
-  if (stopReason !== undefined) return;
-  // A trap's stack (the wasm functions it went through) is what a bug report needs.
-  stopReason = reason instanceof Error && reason.stack ? `${reason}\n${reason.stack}` : String(reason);
+  if (stopReason !== undefined || restarting) return;
+  if (restarts < RESTARTS) return restart(describe(reason));
+  stopReason = describe(reason);
   console.error("Storyline: the interactive widget stopped after an internal error:", stopReason);
-  for (const root of roots) halt(root);
+  for (const root of mounts.keys()) halt(root);
+}
+
+/**
+ * Cuts the faulted instance off (its leftover listeners then do nothing), puts back in every
+ * root what the page first put there, and mounts every widget again on a fresh instance. The
+ * reader's place comes back from the deep link in the URL; `data-restarted` keeps the reason.
+ */
+function restart(why) {
+  restarts += 1;
+  restarting = true;
+  console.warn("Storyline: the interactive widget stopped after an internal error and starts afresh:", why);
+  glue.retire();
+  glue = storylineGlue();
+  started = undefined;
+  for (const [root, entry] of mounts) {
+    root.replaceChildren(...entry.first.map((node) => node.cloneNode(true)));
+    root.dataset.restarted = why;
+    run(root, entry);
+  }
+  const done = () => (restarting = false);
+  start().then(done, done);
 }
 
 function halt(root) {
@@ -84,13 +131,23 @@ async function fetchText(url) {
 
 /**
  * Mounts one widget on `root`. `data` resolves to the story's JSON text, or to undefined for
- * the story built into the widget. `source` names the data in error messages. Resolves to the
- * mounted widget (whose `destroy()` takes it down), or to nothing when the wasm cannot start.
+ * the story built into the widget. `source` names the data in error messages.
  */
 function mount(root, data, source, fragmentKey) {
-  roots.add(root);
-  if (stopReason !== undefined) return Promise.resolve(halt(root));
-  return start().then(
+  const entry = { data, source, fragmentKey, first: [...root.childNodes].map((node) => node.cloneNode(true)) };
+  mounts.set(root, entry);
+  if (stopReason !== undefined) return halt(root);
+  run(root, entry);
+}
+
+/**
+ * Starts the widget of `entry` on `root` once the WebAssembly is up. `entry.widget` resolves to
+ * the mounted widget (whose `destroy()` takes it down), or to nothing when the wasm cannot start.
+ */
+function run(root, entry) {
+  const { data, source, fragmentKey } = entry;
+  const { mountStory, showUnreachable } = glue;
+  const mounting = start().then(
     async () => {
       let json, failure;
       try {
@@ -98,7 +155,7 @@ function mount(root, data, source, fragmentKey) {
       } catch (error) {
         failure = error;
       }
-      if (stopReason !== undefined) return; // stopped meanwhile: the root already says so
+      if (stopReason !== undefined || entry.widget !== mounting) return; // stopped or restarted meanwhile
       if (failure) {
         root.replaceChildren();
         return showUnreachable(root, source, failure.message);
@@ -111,6 +168,7 @@ function mount(root, data, source, fragmentKey) {
     },
     (error) => unavailable(root, error),
   );
+  entry.widget = mounting;
 }
 
 /** Where a mount's data comes from: `data-src` (a URL), `data-json` (an inline script's id), or the embedded story. */
@@ -143,7 +201,7 @@ for (const root of document.querySelectorAll(".storyline-root")) {
  */
 class StoryLine extends HTMLElement {
   connectedCallback() {
-    if (this.widget) return; // moved within the page: still mounted
+    if (this.mounted) return; // moved within the page: still mounted
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const css = document.createElement("link");
     css.rel = "stylesheet";
@@ -165,18 +223,20 @@ class StoryLine extends HTMLElement {
     shadow.replaceChildren(css, root);
     const { data, source } = dataOf(this, this.querySelector('script[type="application/json"]'));
     const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : "event");
-    this.widget = mount(root, data, source, key);
+    mount(root, data, source, key);
+    this.mounted = true;
   }
 
   disconnectedCallback() {
     // A move within the page disconnects and reconnects at once: only a real removal, still
     // disconnected after the current task's microtasks, takes the widget down.
     queueMicrotask(() => {
-      if (this.isConnected || !this.widget) return;
-      const widget = this.widget;
-      this.widget = undefined;
-      widget.then((mounted) => stopReason === undefined && mounted?.destroy());
-      roots.delete(this.shadowRoot.querySelector(".storyline-root"));
+      if (this.isConnected || !this.mounted) return;
+      this.mounted = false;
+      const root = this.shadowRoot.querySelector(".storyline-root");
+      const widget = mounts.get(root)?.widget;
+      mounts.delete(root);
+      widget?.then((mounted) => stopReason === undefined && mounted?.destroy());
       this.shadowRoot.replaceChildren();
     });
   }

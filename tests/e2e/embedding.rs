@@ -11,7 +11,7 @@ use storyline::story;
 pub const TESTS: &[(&str, TestFn)] = &[
     ("hydration_adopts_the_prerendered_html_without_rewriting_it", hydration_adopts_the_prerendered_html_without_rewriting_it),
     ("a_failing_wasm_download_leaves_the_story_readable", a_failing_wasm_download_leaves_the_story_readable),
-    ("a_widget_that_stops_says_so_and_keeps_its_story_on_screen", a_widget_that_stops_says_so_and_keeps_its_story_on_screen),
+    ("a_widget_that_faults_starts_afresh_once_then_says_it_stopped", a_widget_that_faults_starts_afresh_once_then_says_it_stopped),
     ("a_sandboxed_iframe_reports_its_height_as_its_content_changes", a_sandboxed_iframe_reports_its_height_as_its_content_changes),
     ("two_story_line_elements_under_hostile_css_look_right_and_stay_independent", two_story_line_elements_under_hostile_css_look_right_and_stay_independent),
     ("a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down", a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down),
@@ -62,21 +62,35 @@ fn a_failing_wasm_download_leaves_the_story_readable(ctx: &Ctx) -> Test<'_> {
 const STAGED_PANIC: &str = "window.dispatchEvent(new CustomEvent('storyline:panic', { detail: 'a panic staged by the test' }))";
 
 /// What the widget does when it panics, without a panic: the loader hears the widget's
-/// `storyline:panic` announcement (as `storyline::panic::announce` sends it) and each widget on
-/// the page says that it stopped. A WebAssembly fault of some other script on the host page
-/// must not stop it.
-fn a_widget_that_stops_says_so_and_keeps_its_story_on_screen(ctx: &Ctx) -> Test<'_> {
+/// `storyline:panic` announcement (as `storyline::panic::announce` sends it). The first time,
+/// every widget on the page starts afresh on a new instance of the WebAssembly, where the reader
+/// was (the deep link); the second time, each says that it stopped. A WebAssembly fault of some
+/// other script on the host page must not touch it.
+fn a_widget_that_faults_starts_afresh_once_then_says_it_stopped(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         let dataset = story::embedded();
+        let of = |n: usize| format!("{n} of {}", dataset.events.len());
         ctx.open("/widget/").await?;
         ctx.wait_ready().await?;
         ctx.eval("window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('another script on the page') }))").await?;
         ctx.click_button("Next").await?;
-        ctx.wait_counter(&format!("2 of {}", dataset.events.len())).await?;
-        let notes = ctx.client.find_all(Locator::Css(".sl-stopped")).await.map_err(fail("notices"))?;
-        expect(notes.is_empty(), || "a fault of another script stopped the widget".into())?;
+        ctx.wait_counter(&of(2)).await?;
+        let marks = ctx.client.find_all(Locator::Css(".sl-stopped, [data-restarted]")).await.map_err(fail("marks"))?;
+        expect(marks.is_empty(), || "a fault of another script touched the widget".into())?;
 
         ctx.expect_stop();
+        ctx.eval(STAGED_PANIC).await?;
+        ctx.wait_for(".storyline-root[data-restarted] > .storyline[data-ready]").await?;
+        let why = ctx.attrs(".storyline-root", "data-restarted").await?;
+        expect(why == ["a panic staged by the test"], || format!("the restart keeps the reason {why:?}"))?;
+        ctx.wait_counter(&of(2)).await?;
+        let card = ctx.texts(".sl-card-title").await?;
+        expect(card == [dataset.events[1].title.clone()], || format!("after the restart the card reads {card:?}"))?;
+        ctx.click_button("Next").await?;
+        ctx.wait_counter(&of(3)).await?;
+        let notes = ctx.client.find_all(Locator::Css(".sl-stopped")).await.map_err(fail("notices"))?;
+        expect(notes.is_empty(), || "the widget says it stopped although it started afresh".into())?;
+
         ctx.eval(STAGED_PANIC).await?;
         let note = ctx.wait_for(".storyline-root > .sl-stopped[role='status']").await?;
         let text = note.text().await.map_err(fail("the notice"))?;
@@ -84,15 +98,19 @@ fn a_widget_that_stops_says_so_and_keeps_its_story_on_screen(ctx: &Ctx) -> Test<
         let reason = note.attr("data-reason").await.map_err(fail("its reason"))?;
         expect(reason.as_deref() == Some("a panic staged by the test"), || format!("the developer's reason is {reason:?}"))?;
         let card = ctx.texts(".sl-card-title").await?;
-        expect(card == [dataset.events[1].title.clone()], || format!("the card the reader had open is gone: {card:?}"))?;
+        expect(card == [dataset.events[2].title.clone()], || format!("the card the reader had open is gone: {card:?}"))?;
         let nav = ctx.client.find(Locator::Css(".sl-nav")).await.map_err(fail("the navigation"))?;
         expect(!nav.is_displayed().await.map_err(fail("is it shown"))?, || "buttons that no longer answer are still shown".into())?;
         ctx.screenshot("stopped").await?;
 
-        // Every widget on a page shares the one WebAssembly, so every one says so.
+        // Every widget on a page shares the one WebAssembly, so every one starts afresh, then stops.
         ctx.open("/hostile.html").await?;
         for host in ["#first", "#second"] {
             ctx.wait_in_shadow(host, ".storyline[data-ready]").await?;
+        }
+        ctx.eval(STAGED_PANIC).await?;
+        for host in ["#first", "#second"] {
+            ctx.wait_in_shadow(host, ".storyline-root[data-restarted] > .storyline[data-ready]").await?;
         }
         ctx.eval(STAGED_PANIC).await?;
         for host in ["#first", "#second"] {

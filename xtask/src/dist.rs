@@ -3,8 +3,10 @@
 //!
 //! Trunk's own loader is an inline script, which a strict Content Security Policy forbids, so
 //! Trunk.toml turns it off and `finish` writes `storyline.js` instead: wasm-bindgen's glue with
-//! `assets/loader.js` after it, as one module (one request, one hash). Every hash is computed
-//! here, from the bytes that ship.
+//! `assets/loader.js` after it, as one module (one request, one hash). The glue goes inside a
+//! function, `storylineGlue()`, so that the loader can start a second, independent copy of the
+//! WebAssembly after a fault (see `assets/loader.js`). Every hash is computed here, from the
+//! bytes that ship.
 
 use crate::cmd::{capture, project_root, run};
 use base64::Engine as _;
@@ -12,9 +14,10 @@ use sha2::{Digest, Sha384};
 use std::path::Path;
 use std::process::Command;
 
-/// The glue wasm-bindgen writes, and the names the loader relies on in it.
+/// The glue wasm-bindgen writes, and the names the loader relies on in it: the three it calls,
+/// and the `wasm` binding that every call into the WebAssembly goes through, which `retire` replaces.
 const GLUE: &str = "storyline-widget.js";
-const GLUE_NEEDS: [&str; 3] = ["async function __wbg_init(", "export function mountStory(", "export function showUnreachable("];
+const GLUE_NEEDS: [&str; 4] = ["async function __wbg_init(", "export function mountStory(", "export function showUnreachable(", "wasm = instance.exports;"];
 /// The element the prerendered widget goes into, exactly as `index.html` writes it.
 const MOUNT: &str = r#"<main id="storyline" class="storyline-root" data-fragment-key="event"></main>"#;
 
@@ -61,6 +64,46 @@ fn without_trunk_link(page: &str) -> Result<String, String> {
     Ok(format!("{}{}", &page[..at], &page[end..]))
 }
 
+/// wasm-bindgen's glue (an ES module) as the body of `function storylineGlue()`: each call makes
+/// a copy with its own state, ready to start its own instance of the WebAssembly. Its exports
+/// become plain declarations; the function returns the three the loader calls, the instance's
+/// `memory` (for the e2e memory soak), and `retire()`,
+/// which cuts the copy off from its instance for good: every later call from it (a listener the
+/// dead widget left on the window, a finalizer) then does nothing, instead of running the
+/// WebAssembly that faulted.
+fn glue_factory(glue: &str) -> Result<String, String> {
+    let mut body = String::with_capacity(glue.len() + 512);
+    for line in glue.lines() {
+        let line = match line.strip_prefix("export ") {
+            // `export { initSync, __wbg_init as default };`: the loader calls them by name.
+            Some(list) if list.starts_with('{') => continue,
+            Some(declaration) => declaration,
+            None => line,
+        };
+        body.push_str("    ");
+        body.push_str(line);
+        body.push('\n');
+    }
+    if body.lines().any(|l| l.trim_start().starts_with("import ")) {
+        return Err(format!("wasm-bindgen's {GLUE} now imports modules, which a function body cannot"));
+    }
+    Ok(format!(
+        "/** A fresh copy of wasm-bindgen's glue, with state of its own (`xtask/src/dist.rs`). */\n\
+         function storylineGlue() {{\n{body}\
+         \x20   return {{\n\
+         \x20       __wbg_init,\n\
+         \x20       mountStory,\n\
+         \x20       showUnreachable,\n\
+         \x20       memory: () => wasm.memory,\n\
+         \x20       retire() {{\n\
+         \x20           const memory = wasm?.memory;\n\
+         \x20           wasm = new Proxy({{}}, {{ get: (_, name) => (name === \"memory\" ? memory : () => 0) }});\n\
+         \x20       }},\n\
+         \x20   }};\n\
+         }}\n"
+    ))
+}
+
 /// Joins the glue and the loader into `storyline.js`, puts the prerendered widget into
 /// `index.html`, and writes every integrity hash, then lists them in `integrity.txt`.
 pub fn finish(dist: &Path, loader: &str, prerendered: &str) -> Result<(), String> {
@@ -72,7 +115,7 @@ pub fn finish(dist: &Path, loader: &str, prerendered: &str) -> Result<(), String
     let css = std::fs::read(dist.join("storyline.css")).map_err(|e| e.to_string())?;
     let (wasm_sri, css_sri) = (integrity(&wasm), integrity(&css));
 
-    let script = format!("{glue}\n{loader}");
+    let script = format!("{}\n{loader}", glue_factory(&glue)?);
     let script = fill(&script, "@WASM_INTEGRITY@", &wasm_sri, "assets/loader.js")?;
     let script = fill(&script, "@CSS_INTEGRITY@", &css_sri, "assets/loader.js")?;
     write(&dist.join("storyline.js"), &script)?;
@@ -105,6 +148,25 @@ mod tests {
     fn integrity_is_the_base64_sha384_of_the_bytes() {
         // The empty input's SHA-384, as published in FIPS 180-4's examples and by `openssl dgst -sha384 -binary | base64`.
         assert_eq!(integrity(b""), "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb");
+    }
+
+    const GLUE_SAMPLE: &str = "export class Widget {\n}\nlet wasm;\nfunction __wbg_finalize_init(instance) {\n    wasm = instance.exports;\n}\n\
+        export function mountStory(root) {\n    return wasm.mountStory(root);\n}\nexport { initSync, __wbg_init as default };\n";
+
+    #[test]
+    fn the_glue_becomes_a_function_that_returns_what_the_loader_calls() {
+        let factory = glue_factory(GLUE_SAMPLE).unwrap();
+        assert!(factory.starts_with("/**"), "{factory}");
+        assert!(factory.contains("function storylineGlue() {\n    class Widget {"), "{factory}");
+        assert!(factory.contains("    function mountStory(root) {"), "{factory}");
+        assert!(!factory.lines().any(|l| l.trim_start().starts_with("export ")), "an export is left inside a function body:\n{factory}");
+        assert!(factory.contains("return {\n        __wbg_init,\n        mountStory,\n        showUnreachable,\n        memory: () => wasm.memory,\n        retire() {"), "{factory}");
+        assert!(factory.trim_end().ends_with('}'), "{factory}");
+    }
+
+    #[test]
+    fn a_glue_that_imports_modules_is_refused() {
+        assert!(glue_factory("import { x } from './snippets/a.js';\nexport function mountStory() {}\n").is_err());
     }
 
     #[test]
