@@ -361,8 +361,7 @@ fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(
         // A failed fetch is an error shown in its widget, not an uncaught one in the host page
         // (unless WebKit's known fault made the widgets start afresh, which the harness reports).
         let uncaught = ctx.eval("return window.pageErrors").await?;
-        let restarted = ctx.eval("return [...document.querySelectorAll('story-line')].some((h) => h.shadowRoot?.querySelector('[data-restarted]'))").await?;
-        let explained = restarted == true && ctx.restarts_are_engine_faults();
+        let explained = ctx.engine_fault_explains_errors().await;
         expect(explained || uncaught.as_array().is_some_and(Vec::is_empty), || format!("uncaught in the page: {uncaught}"))?;
         ctx.scroll_to("#invalid").await?;
         ctx.screenshot("data-sources-errors").await

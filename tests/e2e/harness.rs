@@ -254,10 +254,11 @@ impl Ctx {
         cdp::call(&self.client, cmd, params).await.map_err(fail(cmd))
     }
 
-    /// Whether a widget that started afresh after a fault is put down to the engine and
-    /// reported, rather than failed: in WebKit only (see `Faults::failure`).
-    pub fn restarts_are_engine_faults(&self) -> bool {
-        restarts_are_engine_faults(&self.engine)
+    /// Whether WebKit's known fault explains the page's uncaught errors: its widgets started
+    /// afresh after a fault (which the harness prints and counts) and none stopped.
+    pub async fn engine_fault_explains_errors(&self) -> bool {
+        let faults = self.faults().await;
+        restarts_are_engine_faults(&self.engine) && !faults.restarted.is_empty() && faults.stopped.is_empty()
     }
 
     /// Says that this test stops (or restarts) the widget on purpose, so that its marks are no failure.
