@@ -5,7 +5,7 @@
 // one integrity hash), with the glue inside `function storylineGlue()`, which makes a fresh
 // copy of it (`__wbg_init`, `mountStory`, `showUnreachable`, `retire`), and it writes the wasm
 // and CSS integrity hashes over the two placeholders below.
-// Nothing here parses the story or builds markup from it: the WebAssembly does, as text.
+// Nothing here parses the story or builds markup from it: the WebAssembly does, from its bytes.
 
 const WASM_URL = new URL("storyline-widget_bg.wasm", import.meta.url);
 const CSS_URL = new URL("storyline.css", import.meta.url);
@@ -117,8 +117,8 @@ addEventListener("storyline:panic", (event) => stopped(event.detail));
 addEventListener("error", (event) => ourTrap(event.error) && stopped(event.error));
 addEventListener("unhandledrejection", (event) => ourTrap(event.reason) && stopped(event.reason));
 
-/** The story's text from a URL; rejects with a reason a reader or an editor can act on. */
-async function fetchText(url) {
+/** The story's bytes from a URL; rejects with a reason a reader or an editor can act on. */
+async function fetchBytes(url) {
   let response;
   try {
     response = await fetch(url);
@@ -126,15 +126,17 @@ async function fetchText(url) {
     throw new Error(`the request failed (${error.message})`);
   }
   if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /**
- * Mounts one widget on `root`. `data` resolves to the story's JSON text, or to undefined for
- * the story built into the widget. `source` names the data in error messages.
+ * Mounts one widget on `root`. `data` resolves to the story's bytes, exactly as the file or
+ * the data block holds them: the WebAssembly applies the same rule to them as `storyline check`.
+ * `source` names the data in error messages. `hydrate` says that what `root` holds was
+ * prerendered from this same data (`storyline publish`), so the widget adopts it.
  */
-function mount(root, data, source, fragmentKey) {
-  const entry = { data, source, fragmentKey, first: [...root.childNodes].map((node) => node.cloneNode(true)) };
+function mount(root, data, source, fragmentKey, hydrate) {
+  const entry = { data, source, fragmentKey, hydrate, first: [...root.childNodes].map((node) => node.cloneNode(true)) };
   mounts.set(root, entry);
   if (stopReason !== undefined) return halt(root);
   run(root, entry);
@@ -145,55 +147,71 @@ function mount(root, data, source, fragmentKey) {
  * the mounted widget (whose `destroy()` takes it down), or to nothing when the wasm cannot start.
  */
 function run(root, entry) {
-  const { data, source, fragmentKey } = entry;
+  const { data, source, fragmentKey, hydrate } = entry;
   const { mountStory, showUnreachable } = glue;
   const mounting = start().then(
     async () => {
-      let json, failure;
+      let bytes, failure;
       try {
-        json = await data;
+        bytes = await data;
       } catch (error) {
         failure = error;
       }
       if (stopReason !== undefined || entry.widget !== mounting) return; // stopped or restarted meanwhile
-      if (failure) {
-        root.replaceChildren();
-        return showUnreachable(root, source, failure.message);
-      }
-      // Prerendered markup of the embedded story is hydrated; anything else (a loading line,
-      // a fallback link the page put there) is replaced.
-      const prerendered = json === undefined && root.firstElementChild?.matches(".storyline");
-      if (!prerendered) root.replaceChildren();
-      return mountStory(root, json, source, fragmentKey);
+      // Markup prerendered from this data is hydrated (or, if the data fails, kept as static
+      // text under the reader's line); anything else (a loading line, the fallback the page
+      // put there) is replaced.
+      if (!(hydrate && root.firstElementChild?.matches(".storyline"))) root.replaceChildren();
+      if (failure) return showUnreachable(root, source, failure.message);
+      return mountStory(root, bytes, source, fragmentKey);
     },
     (error) => unavailable(root, error),
   );
   entry.widget = mounting;
 }
 
-/** Where a mount's data comes from: `data-src` (a URL), `data-json` (an inline script's id), or the embedded story. */
-function dataOf(element, inline) {
-  const src = element.getAttribute("src") ?? element.getAttribute("data-src");
-  if (src) {
-    const data = fetchText(new URL(src, document.baseURI));
-    // The fetch starts at once, beside the wasm's; its failure is read once the wasm is up (or
-    // never, if the wasm fails), so it must not surface as an unhandled rejection meanwhile.
-    data.catch(() => {});
-    return { data, source: src };
-  }
-  if (inline) return { data: Promise.resolve(inline.textContent), source: inline.id ? `#${inline.id}` : "inline data" };
-  return { data: Promise.resolve(undefined), source: "the embedded story" };
+/** A promise of `url`'s bytes, started now, beside the wasm's download. */
+function fetched(url) {
+  const data = fetchBytes(new URL(url, document.baseURI));
+  // Its failure is read once the wasm is up (or never, if the wasm fails), so it must not
+  // surface as an unhandled rejection meanwhile.
+  data.catch(() => {});
+  return data;
 }
 
-for (const root of document.querySelectorAll(".storyline-root")) {
-  const id = root.getAttribute("data-json");
-  const inline = id ? document.getElementById(id) ?? { id, textContent: "" } : null;
-  const { data, source } = dataOf(root, inline);
-  mount(root, data, source, root.getAttribute("data-fragment-key") || "event");
+/** The bytes of an inline data block, as a file would hold them. */
+const inlineBytes = (script) => Promise.resolve(new TextEncoder().encode(script.textContent));
+
+const NO_DATA = 'no story was given: add src="story.json", or the story\'s JSON in a <script type="application/json">';
+
+/**
+ * Where a mount's data comes from: a URL (`src` or `data-src`), else an inline data block
+ * (`data-json` names its id on a root; a `<story-line>` holds it as a child). Only inline data
+ * can have been prerendered into the mount, so only it is hydrated.
+ */
+function dataOf(element, inline) {
+  const src = element.getAttribute("src") ?? element.getAttribute("data-src");
+  if (src) return { data: fetched(src), source: src, hydrate: false };
+  if (inline) return { data: inlineBytes(inline), source: inline.id ? `#${inline.id}` : "inline data", hydrate: true };
+  return { data: Promise.reject(new Error(NO_DATA)), source: "this widget", hydrate: false };
 }
 
 /**
- * `<story-line src="story.json">`, or with a `<script type="application/json">` child.
+ * A page's own widgets (`.storyline-root`, as `storyline publish --out` writes them). The page's
+ * address may name another story for a quick look, `?src=story.json`: it is shown instead of
+ * the page's own, not prerendered.
+ */
+const quickLook = new URLSearchParams(location.search).get("src");
+for (const root of document.querySelectorAll(".storyline-root")) {
+  const id = root.getAttribute("data-json");
+  const inline = id ? document.getElementById(id) ?? { id, textContent: "" } : null;
+  const { data, source, hydrate } = quickLook ? { data: fetched(quickLook), source: quickLook, hydrate: false } : dataOf(root, inline);
+  mount(root, data, source, root.getAttribute("data-fragment-key") || "event", hydrate);
+}
+
+/**
+ * `<story-line src="story.json">`, or with a `<script type="application/json">` child, or as
+ * `storyline publish --element` writes it, prerendered in a declarative shadow root.
  * The widget lives in an open shadow root: the host page's CSS cannot reach in, and the
  * widget's cannot leak out. Give each element an `id` when a page has several: it keys
  * their deep links apart (`#first.event=…&second.event=…`). Removed from the page, the
@@ -202,6 +220,18 @@ for (const root of document.querySelectorAll(".storyline-root")) {
 class StoryLine extends HTMLElement {
   connectedCallback() {
     if (this.mounted) return; // moved within the page: still mounted
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    const { data, source, hydrate } = dataOf(this, inline);
+    const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : "event");
+    // `storyline publish --element` writes the shadow root into the page (a declarative
+    // `<template shadowrootmode>`), with the stylesheet and the story prerendered: it is read
+    // without script, and hydrated here where it stands.
+    const declared = this.shadowRoot?.querySelector(".storyline-root");
+    if (declared) {
+      mount(declared, data, source, declared.getAttribute("data-fragment-key") || key, hydrate);
+      this.mounted = true;
+      return;
+    }
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     const css = document.createElement("link");
     css.rel = "stylesheet";
@@ -210,20 +240,22 @@ class StoryLine extends HTMLElement {
     css.crossOrigin = "anonymous";
     const root = document.createElement("div");
     root.className = "storyline-root";
+    // Until the widget runs, the reader sees what the page put inside the element (a link, a
+    // paragraph: what a browser without script shows too), or else a loading line.
+    const fallback = document.createElement("slot");
     const loading = document.createElement("p");
     loading.className = "sl-loading";
     loading.setAttribute("role", "status");
     loading.textContent = "Loading the story…";
-    root.append(loading);
+    fallback.append(loading);
+    root.append(fallback);
     // Unstyled content would flash while the stylesheet loads; a failed stylesheet shows it anyway.
     root.hidden = true;
     const show = () => (root.hidden = false);
     css.addEventListener("load", show);
     css.addEventListener("error", show);
     shadow.replaceChildren(css, root);
-    const { data, source } = dataOf(this, this.querySelector('script[type="application/json"]'));
-    const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : "event");
-    mount(root, data, source, key);
+    mount(root, data, source, key, false);
     this.mounted = true;
   }
 

@@ -12,6 +12,8 @@ pub mod mount;
 pub mod panic;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod ready;
 pub mod store;
 pub mod story;

@@ -1,5 +1,6 @@
-//! Entry point. In the browser it exports what the page's loader (`assets/storyline.js`) calls
-//! to mount a widget on an element; natively it prints the prerendered HTML of the embedded story.
+//! Entry point. In the browser it exports what the page's loader (`assets/loader.js`) calls
+//! to mount a widget on an element. Natively there is nothing to run: stories are prerendered
+//! by `storyline publish` (crates/storyline-cli), through `storyline::publish`.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -19,11 +20,12 @@ mod exports {
         }
     }
 
-    /// Mounts (or hydrates) a widget on `root`. `json` is the story's text, or nothing for the
-    /// embedded story; `source` names where it came from in error messages ("story.json").
+    /// Mounts (or hydrates) a widget on `root`. `bytes` is the story's file as it came (UTF-8,
+    /// with or without a byte-order mark; Storyline or TimelineJS); `source` names where it
+    /// came from in error messages ("story.json").
     #[wasm_bindgen(js_name = mountStory)]
-    pub fn mount_story(root: web_sys::Element, json: Option<String>, source: String, fragment_key: String) -> Widget {
-        Widget(storyline::mount::mount(root, json, &source, fragment_key))
+    pub fn mount_story(root: web_sys::Element, bytes: Vec<u8>, source: String, fragment_key: String) -> Widget {
+        Widget(storyline::mount::mount(root, &bytes, &source, fragment_key))
     }
 
     /// Shows, in `root`, that the story at `source` could not be fetched, and why.
@@ -43,5 +45,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    print!("{}", storyline::prerender::render_html(&storyline::story::embedded()));
+    eprintln!("storyline-widget runs in the browser. To prerender a story, use `storyline publish STORY.json --out DIR`.");
+    std::process::exit(2);
 }

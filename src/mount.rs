@@ -1,11 +1,13 @@
-//! Mounting one widget on one element: load its dataset, then render, hydrate, or show why not.
+//! Mounting one widget on one element: accept its story's bytes, then render, hydrate, or show why not.
 //!
-//! The page's loader (`assets/storyline.js`) finds the elements and fetches any data; this
-//! module only turns text into a widget, so every way in ends in the same checks.
+//! The page's loader (`assets/loader.js`) finds the elements and fetches any data; this
+//! module only turns bytes into a widget, through core's `accept`, the same door that
+//! `storyline check` and `storyline publish` use, so every way in ends in the same checks.
 
 use storyline_core::Problem;
 
-/// What a reader is told when a widget cannot show its story, before the editor's details.
+/// What a reader is told when a widget cannot show its story: one calm line. The editor's
+/// details go to the console, and to the page only when it asks for them (`#storyline-debug`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
     /// The data arrived but breaks the format's rules.
@@ -17,23 +19,28 @@ pub enum Failure {
 impl Failure {
     pub fn reader_line(self) -> &'static str {
         match self {
-            Failure::Invalid => "The story's data has mistakes, so nothing is shown rather than something wrong.",
-            Failure::Unreachable => "The story's data could not be loaded. Check your connection and reload the page.",
+            Failure::Invalid => "This story cannot be shown just now: its data has mistakes, and nothing is shown rather than something wrong.",
+            Failure::Unreachable => "This story could not be loaded. Check your connection and reload the page.",
         }
     }
 }
 
-/// The console line for one problem, for the developer embedding the widget.
+/// The console line for one error, for the developer embedding the widget.
 pub fn console_line(source: &str, problem: &Problem) -> String {
     format!("Storyline: {source}: {problem}")
 }
 
+/// The console line that tells an editor where the details are shown on the page.
+pub const DEBUG_HINT: &str = "Storyline: add #storyline-debug to the page's address to see these problems in the widget too.";
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{console_line, Failure};
+    use super::{console_line, Failure, DEBUG_HINT};
     use crate::components::{LoadError, LoadErrorProps};
     use crate::{App, AppProps};
     use std::rc::Rc;
+    use storyline_core::deep_link::{has_flag, DEBUG_FLAG};
+    use storyline_core::problem_lines::problem_lines;
     use storyline_core::Problem;
 
     /// A mounted widget (or error view), kept so that it can be taken down when its element
@@ -51,21 +58,19 @@ mod browser {
         }
     }
 
-    /// Mounts a widget on `root` for `json` (the embedded story when `None`).
+    /// Mounts a widget on `root` for the story in `bytes`.
     ///
-    /// Prerendered markup inside `root` is adopted (hydrated) rather than replaced, so the
-    /// reader never sees a flash; an empty `root` is rendered into.
-    pub fn mount(root: web_sys::Element, json: Option<String>, source: &str, fragment_key: String) -> Mounted {
-        let loaded = match json {
-            None => Ok((crate::story::embedded(), Vec::new())),
-            Some(text) => storyline_core::load_any(&text).map(|(l, _)| (Rc::new(l.dataset), l.warnings)),
-        };
-        match loaded {
-            Ok((dataset, warnings)) => {
-                for w in &warnings {
-                    web_sys::console::warn_1(&console_line(source, w).into());
+    /// Prerendered markup inside `root` (the loader leaves it only when it was rendered from
+    /// these same bytes) is adopted (hydrated) rather than replaced, so the reader never sees a
+    /// flash; an empty `root` is rendered into.
+    pub fn mount(root: web_sys::Element, bytes: &[u8], source: &str, fragment_key: String) -> Mounted {
+        match storyline_core::accept(bytes) {
+            Ok((loaded, _)) => {
+                // One line per kind of warning: 10,000 events without sources make one line.
+                for line in problem_lines(source, &loaded.warnings) {
+                    web_sys::console::warn_1(&line.into());
                 }
-                let props = yew::props!(AppProps { dataset, fragment_key });
+                let props = yew::props!(AppProps { dataset: Rc::new(loaded.dataset), fragment_key });
                 let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
                 Mounted::of(if root.first_element_child().is_some() { renderer.hydrate() } else { renderer.render() })
             }
@@ -73,14 +78,41 @@ mod browser {
         }
     }
 
-    /// Replaces whatever `root` holds with the error view, and says the same in the console.
+    /// Whether the page was opened with `#storyline-debug`: then the editor's details show.
+    fn debugging() -> bool {
+        web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| has_flag(&h, DEBUG_FLAG))
+    }
+
+    /// Shows the reader's line in `root`, above the prerendered story if there is one (which
+    /// stays, readable as text), and every problem in the console.
     pub fn fail(root: web_sys::Element, source: &str, failure: Failure, problems: Vec<Problem>) -> Mounted {
         for p in &problems {
             web_sys::console::error_1(&console_line(source, p).into());
         }
-        root.set_inner_html("");
-        let props = LoadErrorProps { source: source.to_string().into(), summary: failure.reader_line().into(), problems };
-        Mounted::of(yew::Renderer::<LoadError>::with_root_and_props(root, props).render())
+        let debug = debugging();
+        if !debug && !problems.is_empty() {
+            web_sys::console::info_1(&DEBUG_HINT.into());
+        }
+        let props = LoadErrorProps { source: source.to_string().into(), summary: failure.reader_line().into(), problems, debug };
+        let prerendered = root.first_element_child().filter(|c| c.class_list().contains("storyline"));
+        let host = match (prerendered, web_sys::window().and_then(|w| w.document())) {
+            (Some(story), Some(document)) => {
+                // The static story stays, shown as text (the loader's `sl-static` styles).
+                let _ = root.class_list().add_1("sl-static");
+                match document.create_element("div") {
+                    Ok(host) => {
+                        let _ = root.insert_before(&host, Some(&story));
+                        host
+                    }
+                    Err(_) => root,
+                }
+            }
+            _ => {
+                root.set_inner_html("");
+                root
+            }
+        };
+        Mounted::of(yew::Renderer::<LoadError>::with_root_and_props(host, props).render())
     }
 }
 

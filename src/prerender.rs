@@ -11,13 +11,10 @@ pub fn render_html(dataset: &Dataset) -> String {
 
 /// Renders the widget whose deep-link key is `fragment_key` (the key also prefixes its ids).
 ///
-/// The dataset crosses to yew's render thread as JSON text, because `Rc` props are not `Send`.
+/// The dataset crosses to yew's render thread as an owned copy, because `Rc` props are not `Send`.
 pub fn render_html_with_key(dataset: &Dataset, fragment_key: &str) -> String {
-    let json = serde_json::to_string(dataset).expect("a dataset always serializes");
+    let dataset = dataset.clone();
     let key = fragment_key.to_string();
-    let renderer = yew::ServerRenderer::<App>::with_props(move || yew::props!(AppProps {
-        dataset: Rc::new(serde_json::from_str(&json).expect("it was just serialized")),
-        fragment_key: key,
-    }));
+    let renderer = yew::ServerRenderer::<App>::with_props(move || yew::props!(AppProps { dataset: Rc::new(dataset), fragment_key: key }));
     futures::executor::block_on(renderer.hydratable(true).render())
 }

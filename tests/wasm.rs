@@ -100,3 +100,37 @@ async fn a_panic_is_announced_to_the_page_with_its_message() {
     window.remove_event_listener_with_callback(storyline::panic::PANIC_EVENT, listener.as_ref().unchecked_ref()).unwrap();
     assert_eq!(*heard.borrow(), ["index out of bounds: the len is 3 but the index is 7"]);
 }
+
+/// Mounts `bytes` the way the page's loader does, through `storyline::mount`: the bytes go
+/// through core's `accept`, the rule `storyline check` applies.
+async fn mount_bytes(bytes: &[u8]) -> (Element, storyline::mount::Mounted) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mounted = storyline::mount::mount(root.clone(), bytes, "test.json", "event".into());
+    yew::scheduler::flush().await;
+    (root, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn a_file_with_a_byte_order_mark_and_a_timelinejs_file_are_shown_as_check_accepts_them() {
+    let minimal = include_bytes!("data/valid/minimal.json");
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), minimal.as_slice()].concat();
+    for bytes in [with_bom.as_slice(), include_bytes!("data/timelinejs/minimal.json").as_slice()] {
+        let (root, mounted) = mount_bytes(bytes).await;
+        assert!(root.query_selector("[role='alert']").unwrap().is_none(), "{}", root.inner_html());
+        assert!(!text(&root, ".sl-title").is_empty());
+        mounted.destroy();
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_file_shows_readers_one_line_and_no_paths() {
+    let (root, mounted) = mount_bytes(include_bytes!("data/invalid/10-impossible-published-date.json")).await;
+    let alert = root.query_selector("[role='alert']").unwrap().expect("an error view");
+    assert_eq!(alert.text_content().unwrap_or_default().trim(), storyline::mount::Failure::Invalid.reader_line());
+    assert!(root.query_selector("code").unwrap().is_none(), "paths are shown to readers: {}", root.inner_html());
+    mounted.destroy();
+    root.remove();
+}

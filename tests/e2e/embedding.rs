@@ -338,7 +338,8 @@ fn the_pages_request_nothing_but_127_0_0_1(ctx: &Ctx) -> Test<'_> {
 
 fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        ctx.open("/fixtures/sources.html").await?;
+        // The editor's view: with #storyline-debug the error names every path (readers see one line).
+        ctx.open("/fixtures/sources.html#storyline-debug").await?;
         let dataset = story::embedded();
         ctx.wait_in_shadow("#tljs", ".storyline[data-ready]").await?;
         let title = ctx.shadow_texts("#tljs", ".sl-title").await?;

@@ -494,7 +494,15 @@ fn not_run(tests: &[(&str, TestFn)], why: &str) -> usize {
 /// Runs every test against one browser and prints libtest's result line; exits 1 on any failure.
 /// `without_script` runs afterwards in a session of its own with JavaScript turned off
 /// (some drivers hold one session at a time).
+/// The tests whose name contains `only`, or all of them.
+fn keep<'a>(list: &[(&'a str, TestFn)], only: Option<&str>) -> Vec<(&'a str, TestFn)> {
+    list.iter().filter(|(name, _)| only.is_none_or(|o| name.contains(o))).copied().collect()
+}
+
 pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
+    // While working on one test: STORYLINE_E2E_ONLY=<part of its name> runs only those that match.
+    let only = std::env::var("STORYLINE_E2E_ONLY").ok();
+    let (tests, without_script) = (&keep(tests, only.as_deref())[..], &keep(without_script, only.as_deref())[..]);
     let engine = env("STORYLINE_E2E_ENGINE");
     let webdriver = env("STORYLINE_E2E_WEBDRIVER");
     let base = env("STORYLINE_E2E_BASE");

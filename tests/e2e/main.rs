@@ -5,15 +5,17 @@ mod embedding;
 mod harness;
 mod map;
 mod pages;
+mod publishing;
 mod security;
 mod soak;
 mod timeline;
 
 fn main() {
-    let mut tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).chain(a11y::TESTS).copied().collect();
+    let mut tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).chain(a11y::TESTS).chain(publishing::TESTS).copied().collect();
     // The soak reads the Chrome DevTools Protocol, which only Chromium's driver offers.
     if std::env::var("STORYLINE_E2E_ENGINE").as_deref() == Ok("chromium") {
         tests.extend(soak::CHROMIUM_ONLY);
     }
-    harness::run(&tests, embedding::WITHOUT_SCRIPT);
+    let without_script: Vec<_> = embedding::WITHOUT_SCRIPT.iter().chain(publishing::WITHOUT_SCRIPT).copied().collect();
+    harness::run(&tests, &without_script);
 }

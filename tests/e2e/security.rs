@@ -140,7 +140,8 @@ fn live_word(live: bool) -> &'static str {
 
 fn every_malformed_story_shows_its_errors_and_none_is_blank(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        let seen = exercise(ctx, "/fixtures/malformed.html").await?;
+        // Opened as an editor would, to see each case's paths on the page (`#storyline-debug`).
+        let seen = exercise(ctx, "/fixtures/malformed.html#storyline-debug").await?;
         let errors = &seen["errors"];
         expect(errors.as_array().is_some_and(Vec::is_empty), || format!("uncaught errors (a panic?): {errors}"))?;
         let dir = repo("tests/data/invalid");

@@ -193,7 +193,8 @@ fn ten_thousand_events_keep_the_dom_bounded(ctx: &Ctx) -> Test<'_> {
 
 fn an_invalid_story_shows_every_error_path(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        ctx.open("/fixtures/invalid.html").await?;
+        // As an editor opens it: `#storyline-debug` shows the paths on the page.
+        ctx.open("/fixtures/invalid.html#storyline-debug").await?;
         let alert = ctx.wait_for("[role='alert']").await?;
         let text = alert.text().await.map_err(fail("alert text"))?;
         for path in ["story.published", "events[0].sources[0].url"] {

@@ -1,5 +1,6 @@
 //! Builds the release widget into `dist/`: Trunk compiles it offline with the pinned tools, then
-//! this module finishes what Trunk leaves: the loader, the prerendered HTML and the integrity hashes.
+//! this module finishes what Trunk leaves (the loader and the integrity hashes), and the widget's
+//! own page is published from the built-in story by `storyline publish`, as a newsroom would.
 //!
 //! Trunk's own loader is an inline script, which a strict Content Security Policy forbids, so
 //! Trunk.toml turns it off and `finish` writes `storyline.js` instead: wasm-bindgen's glue with
@@ -18,21 +19,41 @@ use std::process::Command;
 /// and the `wasm` binding that every call into the WebAssembly goes through, which `retire` replaces.
 const GLUE: &str = "storyline-widget.js";
 const GLUE_NEEDS: [&str; 4] = ["async function __wbg_init(", "export function mountStory(", "export function showUnreachable(", "wasm = instance.exports;"];
-/// The element the prerendered widget goes into, exactly as `index.html` writes it.
-const MOUNT: &str = r#"<main id="storyline" class="storyline-root" data-fragment-key="event"></main>"#;
+/// The built-in story, which the widget's own page (`dist/index.html`) shows.
+pub const BUILT_IN_STORY: &str = "assets/stories/north-korea-troops-russia.json";
 
-/// `trunk build --release`, then `finish`.
+/// `trunk build --release`, then `finish`, then `storyline publish` of the built-in story into `dist/`.
 pub fn build_release() -> Result<(), String> {
     println!("Building the release widget into dist/");
     let root = project_root();
     run(Command::new("trunk").args(["build", "--release"]).current_dir(&root))?;
-    let html = prerender()?;
-    finish(&root.join("dist"), &std::fs::read_to_string(root.join("assets/loader.js")).map_err(|e| e.to_string())?, &html)
+    let dist = root.join("dist");
+    finish(&dist, &std::fs::read_to_string(root.join("assets/loader.js")).map_err(|e| e.to_string())?)?;
+    publish(&[BUILT_IN_STORY, "--out", "dist", "--widget", "dist"])?;
+    compress(&dist)
 }
 
-/// The widget's HTML for the embedded story, from the native build of the same components (SSR).
-fn prerender() -> Result<String, String> {
-    capture(Command::new("cargo").args(["run", "--quiet", "--package", "storyline", "--bin", "storyline-widget"]).current_dir(project_root()))
+/// The files of `dist/` that are sent compressed: everything but the compressed copies themselves.
+const COMPRESSED: [&str; 5] = ["html", "js", "wasm", "css", "txt"];
+
+/// Writes a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy beside each file of
+/// `dist`, for servers that send what was compressed ahead (nginx's `brotli_static` and
+/// `gzip_static`, a CDN's origin, and `cargo xtask serve`).
+pub fn compress(dist: &Path) -> Result<(), String> {
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() && path.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSED.contains(&e)) {
+            run(Command::new("brotli").args(["-q", "11", "-f", "-k"]).arg(&path))?;
+            run(Command::new("gzip").args(["-9", "-n", "-f", "-k"]).arg(&path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `storyline publish` with `args` (the CLI, built natively: no wasm toolchain), from the
+/// project's root; returns what it printed.
+pub fn publish(args: &[&str]) -> Result<String, String> {
+    capture(Command::new("cargo").args(["run", "--quiet", "--package", "storyline-cli", "--", "publish"]).args(args).current_dir(project_root()))
 }
 
 /// A Subresource Integrity value: `sha384-` and the base64 digest.
@@ -54,14 +75,6 @@ fn fill(text: &str, placeholder: &str, value: &str, file: &str) -> Result<String
         return Err(format!("{file} has no {placeholder} to fill in"));
     }
     Ok(text.replace(placeholder, value))
-}
-
-/// Trunk leaves its `<link data-trunk rel="rust">` in the page when it injects no script; it means nothing to a browser.
-fn without_trunk_link(page: &str) -> Result<String, String> {
-    const START: &str = "<link data-trunk rel=\"rust\"";
-    let at = page.find(START).ok_or("index.html has no <link data-trunk rel=\"rust\"> left by Trunk")?;
-    let end = at + page[at..].find('>').ok_or("an unclosed <link> in index.html")? + 1;
-    Ok(format!("{}{}", &page[..at], &page[end..]))
 }
 
 /// wasm-bindgen's glue (an ES module) as the body of `function storylineGlue()`: each call makes
@@ -104,9 +117,9 @@ fn glue_factory(glue: &str) -> Result<String, String> {
     ))
 }
 
-/// Joins the glue and the loader into `storyline.js`, puts the prerendered widget into
-/// `index.html`, and writes every integrity hash, then lists them in `integrity.txt`.
-pub fn finish(dist: &Path, loader: &str, prerendered: &str) -> Result<(), String> {
+/// Joins the glue and the loader into `storyline.js`, fills in the hashes the loader checks,
+/// and lists every file's hash in `integrity.txt`.
+pub fn finish(dist: &Path, loader: &str) -> Result<(), String> {
     let glue = read(&dist.join(GLUE))?;
     if let Some(missing) = GLUE_NEEDS.iter().find(|n| !glue.contains(*n)) {
         return Err(format!("wasm-bindgen's {GLUE} no longer contains `{missing}`, which assets/loader.js calls"));
@@ -122,15 +135,6 @@ pub fn finish(dist: &Path, loader: &str, prerendered: &str) -> Result<(), String
     // The glue now lives inside storyline.js; a second copy would only invite a mismatch.
     std::fs::remove_file(dist.join(GLUE)).map_err(|e| e.to_string())?;
     let js_sri = integrity(script.as_bytes());
-
-    let page = read(&dist.join("index.html"))?;
-    let page = fill(&page, "@CSS_INTEGRITY@", &css_sri, "index.html")?;
-    let page = fill(&page, "@WASM_INTEGRITY@", &wasm_sri, "index.html")?;
-    let page = fill(&page, "@JS_INTEGRITY@", &js_sri, "index.html")?;
-    let page = without_trunk_link(&page)?;
-    let (open, close) = MOUNT.split_at(MOUNT.len() - "</main>".len());
-    let page = fill(&page, MOUNT, &format!("{open}{prerendered}{close}"), "index.html")?;
-    write(&dist.join("index.html"), &page)?;
 
     let embed_sri = integrity(&std::fs::read(dist.join("embed.js")).map_err(|e| e.to_string())?);
     let list = [("storyline.js", &js_sri), ("storyline-widget_bg.wasm", &wasm_sri), ("storyline.css", &css_sri), ("embed.js", &embed_sri)]

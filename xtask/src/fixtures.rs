@@ -1,10 +1,13 @@
 //! Pages for the e2e tests and benchmarks, written to `target/fixtures/` and served at `/fixtures/`:
 //! the static ones from `tests/e2e/fixtures/`, and stories of 20, 1,000 and 10,000 synthetic events;
 //! for the benchmark, the embedded story and the 1,000 and 10,000 events again, as TimelineJS pages
-//! (`timelinejs-embedded.html`, `timelinejs-<n>.html`, from `bench/timelinejs/page.html.in`).
+//! (`timelinejs-embedded.html`, `timelinejs-<n>.html`, from `bench/timelinejs/page.html.in`);
+//! and a story of another beat (`tests/data/published/`) as `storyline publish` makes it: a page
+//! (`published/`) and an element in a plain article (`element.html`), each also with a recorder
+//! of DOM changes (`published-hydration/`, `element-hydration.html`) and at phone width (`phone.html`).
 
 use crate::cmd::project_root;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use crate::hostile_pages::{self, inline_json};
 use storyline_core::synth;
 
@@ -28,7 +31,7 @@ pub fn write() -> Result<PathBuf, String> {
     };
     for entry in std::fs::read_dir(&src).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|e| e == "html" || e == "js") {
+        if path.extension().is_some_and(|e| e == "html" || e == "js" || e == "css") {
             std::fs::copy(&path, out.join(path.file_name().expect("a file name"))).map_err(|e| e.to_string())?;
         }
     }
@@ -64,16 +67,49 @@ pub fn write() -> Result<PathBuf, String> {
     let page = std::fs::read_to_string(observed.join("index.html")).map_err(|e| e.to_string())?;
     let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
     std::fs::write(observed.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())?;
+    write_published(&out, &src)?;
     Ok(out)
 }
 
-/// Copies the files of `dist/` whose names `keep` accepts into `to`.
+/// The story of another beat that the publishing tests show.
+pub const PUBLISHED_STORY: &str = "tests/data/published/ever-given-suez.json";
+
+/// The test story through `storyline publish`, as a newsroom publishes it: a page with the
+/// widget's files beside it, and an element pasted into an article page.
+fn write_published(out: &Path, src: &Path) -> Result<(), String> {
+    let root = project_root();
+    let page_dir = out.join("published");
+    let page_dir_arg = page_dir.to_string_lossy().into_owned();
+    let dist = root.join("dist").to_string_lossy().into_owned();
+    crate::dist::publish(&[PUBLISHED_STORY, "--out", &page_dir_arg, "--widget", &dist])?;
+    let observed = out.join("published-hydration");
+    copy_dist(&page_dir, &observed, |_| true)?;
+    std::fs::copy(src.join("observe-hydration.js"), observed.join("observe-hydration.js")).map_err(|e| e.to_string())?;
+    let page = std::fs::read_to_string(observed.join("index.html")).map_err(|e| e.to_string())?;
+    let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
+    std::fs::write(observed.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())?;
+    std::fs::copy(root.join(PUBLISHED_STORY), out.join("ever-given-suez.json")).map_err(|e| e.to_string())?;
+
+    let element = crate::dist::publish(&[PUBLISHED_STORY, "--element", "--widget", &dist, "--assets", "../widget/"])?;
+    let article = std::fs::read_to_string(src.join("article.html.in")).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("element.html"), article.replace("@ELEMENT@", &element)).map_err(|e| e.to_string())?;
+    // Watched in a frame of the prerender's width (`published-hydration.html`), on a bare page.
+    let bare = format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>The published element, watched</title></head>\n\
+         <body style=\"margin: 0\">\n{element}<script src=\"observe-hydration.js\"></script>\n</body>\n</html>\n"
+    );
+    // observe-hydration.js is already in out/, copied from src with the other static files.
+    std::fs::write(out.join("element-hydration.html"), bare).map_err(|e| e.to_string())
+}
+
+/// Copies the files of `dist/` whose names `keep` accepts into `to`, without the compressed
+/// copies (`.br`, `.gz`): the server would send those in place of a file a fixture changed or left out.
 fn copy_dist(dist: &std::path::Path, to: &std::path::Path, keep: impl Fn(&str) -> bool) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
     for entry in std::fs::read_dir(dist).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        if path.is_file() && keep(&name) {
+        if path.is_file() && keep(&name) && !name.ends_with(".br") && !name.ends_with(".gz") {
             std::fs::copy(&path, to.join(&name)).map_err(|e| e.to_string())?;
         }
     }

@@ -1,6 +1,7 @@
 //! `cargo xtask <task>`: the project's tasks, in Rust so they run wherever cargo does.
 
 mod bench;
+mod bundle;
 mod cmd;
 mod dist;
 mod engine;
@@ -20,6 +21,8 @@ tasks:
   serve [--port N]   install what is missing, build a release, serve the demo news page
   test               install what is missing, run every test layer in Chromium, Firefox and WebKit
        [--layer native|wasm|e2e] [--engine chromium|firefox|webkit]   only these, while working on one
+  bundle             build a release and the storyline CLI into target/bundle/storyline-<version>/
+                     (and a .tar.gz of it): what a newsroom downloads to publish stories
   size               build a release and print (and write target/size.json) the bytes of dist/
   bench              print the benchmarks' figures: parse + validate and map layout natively, then
                      Storyline beside TimelineJS3 in headless Chromium (also target/bench.json)
@@ -32,6 +35,7 @@ fn main() {
         Some("build") if args.len() == 1 => tools::ensure_build_tools().and_then(|()| dist::build_release()),
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(&args[1..]),
+        Some("bundle") => bundle::bundle(&args[1..]),
         Some("size") => size::size(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("gen-story") => gen_story::gen_story(&args[1..]),

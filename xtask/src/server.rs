@@ -2,7 +2,11 @@
 //!
 //! It sends the headers a newsroom's server should send too: the right MIME type for
 //! `.wasm` (so browsers compile while downloading) and `Access-Control-Allow-Origin: *`
-//! (a sandboxed iframe has an opaque origin and fetches our assets cross-origin).
+//! (a sandboxed iframe has an opaque origin and fetches our assets cross-origin), and, as a CDN
+//! would, the brotli or gzip copy that `cargo xtask build` wrote beside a file (`.br`, `.gz`)
+//! with `Content-Encoding` when the browser asks for it. Every file keeps one name across
+//! releases (no hash in it), so each is sent `Cache-Control: no-cache` with an `ETag`: a browser
+//! keeps it and asks whether it changed, and a `304 Not Modified` answers without the body.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -52,6 +56,44 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The encodings a browser accepts, from its `Accept-Encoding` header, that this server has
+/// copies for, best first: brotli, then gzip. A `q=0` refuses one.
+fn accepted_encodings(header: &str) -> Vec<&'static str> {
+    let offered: Vec<(String, bool)> = header
+        .split(',')
+        .map(|part| {
+            let mut pieces = part.split(';').map(str::trim);
+            let name = pieces.next().unwrap_or("").to_ascii_lowercase();
+            let refused = pieces.any(|p| p.strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()) == Some(0.0));
+            (name, refused)
+        })
+        .collect();
+    ["br", "gzip"].into_iter().filter(|enc| offered.iter().any(|(name, refused)| name == enc && !refused)).collect()
+}
+
+/// The file to send for `file` and its `Content-Encoding`: a compressed copy beside it when the
+/// browser accepts that encoding and the copy exists, else the file itself.
+pub fn encoded(file: &Path, accepted: &[&str]) -> (PathBuf, Option<&'static str>) {
+    for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
+        if accepted.contains(&encoding) {
+            let mut name = file.as_os_str().to_owned();
+            name.push(format!(".{ext}"));
+            let copy = PathBuf::from(name);
+            if copy.is_file() {
+                return (copy, Some(encoding));
+            }
+        }
+    }
+    (file.to_path_buf(), None)
+}
+
+/// A validator for a file's current contents: its length and modification time.
+fn etag(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(format!("\"{:x}-{:x}\"", meta.len(), modified.as_nanos()))
+}
+
 /// The file or directory a request path names inside its mount, refusing anything that climbs out.
 fn mounted(mounts: &[Mount], url_path: &str) -> Option<PathBuf> {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
@@ -92,13 +134,18 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Of the headers, only Host matters: the strict policy names the origin it was served from.
+    // Host names the origin for the strict policy; Accept-Encoding picks a compressed copy;
+    // If-None-Match lets a browser's cached copy stand.
     let mut header = String::new();
-    let mut origin = None;
+    let (mut origin, mut accepted, mut if_none_match) = (None, Vec::new(), None);
     while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
         if let Some((name, value)) = header.split_once(':') {
             if name.eq_ignore_ascii_case("host") {
                 origin = origin_of(value);
+            } else if name.eq_ignore_ascii_case("accept-encoding") {
+                accepted = accepted_encodings(value);
+            } else if name.eq_ignore_ascii_case("if-none-match") {
+                if_none_match = Some(value.trim().to_string());
             }
         }
         header.clear();
@@ -112,11 +159,23 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
         let _ = write!(stream, "HTTP/1.1 301 Moved Permanently\r\nLocation: {bare}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         return;
     }
+    let mut extra = String::new();
     let (status, body, kind) = match (method, resolve(mounts, target)) {
-        ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {
-            Ok(bytes) => ("200 OK", bytes, content_type(&file)),
-            Err(_) => ("500 Internal Server Error", b"read error".to_vec(), "text/plain; charset=utf-8"),
-        },
+        ("GET" | "HEAD", Some(file)) => {
+            let (sent, encoding) = encoded(&file, &accepted);
+            let tag = etag(&sent);
+            if let Some(tag) = &tag {
+                extra.push_str(&format!("ETag: {tag}\r\nVary: Accept-Encoding\r\n"));
+            }
+            if let Some(encoding) = encoding {
+                extra.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+            }
+            match std::fs::read(&sent) {
+                _ if tag.is_some() && if_none_match == tag => ("304 Not Modified", Vec::new(), content_type(&file)),
+                Ok(bytes) => ("200 OK", bytes, content_type(&file)),
+                Err(_) => ("500 Internal Server Error", b"read error".to_vec(), "text/plain; charset=utf-8"),
+            }
+        }
         ("GET" | "HEAD", None) => ("404 Not Found", b"not found".to_vec(), "text/plain; charset=utf-8"),
         _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
     };
@@ -126,7 +185,7 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
         String::new()
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{csp}Access-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{extra}{csp}Access-Control-Allow-Origin: *\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
@@ -212,6 +271,29 @@ mod tests {
         assert!(needs_slash(&mounts(), "/widget"));
         assert!(!needs_slash(&mounts(), "/widget/"));
         assert!(!needs_slash(&mounts(), "/demo.css"));
+    }
+
+    #[test]
+    fn brotli_is_preferred_then_gzip_and_a_zero_q_refuses() {
+        assert_eq!(accepted_encodings("gzip, deflate, br, zstd"), ["br", "gzip"]);
+        assert_eq!(accepted_encodings("gzip;q=1.0, br;q=0"), ["gzip"]);
+        assert_eq!(accepted_encodings("gzip;q=0.0, br"), ["br"]);
+        assert_eq!(accepted_encodings("br;q=0.5"), ["br"]);
+        assert_eq!(accepted_encodings("identity"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_compressed_copy_is_sent_only_when_it_exists_and_is_accepted() {
+        let dir = std::env::temp_dir().join(format!("storyline-encoded-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("storyline.js");
+        std::fs::write(&file, "x").unwrap();
+        std::fs::write(dir.join("storyline.js.gz"), "gz").unwrap();
+        assert_eq!(encoded(&file, &["br", "gzip"]), (dir.join("storyline.js.gz"), Some("gzip")));
+        assert_eq!(encoded(&file, &[]), (file.clone(), None));
+        std::fs::write(dir.join("storyline.js.br"), "br").unwrap();
+        assert_eq!(encoded(&file, &["br", "gzip"]), (dir.join("storyline.js.br"), Some("br")));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

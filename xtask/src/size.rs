@@ -34,7 +34,8 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             files_under(&path, out)?;
-        } else {
+        } else if !path.extension().is_some_and(|e| e == "br" || e == "gz") {
+            // The compressed copies are what the columns below measure, not files of their own.
             out.push(path);
         }
     }

@@ -1,11 +1,17 @@
-//! `storyline`: the command-line tool for editors. A thin shell over `storyline-core`.
+//! `storyline`: the command-line tool for editors and newsrooms. A thin shell over
+//! `storyline-core` (checks, imports) and the widget's native rendering (`publish`).
 
 use serde_json::json;
 use std::process::ExitCode;
 use storyline_core::{timelinejs, validate, Problem, Report};
 
 const USAGE: &str = "usage:
-  storyline check [--json] FILE...      validate Storyline datasets; exit 0 when all are valid
+  storyline check [--json] FILE...      validate stories (Storyline or TimelineJS3 JSON); exit 0 when all are valid
+  storyline publish FILE --out DIR      write DIR/index.html, the story prerendered for an iframe or a link,
+                                        and copy the widget's files beside it
+  storyline publish FILE --element      print a <story-line> element, the story prerendered, for an article's HTML
+      [--assets URL]                    load the widget's files from URL instead of beside the page
+      [--widget DIR]                    where the widget's files are (default: widget/ beside this program)
   storyline import-timelinejs FILE      convert a TimelineJS3 JSON file to Storyline JSON on stdout
   storyline schema                      print the JSON Schema of the dataset format";
 
@@ -20,10 +26,13 @@ macro_rules! say {
     }};
 }
 
+mod publish;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("publish") => publish::publish(&args[1..]),
         Some("import-timelinejs") => import_timelinejs(&args[1..]),
         Some("schema") if args.len() == 1 => {
             say!("{}", pretty(&storyline_core::schema::generate()));
@@ -37,7 +46,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn usage() -> ExitCode {
+pub(crate) fn usage() -> ExitCode {
     eprintln!("{USAGE}");
     ExitCode::from(2)
 }
@@ -46,14 +55,19 @@ fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).expect("JSON values serialize")
 }
 
-/// Reads and checks one file. An unreadable file is reported like any other error.
+/// Reads a story and applies the one rule the widget applies too (`storyline_core::accept`).
+/// An unreadable file is reported like any other error.
+pub(crate) fn accept_file(path: &str) -> Result<storyline_core::Loaded, Report> {
+    match std::fs::read(path) {
+        Ok(bytes) => storyline_core::accept(&bytes).map(|(loaded, _)| loaded),
+        Err(e) => Err(Report { errors: vec![Problem { path: String::new(), message: format!("cannot read the file: {e}") }], warnings: Vec::new() }),
+    }
+}
+
 fn check_file(path: &str) -> Report {
-    match std::fs::read_to_string(path) {
-        Ok(text) => match storyline_core::load(&text) {
-            Ok(loaded) => Report { errors: Vec::new(), warnings: loaded.warnings },
-            Err(report) => report,
-        },
-        Err(e) => Report { errors: vec![Problem { path: String::new(), message: format!("cannot read the file: {e}") }], warnings: Vec::new() },
+    match accept_file(path) {
+        Ok(loaded) => Report { errors: Vec::new(), warnings: loaded.warnings },
+        Err(report) => report,
     }
 }
 
@@ -92,7 +106,7 @@ fn check(args: &[String]) -> ExitCode {
 }
 
 /// `path: message`, or the message alone for the file as a whole.
-fn describe(p: &Problem) -> String {
+pub(crate) fn describe(p: &Problem) -> String {
     if p.path.is_empty() { p.message.clone() } else { p.to_string() }
 }
 

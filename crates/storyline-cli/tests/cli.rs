@@ -129,3 +129,114 @@ fn the_checked_in_schema_is_the_one_generated_from_the_types() {
         "schema/storyline-1.schema.json is out of date: run `STORYLINE_BLESS=1 cargo test -p storyline-cli` and commit it"
     );
 }
+
+/// Every story file in the repository: the valid, invalid, TimelineJS and published corpora and the built-in story.
+fn corpus() -> Vec<PathBuf> {
+    let mut files = vec![repo().join("assets/stories/north-korea-troops-russia.json")];
+    for dir in ["tests/data/valid", "tests/data/invalid", "tests/data/timelinejs", "tests/data/published"] {
+        for entry in std::fs::read_dir(repo().join(dir)).expect("a corpus folder") {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("storyline-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_accepts_exactly_what_the_widget_accepts_with_or_without_a_byte_order_mark() {
+    // The widget mounts a story through `storyline_core::accept` (src/mount.rs); so must check.
+    let dir = scratch("bom");
+    let mut valid = 0;
+    for path in corpus() {
+        let bytes = std::fs::read(&path).unwrap();
+        let twin = dir.join(path.file_name().unwrap());
+        std::fs::write(&twin, [b"\xEF\xBB\xBF".as_slice(), &bytes].concat()).unwrap();
+        for (file, bytes) in [(path.clone(), bytes.clone()), (twin, [b"\xEF\xBB\xBF".as_slice(), &bytes].concat())] {
+            let widget_accepts = storyline_core::accept(&bytes).is_ok();
+            let out = storyline(&["check", file.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(if widget_accepts { 0 } else { 1 }), "{}: {}", file.display(), stdout(&out));
+            valid += usize::from(widget_accepts);
+        }
+    }
+    // The built-in story, the minimal one, three TimelineJS files and the published story, each twice.
+    assert!(valid >= 12, "only {valid} files were accepted: the corpus is not what this test expects");
+}
+
+/// A folder with stand-ins for the widget's files: publishing only reads, hashes and copies them.
+fn widget_stand_in() -> PathBuf {
+    let dir = scratch("widget");
+    for file in ["storyline.js", "storyline-widget_bg.wasm", "storyline.css", "embed.js"] {
+        std::fs::write(dir.join(file), format!("/* {file} */")).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn publish_writes_the_page_and_copies_the_widget_files_beside_it() {
+    let widget = widget_stand_in();
+    let out = scratch("site").join("suez");
+    let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--out", out.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains("<title>The Ever Given: six days that blocked the Suez Canal</title>"), "{page}");
+    assert!(page.contains("class=\"sl-card-title\""), "the story is not prerendered");
+    for file in ["storyline.js", "storyline-widget_bg.wasm", "storyline.css", "embed.js"] {
+        assert_eq!(std::fs::read(out.join(file)).unwrap(), std::fs::read(widget.join(file)).unwrap(), "{file} was not copied");
+    }
+    let integrity = std::fs::read_to_string(out.join("integrity.txt")).unwrap();
+    let css_line = integrity.lines().find(|l| l.ends_with("  storyline.css")).expect("the stylesheet's hash");
+    let css_hash = css_line.split_whitespace().next().unwrap();
+    assert!(page.contains(&format!("href=\"storyline.css\" integrity=\"{css_hash}\"")), "the page's hash differs from integrity.txt");
+}
+
+#[test]
+fn publish_with_assets_references_the_hosted_files_and_copies_nothing() {
+    let widget = widget_stand_in();
+    let out = scratch("cdn");
+    let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--out", out.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--assets", "https://cdn.example/storyline/0.1.0"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains("src=\"https://cdn.example/storyline/0.1.0/storyline.js\""), "{page}");
+    assert!(!out.join("storyline.js").exists(), "the widget files were copied although they are hosted elsewhere");
+}
+
+#[test]
+fn publish_element_prints_a_story_line_with_a_declarative_shadow_root() {
+    let widget = widget_stand_in();
+    let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--element", "--widget", widget.to_str().unwrap(), "--assets", "https://cdn.example/sl/"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let snippet = stdout(&run);
+    assert!(snippet.starts_with("<story-line id=\"ever-given-suez\">\n  <template shadowrootmode=\"open\">"), "{snippet}");
+    assert!(snippet.contains("<script type=\"application/json\">{\"storyline\":1,"), "{snippet}");
+    assert!(snippet.contains("<script type=\"module\" src=\"https://cdn.example/sl/storyline.js\""), "{snippet}");
+}
+
+#[test]
+fn publish_refuses_a_story_with_mistakes_naming_each_path() {
+    let widget = widget_stand_in();
+    let out = scratch("refused");
+    let run = storyline(&["publish", "tests/data/invalid/10-impossible-published-date.json", "--out", out.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not published") && stderr.contains("error: story.published: "), "{stderr}");
+    assert!(!out.join("index.html").exists(), "a page was written for a story with mistakes");
+}
+
+#[test]
+fn publish_without_the_widget_files_says_where_it_looked() {
+    let empty = scratch("no-widget");
+    let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--element", "--widget", empty.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("--widget DIR") && stderr.contains(empty.to_str().unwrap()), "{stderr}");
+}

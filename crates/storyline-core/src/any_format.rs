@@ -3,6 +3,7 @@
 //!
 //! Storyline files take the fast path of `load`; a file is only inspected for TimelineJS
 //! after it has failed as Storyline, so the common case pays nothing for the detection.
+//! `accept` is the door every tool and the widget go through: bytes in, a dataset or a report out.
 
 use crate::timelinejs;
 use crate::validate::{load, validate, Loaded, Problem, Report};
@@ -13,6 +14,25 @@ use serde_json::Value;
 pub enum Format {
     Storyline,
     TimelineJs,
+}
+
+/// What Storyline accepts, from a file's bytes: the one rule that `storyline check`, `storyline
+/// publish` and the widget all apply, so that a file one accepts the others accept too.
+///
+/// The bytes must be UTF-8 (a byte-order mark, which spreadsheet and Windows editors write,
+/// is allowed and skipped), then `load_any` decides.
+pub fn accept(bytes: &[u8]) -> Result<(Loaded, Format), Report> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_any(text),
+        Err(e) => Err(Report {
+            errors: vec![Problem {
+                path: String::new(),
+                message: format!("this file is not UTF-8 text (the byte at offset {} is not): save it as UTF-8", e.valid_up_to()),
+            }],
+            warnings: Vec::new(),
+        }),
+    }
 }
 
 /// Parses and validates `json` as Storyline, or else as TimelineJS3.
@@ -49,6 +69,23 @@ mod tests {
     const TIMELINEJS: &str = r#"{"title": {"text": {"headline": "A war"}},
         "events": [{"start_date": {"year": "2024", "month": "10", "day": "18"},
                     "text": {"headline": "Seoul speaks", "text": "<p>Intelligence <b>says</b> so.</p>"}}]}"#;
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let json = serde_json::to_string(&crate::synth::story(3, 1)).unwrap();
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), json.as_bytes()].concat();
+        let (loaded, format) = accept(&with_bom).unwrap();
+        assert_eq!((loaded.dataset.events.len(), format), (3, Format::Storyline));
+        let (_, format) = accept(&[b"\xEF\xBB\xBF".as_slice(), TIMELINEJS.as_bytes()].concat()).unwrap();
+        assert_eq!(format, Format::TimelineJs);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_with_where() {
+        let report = accept(b"{\"storyline\": 1, \"story\": {\"title\": \"Caf\xE9\"}}").unwrap_err();
+        assert_eq!(report.errors.len(), 1);
+        assert!(report.errors[0].message.contains("not UTF-8") && report.errors[0].message.contains("offset 40"), "{:?}", report.errors);
+    }
 
     #[test]
     fn a_storyline_file_loads_as_storyline() {

@@ -10,6 +10,15 @@ pub fn fragment_value(fragment: &str, key: &str) -> Option<String> {
         .find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| decode(v)))
 }
 
+/// The flag in a page's fragment that asks the widget to show an editor's details (such as a
+/// broken story's problems, each with its path) to whoever opened the page.
+pub const DEBUG_FLAG: &str = "storyline-debug";
+
+/// Whether `fragment` (with or without its `#`) carries `flag` as one of its `&`-separated parts.
+pub fn has_flag(fragment: &str, flag: &str) -> bool {
+    fragment.trim_start_matches('#').split('&').any(|part| part == flag)
+}
+
 /// The fragment with `key` set to `value`, other pairs kept in their order.
 pub fn with_fragment_value(fragment: &str, key: &str, value: &str) -> String {
     let mut pairs: Vec<String> = fragment
@@ -52,6 +61,14 @@ fn decode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_debug_flag_is_found_among_other_pairs_and_never_inside_one() {
+        assert!(has_flag("#storyline-debug", DEBUG_FLAG));
+        assert!(has_flag("#event=a&storyline-debug", DEBUG_FLAG));
+        assert!(!has_flag("#event=storyline-debug", DEBUG_FLAG));
+        assert!(!has_flag("#storyline-debugger", DEBUG_FLAG));
+    }
 
     #[test]
     fn a_fragment_value_is_found_by_its_key() {

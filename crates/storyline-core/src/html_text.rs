@@ -1,4 +1,4 @@
-//! HTML markup reduced to plain text, for importing other tools' rich text into Storyline's text-only fields.
+//! HTML markup reduced to plain text, for importing other tools' rich text into Storyline's text-only fields; and `escape`, the way back.
 //!
 //! This is not a sanitizer and need not be one: its output is text, which the widget
 //! escapes like any other string. It only has to keep what a reader would have read,
@@ -219,6 +219,23 @@ fn tidy(raw: &str) -> String {
                 out.push(' ');
             }
             out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Text made safe to put into HTML, inside an element or a double- or single-quoted attribute:
+/// the way back from text to HTML, for what Storyline writes (published pages, exported files).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
         }
     }
     out

@@ -14,6 +14,7 @@ pub mod html_text;
 pub mod keyboard;
 pub mod limits;
 pub mod model;
+pub mod problem_lines;
 pub mod relations;
 pub mod scale;
 #[cfg(feature = "schema")]
@@ -29,5 +30,5 @@ pub mod view_state;
 
 pub use date::{PartialDate, Precision};
 pub use model::*;
-pub use any_format::{load_any, Format};
+pub use any_format::{accept, load_any, Format};
 pub use validate::{load, validate, Loaded, Problem, Report};

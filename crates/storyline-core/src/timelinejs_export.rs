@@ -14,6 +14,7 @@
 //! fetch media from other hosts.
 
 use crate::date::{civil_from_days, PartialDate, Precision};
+use crate::html_text::escape;
 use crate::model::{Dataset, Event, Quote, Source};
 use crate::validate::check_url;
 use serde_json::{json, Map, Value};
@@ -132,22 +133,6 @@ fn paragraphs(text: &str) -> String {
         .filter(|p| !p.is_empty())
         .map(|p| format!("<p>{}</p>", p.lines().map(escape).collect::<Vec<_>>().join("<br>")))
         .collect()
-}
-
-/// Text made safe to put into HTML, inside an element or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A TimelineJS date with the fields the precision has: `{year}`, `{year, month}`,
