@@ -1,16 +1,20 @@
 // Storyline's loader: starts the widget's WebAssembly once, mounts every widget on the page,
 // defines the <story-line> element, and, inside an iframe, keeps the parent told of its height.
 //
-// `cargo xtask` joins this file after wasm-bindgen's glue into dist/storyline.js (one request,
-// one integrity hash), with the glue inside `function storylineGlue()`, which makes a fresh
-// copy of it (`__wbg_init`, `mountStory`, `showUnreachable`, `retire`), and it writes the wasm
-// and CSS integrity hashes over the two placeholders below.
-// Nothing here parses the story or builds markup from it: the WebAssembly does, from its bytes.
+// `cargo xtask` joins this file after wasm-bindgen's glues into dist/storyline.js (one request,
+// one integrity hash): the widget's inside `function storylineGlue()`, which makes a fresh
+// copy of it (`__wbg_init`, `mountStory`, `showProblems`, `showUnreachable`, `retire`), and the
+// second module's inside `function storylineImportGlue()` (`acceptStory`); it writes the
+// integrity hashes of the two wasm files and the CSS over the placeholders below.
+// Nothing here reads the story or builds markup from it: `JSON.parse` hands it to the
+// WebAssembly, which applies the format's rules and renders it as text.
 
 const WASM_URL = new URL("storyline-widget_bg.wasm", import.meta.url);
 const CSS_URL = new URL("storyline.css", import.meta.url);
 const WASM_INTEGRITY = "@WASM_INTEGRITY@";
 const CSS_INTEGRITY = "@CSS_INTEGRITY@";
+const IMPORT_URL = new URL("storyline-import_bg.wasm", import.meta.url);
+const IMPORT_INTEGRITY = "@IMPORT_INTEGRITY@";
 
 let glue = storylineGlue();
 let started;
@@ -18,6 +22,32 @@ let started;
 function start() {
   started ??= glue.__wbg_init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
   return started;
+}
+
+let importer;
+/**
+ * The second module, started the first time a story needs it: the format's full reading, for
+ * a story the widget's own pass left undecided (a TimelineJS file, a broken file whose every
+ * problem an editor must see). Most pages never load it.
+ */
+function startImporter() {
+  importer ??= (async () => {
+    const glue = storylineImportGlue();
+    await glue.__wbg_init({ module_or_path: fetch(IMPORT_URL, { integrity: IMPORT_INTEGRITY }) });
+    return glue;
+  })();
+  return importer;
+}
+
+/** UTF-8, strictly; a byte-order mark is skipped, as `storyline check` skips it. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** The story as the browser parses it, or undefined when it is not UTF-8 JSON (the second module then says why). */
+function parsed(bytes) {
+  try {
+    return JSON.parse(utf8.decode(bytes));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -139,7 +169,54 @@ function mount(root, data, source, fragmentKey, hydrate) {
   const entry = { data, source, fragmentKey, hydrate, first: [...root.childNodes].map((node) => node.cloneNode(true)) };
   mounts.set(root, entry);
   if (stopReason !== undefined) return halt(root);
+  if (hydrate && root.firstElementChild?.matches(".storyline")) keepEarlyIntents(root);
   run(root, entry);
+}
+
+/**
+ * A reader who clicks a prerendered control (Next, an event's marker) or presses a key inside
+ * the widget before it is live loses nothing: the intent is kept, the root says the widget is
+ * starting (`aria-busy`; the stylesheet shows "Starting…" and a progress cursor), and once the
+ * widget is live each intent is given again, in order, to the same element, which hydration
+ * has adopted. Links are left to work as links.
+ */
+function keepEarlyIntents(root) {
+  const kept = [];
+  const live = () => root.querySelector(".storyline[data-ready]");
+  const keep = (event, again) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    kept.push(again);
+    root.setAttribute("aria-busy", "true");
+  };
+  const onClick = (event) => {
+    const control = event.target.closest?.('button, [role="button"]');
+    if (live() || !control || !root.contains(control)) return;
+    keep(event, () => control.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, composed: true })));
+  };
+  const onKey = (event) => {
+    const { key, code, ctrlKey, metaKey, altKey, shiftKey, target } = event;
+    // Tab moves focus as ever; Enter and Space on a button make a click, which is kept instead.
+    const activates = (key === "Enter" || key === " ") && target.closest?.('button, [role="button"]');
+    if (live() || key === "Tab" || activates) return;
+    const init = { key, code, ctrlKey, metaKey, altKey, shiftKey, bubbles: true, cancelable: true, composed: true };
+    keep(event, () => target.dispatchEvent(new KeyboardEvent("keydown", init)));
+  };
+  root.addEventListener("click", onClick, true);
+  root.addEventListener("keydown", onKey, true);
+  // Settled: live, or showing why not (an error view, no WebAssembly, a stop), which takes no intents.
+  const settled = () => live() || root.querySelector(".sl-error, .sl-unavailable, .sl-stopped");
+  new Promise((resolve) => {
+    if (settled()) return resolve();
+    const watch = new MutationObserver(() => settled() && (watch.disconnect(), resolve()));
+    watch.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"] });
+  }).then(() => {
+    root.removeEventListener("click", onClick, true);
+    root.removeEventListener("keydown", onKey, true);
+    root.removeAttribute("aria-busy");
+    const again = kept.splice(0);
+    if (live()) for (const intent of again) intent();
+  });
 }
 
 /**
@@ -148,7 +225,8 @@ function mount(root, data, source, fragmentKey, hydrate) {
  */
 function run(root, entry) {
   const { data, source, fragmentKey, hydrate } = entry;
-  const { mountStory, showUnreachable } = glue;
+  const { mountStory, showProblems, showUnreachable } = glue;
+  const current = () => stopReason === undefined && entry.widget === mounting; // not stopped or restarted meanwhile
   const mounting = start().then(
     async () => {
       let bytes, failure;
@@ -157,13 +235,28 @@ function run(root, entry) {
       } catch (error) {
         failure = error;
       }
-      if (stopReason !== undefined || entry.widget !== mounting) return; // stopped or restarted meanwhile
+      if (!current()) return;
       // Markup prerendered from this data is hydrated (or, if the data fails, kept as static
       // text under the reader's line); anything else (a loading line, the fallback the page
       // put there) is replaced.
       if (!(hydrate && root.firstElementChild?.matches(".storyline"))) root.replaceChildren();
       if (failure) return showUnreachable(root, source, failure.message);
-      return mountStory(root, bytes, source, fragmentKey);
+      const story = parsed(bytes);
+      const widget = story === undefined ? undefined : mountStory(root, story, bytes.length, source, fragmentKey);
+      if (widget) return widget;
+      // Undecided by the widget's pass: the second module reads the file as `storyline check` does.
+      let verdict;
+      try {
+        verdict = JSON.parse((await startImporter()).acceptStory(bytes, source));
+      } catch (error) {
+        if (!current()) return;
+        return showUnreachable(root, source, `the story could not be read (${error.message})`);
+      }
+      if (!current()) return;
+      for (const line of verdict.console) console.warn(line);
+      const errors = verdict.errors ?? [{ path: "", message: "the story could not be read" }];
+      return (verdict.story && mountStory(root, verdict.story, bytes.length, source, fragmentKey)) ||
+        showProblems(root, source, errors.map((p) => p.path), errors.map((p) => p.message));
     },
     (error) => unavailable(root, error),
   );

@@ -20,12 +20,21 @@ mod exports {
         }
     }
 
-    /// Mounts (or hydrates) a widget on `root`. `bytes` is the story's file as it came (UTF-8,
-    /// with or without a byte-order mark; Storyline or TimelineJS); `source` names where it
-    /// came from in error messages ("story.json").
+    /// Mounts (or hydrates) a widget on `root`. `story` is the story as `JSON.parse` gave it,
+    /// from a file of `file_bytes` bytes; `source` names where it came from in error messages
+    /// ("story.json"). Nothing comes back when the story needs `accept`'s full reading, from
+    /// the second module (see `storyline::mount`).
     #[wasm_bindgen(js_name = mountStory)]
-    pub fn mount_story(root: web_sys::Element, bytes: Vec<u8>, source: String, fragment_key: String) -> Widget {
-        Widget(storyline::mount::mount(root, &bytes, &source, fragment_key))
+    pub fn mount_story(root: web_sys::Element, story: JsValue, file_bytes: usize, source: String, fragment_key: String) -> Option<Widget> {
+        storyline::mount::mount(root, story, file_bytes, &source, fragment_key).map(Widget)
+    }
+
+    /// Shows, in `root`, the problems the second module found in the story from `source`:
+    /// `paths[i]` and `messages[i]` make one problem.
+    #[wasm_bindgen(js_name = showProblems)]
+    pub fn show_problems(root: web_sys::Element, source: String, paths: Vec<String>, messages: Vec<String>) -> Widget {
+        let problems = paths.into_iter().zip(messages).map(|(path, message)| Problem { path, message }).collect();
+        Widget(storyline::mount::fail(root, &source, Failure::Invalid, problems))
     }
 
     /// Shows, in `root`, that the story at `source` could not be fetched, and why.

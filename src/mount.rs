@@ -1,8 +1,11 @@
-//! Mounting one widget on one element: accept its story's bytes, then render, hydrate, or show why not.
+//! Mounting one widget on one element: read its story, then render, hydrate, or show why not.
 //!
-//! The page's loader (`assets/loader.js`) finds the elements and fetches any data; this
-//! module only turns bytes into a widget, through core's `accept`, the same door that
-//! `storyline check` and `storyline publish` use, so every way in ends in the same checks.
+//! The page's loader (`assets/loader.js`) finds the elements, fetches any data and parses it
+//! with the browser's `JSON.parse`; this module reads the parsed story in one pass through
+//! core's `accept_parsed`, which gives the verdict of `accept`, the rule `storyline check` and
+//! `storyline publish` apply. A story it leaves undecided goes back to the loader, which asks
+//! the second module (`crates/storyline-import`) for `accept`'s full reading and brings back
+//! a story to mount or the problems to show (`fail`).
 
 use storyline_core::Problem;
 
@@ -41,7 +44,7 @@ mod browser {
     use std::rc::Rc;
     use storyline_core::deep_link::{has_flag, DEBUG_FLAG};
     use storyline_core::problem_lines::problem_lines;
-    use storyline_core::Problem;
+    use storyline_core::{Decided, Problem};
 
     /// A mounted widget (or error view), kept so that it can be taken down when its element
     /// leaves the page: a single-page app that swaps articles must not keep every old widget alive.
@@ -58,23 +61,25 @@ mod browser {
         }
     }
 
-    /// Mounts a widget on `root` for the story in `bytes`.
+    /// Mounts a widget on `root` for `story`, the file of `file_bytes` bytes as `JSON.parse`
+    /// gave it; `None` when the story is not decided by this pass (see the module's head).
     ///
     /// Prerendered markup inside `root` (the loader leaves it only when it was rendered from
-    /// these same bytes) is adopted (hydrated) rather than replaced, so the reader never sees a
+    /// this same story) is adopted (hydrated) rather than replaced, so the reader never sees a
     /// flash; an empty `root` is rendered into.
-    pub fn mount(root: web_sys::Element, bytes: &[u8], source: &str, fragment_key: String) -> Mounted {
-        match storyline_core::accept(bytes) {
-            Ok((loaded, _)) => {
+    pub fn mount(root: web_sys::Element, story: wasm_bindgen::JsValue, file_bytes: usize, source: &str, fragment_key: String) -> Option<Mounted> {
+        match storyline_core::accept_parsed(serde_wasm_bindgen::Deserializer::from(story), file_bytes) {
+            Decided::Accepted(loaded) => {
                 // One line per kind of warning: 10,000 events without sources make one line.
                 for line in problem_lines(source, &loaded.warnings) {
                     web_sys::console::warn_1(&line.into());
                 }
                 let props = yew::props!(AppProps { dataset: Rc::new(loaded.dataset), fragment_key });
                 let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-                Mounted::of(if root.first_element_child().is_some() { renderer.hydrate() } else { renderer.render() })
+                Some(Mounted::of(if root.first_element_child().is_some() { renderer.hydrate() } else { renderer.render() }))
             }
-            Err(report) => fail(root, source, Failure::Invalid, report.errors),
+            Decided::Refused(report) => Some(fail(root, source, Failure::Invalid, report.errors)),
+            Decided::Undecided => None,
         }
     }
 

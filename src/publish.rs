@@ -14,12 +14,15 @@ use storyline_core::Dataset;
 pub const JS: &str = "storyline.js";
 /// The widget's WebAssembly.
 pub const WASM: &str = "storyline-widget_bg.wasm";
+/// The second WebAssembly module, which `storyline.js` loads only when a story needs it (a
+/// TimelineJS file, a broken file whose problems an editor must see).
+pub const IMPORT_WASM: &str = "storyline-import_bg.wasm";
 /// The widget's stylesheet.
 pub const CSS: &str = "storyline.css";
 /// The optional host-page script that sizes `<iframe data-storyline>` to its content.
 pub const EMBED: &str = "embed.js";
 /// Every file of the widget, the same for every story.
-pub const FILES: [&str; 4] = [JS, WASM, CSS, EMBED];
+pub const FILES: [&str; 5] = [JS, WASM, IMPORT_WASM, CSS, EMBED];
 /// The id of the published page's data block.
 pub const DATA_ID: &str = "storyline-data";
 

@@ -101,36 +101,41 @@ async fn a_panic_is_announced_to_the_page_with_its_message() {
     assert_eq!(*heard.borrow(), ["index out of bounds: the len is 3 but the index is 7"]);
 }
 
-/// Mounts `bytes` the way the page's loader does, through `storyline::mount`: the bytes go
-/// through core's `accept`, the rule `storyline check` applies.
-async fn mount_bytes(bytes: &[u8]) -> (Element, storyline::mount::Mounted) {
+/// Mounts `json` the way the page's loader does: parsed by the browser's `JSON.parse`, then
+/// read in one pass by `storyline::mount` (core's `accept_parsed`).
+async fn mount_parsed(json: &str) -> (Element, Option<storyline::mount::Mounted>) {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let mounted = storyline::mount::mount(root.clone(), bytes, "test.json", "event".into());
+    let story = js_sys::JSON::parse(json).expect("JSON");
+    let mounted = storyline::mount::mount(root.clone(), story, json.len(), "test.json", "event".into());
     yew::scheduler::flush().await;
     (root, mounted)
 }
 
 #[wasm_bindgen_test]
-async fn a_file_with_a_byte_order_mark_and_a_timelinejs_file_are_shown_as_check_accepts_them() {
-    let minimal = include_bytes!("data/valid/minimal.json");
-    let with_bom = [b"\xEF\xBB\xBF".as_slice(), minimal.as_slice()].concat();
-    for bytes in [with_bom.as_slice(), include_bytes!("data/timelinejs/minimal.json").as_slice()] {
-        let (root, mounted) = mount_bytes(bytes).await;
-        assert!(root.query_selector("[role='alert']").unwrap().is_none(), "{}", root.inner_html());
-        assert!(!text(&root, ".sl-title").is_empty());
-        mounted.destroy();
-        root.remove();
-    }
+async fn a_story_parsed_by_the_browser_is_shown() {
+    let (root, mounted) = mount_parsed(include_str!("data/valid/minimal.json")).await;
+    assert!(root.query_selector("[role='alert']").unwrap().is_none(), "{}", root.inner_html());
+    assert!(!text(&root, ".sl-title").is_empty());
+    mounted.expect("a valid story is decided by the widget's own pass").destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_timelinejs_file_is_left_for_the_second_module_to_read() {
+    let (root, mounted) = mount_parsed(include_str!("data/timelinejs/minimal.json")).await;
+    assert!(mounted.is_none(), "the reader's module decided a TimelineJS file");
+    assert!(root.first_child().is_none(), "the root was written to: {}", root.inner_html());
+    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn a_broken_file_shows_readers_one_line_and_no_paths() {
-    let (root, mounted) = mount_bytes(include_bytes!("data/invalid/10-impossible-published-date.json")).await;
+    let (root, mounted) = mount_parsed(include_str!("data/invalid/20-unknown-event-actor.json")).await;
     let alert = root.query_selector("[role='alert']").unwrap().expect("an error view");
     assert_eq!(alert.text_content().unwrap_or_default().trim(), storyline::mount::Failure::Invalid.reader_line());
     assert!(root.query_selector("code").unwrap().is_none(), "paths are shown to readers: {}", root.inner_html());
-    mounted.destroy();
+    mounted.expect("a story that names an actor it does not have is refused by the widget's own pass").destroy();
     root.remove();
 }

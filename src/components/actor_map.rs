@@ -106,9 +106,9 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
             degree[a] += 1;
             degree[b] += 1;
         }
-        shown.sort_by(|&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
+        storyline_core::order::sort_by(&mut shown, |&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
         shown.truncate(MAX_SHOWN);
-        shown.sort_unstable();
+        storyline_core::order::sort_by(&mut shown, usize::cmp);
     }
     let node_box = |a: usize| node_box(dataset, a);
     // Small groups apart from the main network (an actor with no relation, a pair linked only to
@@ -139,7 +139,7 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
     let (graph, mut loose): (Vec<usize>, Vec<usize>) =
         shown.iter().partition(|&&a| Some(group[a]) == largest || size[&group[a]] > SMALL_GROUP);
     // Members of one group side by side; groups (and lone actors) in the order of their first member.
-    loose.sort_by_key(|&a| (group[a], a));
+    storyline_core::order::sort_by_key(&mut loose, |&a| (group[a], a));
     let row_height = SHAPE + 26.0;
     let mut rows: Vec<Vec<usize>> = Vec::new();
     let mut row_width = f64::INFINITY;

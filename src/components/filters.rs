@@ -1,9 +1,7 @@
 //! Filters by status, tag and actor, as toggle buttons in a disclosure so they stay out of the way.
 
 use crate::store::{on_click, use_dispatch, use_store};
-use std::collections::BTreeSet;
 use storyline_core::view_state::Action;
-use storyline_core::Status;
 use yew::prelude::*;
 
 fn toggle(dispatch: &crate::store::Dispatch, label: String, pressed: bool, action: Action) -> Html {
@@ -17,8 +15,8 @@ pub fn Filters() -> Html {
     let dispatch = use_dispatch();
     let dataset = &store.dataset;
     let filter = &store.view.filter;
-    let statuses: BTreeSet<Status> = dataset.events.iter().map(|e| e.status).collect();
-    let tags: BTreeSet<&str> = dataset.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
+    let statuses = storyline_core::in_use::event_statuses(dataset);
+    let tags = storyline_core::in_use::event_tags(dataset);
     let shown = store.view.visible_events(dataset, &store.index).len();
     let clear = on_click(&dispatch, Action::ClearFilters);
     html! {

@@ -1,15 +1,14 @@
 //! The map's legend: every relation kind and status that appears in this story, and what faded and bold edges mean.
 
 use crate::store::use_store;
-use std::collections::BTreeSet;
 use yew::prelude::*;
 
 #[component]
 pub fn MapLegend() -> Html {
     let store = use_store();
     let dataset = &store.dataset;
-    let kinds: BTreeSet<_> = dataset.relations.iter().map(|r| r.kind).collect();
-    let statuses: BTreeSet<_> = dataset.relations.iter().map(|r| r.status).collect();
+    let kinds = storyline_core::in_use::relation_kinds(dataset);
+    let statuses = storyline_core::in_use::relation_statuses(dataset);
     let sample = |classes: Classes| {
         html! {
             <svg class="sl-legend-sample" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true">

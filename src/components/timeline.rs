@@ -72,7 +72,7 @@ pub fn Timeline() -> Html {
     };
     let mut placed = layout(visible, &scale, &params, view.selected);
     // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
-    placed.markers.sort_by_key(|m| store.index.position(m.event));
+    storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);
     let cluster_y = TOP + params.lanes as f64 * LANE_HEIGHT + 6.0;
     let axis_y = cluster_y + 26.0;

@@ -270,6 +270,10 @@ fn a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down(ctx: &Ctx) 
         ctx.open("/hostile.html").await?;
         ctx.wait_in_shadow("#first", ".storyline[data-ready]").await?;
         ctx.wait_in_shadow("#first", ".sl-next").await?.click().await.map_err(fail("Next"))?;
+        // The click has landed once the deep link names the second event: only then is there a
+        // place for the widget added back to find, however slow the machine.
+        let second = story::embedded().events[1].id.clone();
+        ctx.wait_until_true(&format!("return location.hash.includes('first.event={second}')"), "the deep link of the second event").await?;
         // Moved within the page (as a single-page app re-parents a node): the same widget goes on.
         let moved = ctx
             .eval("const el = document.querySelector('#first'); const before = el.shadowRoot.querySelector('.storyline'); \
@@ -346,6 +350,11 @@ fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(
         let count = counter(ctx, "#tljs").await?;
         expect(title == [dataset.story.title.clone()], || format!("the TimelineJS story's title is {title:?}"))?;
         expect(count == format!("1 of {}", dataset.events.len()), || format!("the TimelineJS story's counter reads {count}"))?;
+
+        ctx.wait_in_shadow("#bom", ".storyline[data-ready]").await?;
+        let bom = ctx.shadow_texts("#bom", ".sl-title").await?;
+        let minimal = storyline_core::load(include_str!("../data/valid/minimal.json")).map_err(|r| format!("{:?}", r.errors))?;
+        expect(bom == [minimal.dataset.story.title.clone()], || format!("the file with a byte-order mark shows {bom:?}"))?;
 
         ctx.wait_in_shadow("#inline", ".storyline[data-ready]").await?;
         let inline = ctx.shadow_texts("#inline", ".sl-card-title").await?;

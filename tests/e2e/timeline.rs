@@ -16,6 +16,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("ten_thousand_events_keep_the_dom_bounded", ten_thousand_events_keep_the_dom_bounded),
     ("an_invalid_story_shows_every_error_path", an_invalid_story_shows_every_error_path),
     ("printing_lists_every_event", printing_lists_every_event),
+    ("a_click_on_next_before_the_widget_is_live_lands_once_it_is", a_click_on_next_before_the_widget_is_live_lands_once_it_is),
 ];
 
 fn printing_lists_every_event(ctx: &Ctx) -> Test<'_> {
@@ -202,5 +203,33 @@ fn an_invalid_story_shows_every_error_path(ctx: &Ctx) -> Test<'_> {
         }
         let links = ctx.eval("return [...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript:')).length").await?;
         expect(links.as_u64() == Some(0), || "a javascript: link reached the page".into())
+    })
+}
+
+/// A reader faster than the WebAssembly: the server holds the page's wasm back (`/held/`) until
+/// the test lets it go, so the click certainly comes before the widget is live, on any machine.
+fn a_click_on_next_before_the_widget_is_live_lands_once_it_is(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        let server = |what: &str| format!("const done = arguments[0]; fetch('{}/__{what}-wasm').then(() => done(true), (e) => done(String(e)));", ctx.base);
+        ctx.open("/held/").await?;
+        let held = ctx.client.execute_async(&server("hold"), vec![]).await.map_err(fail("hold the wasm"))?;
+        expect(held == true, || format!("the server did not hold the wasm: {held}"))?;
+        // Loaded afresh now that the hold is certain.
+        ctx.open("/held/").await?;
+        ctx.click_button("Next").await?;
+        let busy = ctx.wait_until_true("return document.querySelector('.storyline-root').getAttribute('aria-busy') === 'true'", "the widget to say it is starting").await?;
+        expect(busy == true, || "the kept click is not shown".into())?;
+        let counter = ctx.counters().await?;
+        expect(counter == [format!("1 of {}", dataset.events.len())], || format!("before the widget is live the counter reads {counter:?}"))?;
+        ctx.screenshot("click-before-live").await?;
+        let released = ctx.client.execute_async(&server("release"), vec![]).await.map_err(fail("release the wasm"))?;
+        expect(released == true, || format!("the server did not release the wasm: {released}"))?;
+        ctx.wait_ready().await?;
+        ctx.wait_counter(&format!("2 of {}", dataset.events.len())).await?;
+        let card = ctx.texts(".sl-card-title").await?;
+        expect(card == [dataset.events[1].title.clone()], || format!("the kept click did not land: the card reads {card:?}"))?;
+        let busy = ctx.eval("return document.querySelector('.storyline-root').hasAttribute('aria-busy')").await?;
+        expect(busy == false, || "the widget still says it is starting".into())
     })
 }

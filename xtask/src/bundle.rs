@@ -11,7 +11,8 @@ use std::process::Command;
 /// The files of `dist/` a newsroom serves: the widget's own page (the built-in story, also the
 /// page that `?src=` points at another story), the four widget files, their hashes, and the
 /// brotli and gzip copies of each.
-const WIDGET_FILES: [&str; 6] = ["index.html", "storyline.js", "storyline-widget_bg.wasm", "storyline.css", "embed.js", "integrity.txt"];
+const WIDGET_FILES: [&str; 7] =
+    ["index.html", "storyline.js", "storyline-widget_bg.wasm", dist::IMPORT_WASM, "storyline.css", "embed.js", "integrity.txt"];
 
 /// The version of the `storyline` CLI, from its manifest.
 fn version(root: &Path) -> Result<String, String> {

@@ -15,10 +15,19 @@ use sha2::{Digest, Sha384};
 use std::path::Path;
 use std::process::Command;
 
-/// The glue wasm-bindgen writes, and the names the loader relies on in it: the three it calls,
-/// and the `wasm` binding that every call into the WebAssembly goes through, which `retire` replaces.
+/// The glue wasm-bindgen writes for the widget, and the functions the loader calls in it.
 const GLUE: &str = "storyline-widget.js";
-const GLUE_NEEDS: [&str; 4] = ["async function __wbg_init(", "export function mountStory(", "export function showUnreachable(", "wasm = instance.exports;"];
+const GLUE_EXPORTS: [&str; 3] = ["mountStory", "showProblems", "showUnreachable"];
+
+/// The second module (`crates/storyline-import`), which the loader starts only when a story
+/// needs `accept`'s full reading: its package, the wasm it becomes in `dist/`, and its glue's export.
+const IMPORT_PACKAGE: &str = "storyline-import";
+pub const IMPORT_WASM: &str = "storyline-import_bg.wasm";
+const IMPORT_EXPORTS: [&str; 1] = ["acceptStory"];
+
+/// What wasm-opt may use, as Trunk is told for the widget (`data-wasm-opt-params` in index.html).
+const WASM_OPT_FEATURES: [&str; 5] =
+    ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"];
 /// The built-in story, which the widget's own page (`dist/index.html`) shows.
 pub const BUILT_IN_STORY: &str = "assets/stories/north-korea-troops-russia.json";
 
@@ -28,9 +37,22 @@ pub fn build_release() -> Result<(), String> {
     let root = project_root();
     run(Command::new("trunk").args(["build", "--release"]).current_dir(&root))?;
     let dist = root.join("dist");
-    finish(&dist, &std::fs::read_to_string(root.join("assets/loader.js")).map_err(|e| e.to_string())?)?;
+    let import_glue = build_import_module(&root, &dist)?;
+    finish(&dist, &std::fs::read_to_string(root.join("assets/loader.js")).map_err(|e| e.to_string())?, &import_glue)?;
     publish(&[BUILT_IN_STORY, "--out", "dist", "--widget", "dist"])?;
     compress(&dist)
+}
+
+/// Builds the second module as Trunk builds the widget (release, wasm-bindgen for the web,
+/// wasm-opt -Oz), puts its wasm into `dist/`, and returns its glue.
+fn build_import_module(root: &Path, dist: &Path) -> Result<String, String> {
+    println!("Building the import module ({IMPORT_PACKAGE})");
+    run(Command::new("cargo").args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", IMPORT_PACKAGE]).current_dir(root))?;
+    let built = root.join("target/wasm32-unknown-unknown/release/storyline_import.wasm");
+    let out = root.join("target/import-bindgen");
+    run(Command::new("wasm-bindgen").arg(&built).args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out))?;
+    run(Command::new("wasm-opt").arg("-Oz").args(WASM_OPT_FEATURES).arg(out.join("storyline_import_bg.wasm")).arg("-o").arg(dist.join(IMPORT_WASM)))?;
+    read(&out.join("storyline_import.js"))
 }
 
 /// The files of `dist/` that are sent compressed: everything but the compressed copies themselves.
@@ -77,14 +99,18 @@ fn fill(text: &str, placeholder: &str, value: &str, file: &str) -> Result<String
     Ok(text.replace(placeholder, value))
 }
 
-/// wasm-bindgen's glue (an ES module) as the body of `function storylineGlue()`: each call makes
-/// a copy with its own state, ready to start its own instance of the WebAssembly. Its exports
-/// become plain declarations; the function returns the three the loader calls, the instance's
-/// `memory` (for the e2e memory soak), and `retire()`,
-/// which cuts the copy off from its instance for good: every later call from it (a listener the
-/// dead widget left on the window, a finalizer) then does nothing, instead of running the
-/// WebAssembly that faulted.
-fn glue_factory(glue: &str) -> Result<String, String> {
+/// wasm-bindgen's glue (an ES module) as the body of `function <name>()`: each call makes a copy
+/// with its own state, ready to start its own instance of the WebAssembly. Its exports become
+/// plain declarations; the function returns `__wbg_init`, the `exports` the loader calls, the
+/// instance's `memory` (for the e2e memory soak), and `retire()`, which cuts the copy off from
+/// its instance for good: every later call from it (a listener the dead widget left on the
+/// window, a finalizer) then does nothing, instead of running the WebAssembly that faulted.
+fn glue_factory(glue: &str, name: &str, exports: &[&str]) -> Result<String, String> {
+    let needs = ["async function __wbg_init(", "wasm = instance.exports;"].into_iter().map(str::to_string);
+    let needs = needs.chain(exports.iter().map(|e| format!("export function {e}(")));
+    if let Some(missing) = needs.into_iter().find(|n| !glue.contains(n.as_str())) {
+        return Err(format!("the glue of {name} no longer contains `{missing}`, which assets/loader.js relies on"));
+    }
     let mut body = String::with_capacity(glue.len() + 512);
     for line in glue.lines() {
         let line = match line.strip_prefix("export ") {
@@ -98,15 +124,15 @@ fn glue_factory(glue: &str) -> Result<String, String> {
         body.push('\n');
     }
     if body.lines().any(|l| l.trim_start().starts_with("import ")) {
-        return Err(format!("wasm-bindgen's {GLUE} now imports modules, which a function body cannot"));
+        return Err(format!("the glue of {name} now imports modules, which a function body cannot"));
     }
+    let exported: String = exports.iter().map(|e| format!("        {e},\n")).collect();
     Ok(format!(
         "/** A fresh copy of wasm-bindgen's glue, with state of its own (`xtask/src/dist.rs`). */\n\
-         function storylineGlue() {{\n{body}\
+         function {name}() {{\n{body}\
          \x20   return {{\n\
          \x20       __wbg_init,\n\
-         \x20       mountStory,\n\
-         \x20       showUnreachable,\n\
+         {exported}\
          \x20       memory: () => wasm.memory,\n\
          \x20       retire() {{\n\
          \x20           const memory = wasm?.memory;\n\
@@ -117,19 +143,22 @@ fn glue_factory(glue: &str) -> Result<String, String> {
     ))
 }
 
-/// Joins the glue and the loader into `storyline.js`, fills in the hashes the loader checks,
-/// and lists every file's hash in `integrity.txt`.
-pub fn finish(dist: &Path, loader: &str) -> Result<(), String> {
+/// Joins the two glues and the loader into `storyline.js`, fills in the hashes the loader
+/// checks, and lists every file's hash in `integrity.txt`.
+pub fn finish(dist: &Path, loader: &str, import_glue: &str) -> Result<(), String> {
     let glue = read(&dist.join(GLUE))?;
-    if let Some(missing) = GLUE_NEEDS.iter().find(|n| !glue.contains(*n)) {
-        return Err(format!("wasm-bindgen's {GLUE} no longer contains `{missing}`, which assets/loader.js calls"));
-    }
     let wasm = std::fs::read(dist.join("storyline-widget_bg.wasm")).map_err(|e| e.to_string())?;
+    let import = std::fs::read(dist.join(IMPORT_WASM)).map_err(|e| e.to_string())?;
     let css = std::fs::read(dist.join("storyline.css")).map_err(|e| e.to_string())?;
-    let (wasm_sri, css_sri) = (integrity(&wasm), integrity(&css));
+    let (wasm_sri, import_sri, css_sri) = (integrity(&wasm), integrity(&import), integrity(&css));
 
-    let script = format!("{}\n{loader}", glue_factory(&glue)?);
+    let script = format!(
+        "{}\n{}\n{loader}",
+        glue_factory(&glue, "storylineGlue", &GLUE_EXPORTS)?,
+        glue_factory(import_glue, "storylineImportGlue", &IMPORT_EXPORTS)?
+    );
     let script = fill(&script, "@WASM_INTEGRITY@", &wasm_sri, "assets/loader.js")?;
+    let script = fill(&script, "@IMPORT_INTEGRITY@", &import_sri, "assets/loader.js")?;
     let script = fill(&script, "@CSS_INTEGRITY@", &css_sri, "assets/loader.js")?;
     write(&dist.join("storyline.js"), &script)?;
     // The glue now lives inside storyline.js; a second copy would only invite a mismatch.
@@ -137,7 +166,7 @@ pub fn finish(dist: &Path, loader: &str) -> Result<(), String> {
     let js_sri = integrity(script.as_bytes());
 
     let embed_sri = integrity(&std::fs::read(dist.join("embed.js")).map_err(|e| e.to_string())?);
-    let list = [("storyline.js", &js_sri), ("storyline-widget_bg.wasm", &wasm_sri), ("storyline.css", &css_sri), ("embed.js", &embed_sri)]
+    let list = [("storyline.js", &js_sri), ("storyline-widget_bg.wasm", &wasm_sri), (IMPORT_WASM, &import_sri), ("storyline.css", &css_sri), ("embed.js", &embed_sri)]
         .iter()
         .map(|(file, sri)| format!("{sri}  {file}\n"))
         .collect::<String>();
@@ -155,22 +184,30 @@ mod tests {
     }
 
     const GLUE_SAMPLE: &str = "export class Widget {\n}\nlet wasm;\nfunction __wbg_finalize_init(instance) {\n    wasm = instance.exports;\n}\n\
+        async function __wbg_init(module_or_path) {\n}\n\
         export function mountStory(root) {\n    return wasm.mountStory(root);\n}\nexport { initSync, __wbg_init as default };\n";
 
     #[test]
     fn the_glue_becomes_a_function_that_returns_what_the_loader_calls() {
-        let factory = glue_factory(GLUE_SAMPLE).unwrap();
+        let factory = glue_factory(GLUE_SAMPLE, "storylineGlue", &["mountStory"]).unwrap();
         assert!(factory.starts_with("/**"), "{factory}");
         assert!(factory.contains("function storylineGlue() {\nclass Widget {"), "{factory}");
         assert!(factory.contains("\nfunction mountStory(root) {"), "{factory}");
         assert!(!factory.lines().any(|l| l.trim_start().starts_with("export ")), "an export is left inside a function body:\n{factory}");
-        assert!(factory.contains("return {\n        __wbg_init,\n        mountStory,\n        showUnreachable,\n        memory: () => wasm.memory,\n        retire() {"), "{factory}");
+        assert!(factory.contains("return {\n        __wbg_init,\n        mountStory,\n        memory: () => wasm.memory,\n        retire() {"), "{factory}");
         assert!(factory.trim_end().ends_with('}'), "{factory}");
     }
 
     #[test]
     fn a_glue_that_imports_modules_is_refused() {
-        assert!(glue_factory("import { x } from './snippets/a.js';\nexport function mountStory() {}\n").is_err());
+        let glue = format!("import {{ x }} from './snippets/a.js';\n{GLUE_SAMPLE}");
+        assert!(glue_factory(&glue, "storylineGlue", &["mountStory"]).is_err());
+    }
+
+    #[test]
+    fn a_glue_without_a_function_the_loader_calls_is_refused() {
+        let err = glue_factory(GLUE_SAMPLE, "storylineGlue", &["mountStory", "showProblems"]).unwrap_err();
+        assert!(err.contains("export function showProblems("), "{err}");
     }
 
     #[test]

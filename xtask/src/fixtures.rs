@@ -49,6 +49,9 @@ pub fn write() -> Result<PathBuf, String> {
     std::fs::write(out.join("invalid.html"), template.replace("@TITLE@", "an invalid story").replace("@JSON@", &inline_json(broken)))
         .map_err(|e| e.to_string())?;
     std::fs::write(out.join("invalid.json"), broken).map_err(|e| e.to_string())?;
+    // A file as spreadsheet and Windows editors save it: UTF-8 with a byte-order mark.
+    let minimal = std::fs::read(root.join("tests/data/valid/minimal.json")).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("bom.json"), [b"\xEF\xBB\xBF".as_slice(), &minimal].concat()).map_err(|e| e.to_string())?;
     let embedded = storyline_core::load(&std::fs::read_to_string(root.join("assets/stories/north-korea-troops-russia.json")).map_err(|e| e.to_string())?)
         .map_err(|r| format!("the embedded story is invalid: {:?}", r.errors))?;
     let timelinejs = storyline_core::timelinejs_export::to_timelinejs(&embedded.dataset);
@@ -67,6 +70,13 @@ pub fn write() -> Result<PathBuf, String> {
     let page = std::fs::read_to_string(observed.join("index.html")).map_err(|e| e.to_string())?;
     let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
     std::fs::write(observed.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())?;
+    // The widget's page for a reader faster than the WebAssembly (served at /held/, whose wasm
+    // waits for the test): without the preload, so that only the widget waits, not the page's load.
+    let held = out.join("held");
+    copy_dist(&dist, &held, |_| true)?;
+    let page = std::fs::read_to_string(held.join("index.html")).map_err(|e| e.to_string())?;
+    let preload = page.lines().find(|l| l.trim_start().starts_with("<link rel=\"preload\"")).ok_or("dist/index.html has no preload")?;
+    std::fs::write(held.join("index.html"), page.replacen(&format!("{preload}\n"), "", 1)).map_err(|e| e.to_string())?;
     write_published(&out, &src)?;
     Ok(out)
 }

@@ -11,6 +11,8 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
 /// A URL prefix served from a directory. The longest matching prefix wins.
 #[derive(Clone)]
@@ -19,6 +21,28 @@ pub struct Mount {
     pub dir: PathBuf,
     /// Whether the strict Content-Security-Policy header goes with everything served from here.
     pub strict_csp: bool,
+    /// Whether a `.wasm` from here waits until a test lets it go (`/__release-wasm`).
+    pub hold_wasm: bool,
+}
+
+/// WebAssembly held back for a test: a request for a `.wasm` under a mount with `hold_wasm`
+/// waits until `/__release-wasm` is requested (`/__hold-wasm` holds again), so that a test can
+/// act on a prerendered page before its widget is live, however fast or slow the machine is.
+static WASM_RELEASED: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+/// The longest a held request waits, so that a test that never releases it cannot hang the run.
+const HOLD_LIMIT: Duration = Duration::from_secs(120);
+
+fn set_wasm_released(released: bool) {
+    let (lock, wake) = &WASM_RELEASED;
+    *lock.lock().unwrap_or_else(|e| e.into_inner()) = released;
+    wake.notify_all();
+}
+
+fn wait_for_wasm_release() {
+    let (lock, wake) = &WASM_RELEASED;
+    let released = lock.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = wake.wait_timeout_while(released, HOLD_LIMIT, |released| !*released);
 }
 
 /// The strict policy, for a page served from `origin` (such as `http://127.0.0.1:8080`): no
@@ -155,6 +179,15 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
     let target = parts.next().unwrap_or("/");
     // A directory without its trailing slash would break relative asset URLs: redirect.
     let bare = target.split(['?', '#']).next().unwrap_or("/");
+    if let Some(released) = match bare {
+        "/__release-wasm" => Some(true),
+        "/__hold-wasm" => Some(false),
+        _ => None,
+    } {
+        set_wasm_released(released);
+        let _ = write!(stream, "HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n");
+        return;
+    }
     if needs_slash(mounts, bare) {
         let _ = write!(stream, "HTTP/1.1 301 Moved Permanently\r\nLocation: {bare}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         return;
@@ -162,6 +195,9 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
     let mut extra = String::new();
     let (status, body, kind) = match (method, resolve(mounts, target)) {
         ("GET" | "HEAD", Some(file)) => {
+            if file.extension().is_some_and(|e| e == "wasm") && mount_of(mounts, bare).is_some_and(|m| m.hold_wasm) {
+                wait_for_wasm_release();
+            }
             let (sent, encoding) = encoded(&file, &accepted);
             let tag = etag(&sent);
             if let Some(tag) = &tag {
@@ -213,13 +249,16 @@ pub fn start(port: u16, mounts: Vec<Mount>) -> std::io::Result<SocketAddr> {
 /// package's `dist/`, there once `bench` has installed it) at `/timelinejs/`.
 pub fn site_mounts(root: &Path) -> Vec<Mount> {
     vec![
-        Mount { prefix: "/", dir: root.join("demo"), strict_csp: false },
-        Mount { prefix: "/strict/", dir: root.join("demo/strict"), strict_csp: true },
-        Mount { prefix: "/widget/", dir: root.join("dist"), strict_csp: true },
-        Mount { prefix: "/stories/", dir: root.join("assets/stories"), strict_csp: false },
-        Mount { prefix: "/fixtures/", dir: root.join("target/fixtures"), strict_csp: false },
+        Mount { prefix: "/", dir: root.join("demo"), strict_csp: false, hold_wasm: false },
+        Mount { prefix: "/strict/", dir: root.join("demo/strict"), strict_csp: true, hold_wasm: false },
+        Mount { prefix: "/widget/", dir: root.join("dist"), strict_csp: true, hold_wasm: false },
+        // The widget's page again (without its preload, which would hold the page's load event),
+        // its WebAssembly held until a test lets it go.
+        Mount { prefix: "/held/", dir: root.join("target/fixtures/held"), strict_csp: true, hold_wasm: true },
+        Mount { prefix: "/stories/", dir: root.join("assets/stories"), strict_csp: false, hold_wasm: false },
+        Mount { prefix: "/fixtures/", dir: root.join("target/fixtures"), strict_csp: false, hold_wasm: false },
         // TimelineJS sets inline styles and loads its icon font from CSS: no strict policy.
-        Mount { prefix: "/timelinejs/", dir: root.join(crate::tools::timelinejs_dist()), strict_csp: false },
+        Mount { prefix: "/timelinejs/", dir: root.join(crate::tools::timelinejs_dist()), strict_csp: false, hold_wasm: false },
     ]
 }
 

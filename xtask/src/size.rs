@@ -62,8 +62,30 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
 }
 
 /// What a reader's browser downloads for the iframe page; the other files of `dist/` are
-/// for host pages (`embed.js`) or for people (`integrity.txt`).
+/// loaded only when a story needs them (the import module), for host pages (`embed.js`) or for
+/// people (`integrity.txt`).
 const READER_DOWNLOADS: [&str; 4] = ["index.html", "storyline.js", "storyline-widget_bg.wasm", "storyline.css"];
+
+/// The most, in bytes of brotli -q 11, that a reader may download for the widget's own page
+/// (the four files above). It is the measured size: lower it whenever the download shrinks, so
+/// that it can only go down. `cargo xtask test` fails a build over it.
+pub const READER_BROTLI_BUDGET: u64 = 193_883;
+
+/// The reader's download for the page in `dist`, raw, gzip and brotli.
+pub fn reader_total(sizes: &[FileSize]) -> (u64, u64, u64) {
+    sizes.iter().filter(|f| READER_DOWNLOADS.contains(&f.path.as_str())).fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+}
+
+/// Whether the built `dist/` keeps within the budget; the reader's brotli bytes when it does.
+pub fn check_budget(dist: &Path) -> Result<u64, String> {
+    let (_, _, brotli) = reader_total(&measure(dist)?);
+    if brotli > READER_BROTLI_BUDGET {
+        return Err(format!(
+            "a reader downloads {brotli} bytes (brotli) for the widget's page, over the budget of {READER_BROTLI_BUDGET} in xtask/src/size.rs"
+        ));
+    }
+    Ok(brotli)
+}
 
 fn print_row(name: &str, raw: u64, gzip: u64, brotli: u64) {
     println!("{name:<40} {raw:>10} {gzip:>10} {brotli:>10}");
@@ -93,23 +115,27 @@ pub fn size(args: &[String]) -> Result<(), String> {
     for f in &sizes {
         print_row(&f.path, f.raw, f.gzip, f.brotli);
     }
-    let reader = sizes.iter().filter(|f| READER_DOWNLOADS.contains(&f.path.as_str()));
-    let (raw, gzip, brotli) = reader.fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
+    let (raw, gzip, brotli) = reader_total(&sizes);
     print_row("total a reader downloads (iframe page)", raw, gzip, brotli);
+    println!("{:<40} {:>10} {:>10} {READER_BROTLI_BUDGET:>10}", "  budget (xtask/src/size.rs)", "", "");
     let page = std::fs::read_to_string(root.join("dist/index.html")).map_err(|e| e.to_string())?;
     let html = prerendered(&page).ok_or("dist/index.html holds no prerendered widget")?.as_bytes();
     let (html_gzip, html_brotli) = (compressed_len("gzip", &["-9", "-c", "-n"], html)?, compressed_len("brotli", &["-q", "11", "-c"], html)?);
     print_row("  of which the prerendered widget HTML", html.len() as u64, html_gzip, html_brotli);
+    if let Some(import) = sizes.iter().find(|f| f.path == dist::IMPORT_WASM) {
+        print_row("only when a story needs it: import module", import.raw, import.gzip, import.brotli);
+    }
     let json = serde_json::json!({
         "files": sizes.iter().map(|f| json_of(&f.path, f.raw, f.gzip, f.brotli)).collect::<Vec<_>>(),
         "reader_total": json_of("index.html + storyline.js + wasm + css", raw, gzip, brotli),
+        "reader_brotli_budget": READER_BROTLI_BUDGET,
         "prerendered_html": json_of("the widget inside index.html", html.len() as u64, html_gzip, html_brotli),
     });
     let out = root.join("target/size.json");
     std::fs::create_dir_all(out.parent().expect("target/")).map_err(|e| e.to_string())?;
     std::fs::write(&out, serde_json::to_string_pretty(&json).expect("json")).map_err(|e| e.to_string())?;
     println!("\nWrote {}", out.display());
-    Ok(())
+    check_budget(&root.join("dist")).map(drop)
 }
 
 #[cfg(test)]

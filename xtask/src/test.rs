@@ -7,7 +7,7 @@
 
 use crate::cmd::{describe, project_root, run_tee};
 use crate::engine::{Driver, Engine};
-use crate::{dist, fixtures, server, tools};
+use crate::{dist, fixtures, server, size, tools};
 use std::process::Command;
 use std::time::Duration;
 
@@ -184,6 +184,14 @@ pub fn test(args: &[String]) -> Result<(), String> {
     if only.layer("e2e") {
         match dist::build_release().and_then(|()| fixtures::write().map(drop)) {
             Ok(()) => {
+                // The reader's download is deterministic, so it is held to its budget like a test.
+                outcomes.push(match size::check_budget(&project_root().join("dist")) {
+                    Ok(bytes) => {
+                        println!("\n=== size ===\nthe reader's download: {bytes} bytes (brotli), budget {}", size::READER_BROTLI_BUDGET);
+                        Outcome { layer: "size", engine: "-", passed: 1, failed: 0, ignored: 0, note: None }
+                    }
+                    Err(e) => Outcome { layer: "size", engine: "-", passed: 0, failed: 1, ignored: 0, note: Some(e) },
+                });
                 let addr = server::start(0, server::site_mounts(&project_root()))
                     .map_err(|e| format!("could not serve dist/ on 127.0.0.1: {e}"))?;
                 let base = format!("http://{addr}");

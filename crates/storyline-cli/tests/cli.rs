@@ -175,7 +175,7 @@ fn check_accepts_exactly_what_the_widget_accepts_with_or_without_a_byte_order_ma
 /// A folder with stand-ins for the widget's files: publishing only reads, hashes and copies them.
 fn widget_stand_in() -> PathBuf {
     let dir = scratch("widget");
-    for file in ["storyline.js", "storyline-widget_bg.wasm", "storyline.css", "embed.js"] {
+    for file in storyline::publish::FILES {
         std::fs::write(dir.join(file), format!("/* {file} */")).unwrap();
     }
     dir
@@ -190,7 +190,7 @@ fn publish_writes_the_page_and_copies_the_widget_files_beside_it() {
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains("<title>The Ever Given: six days that blocked the Suez Canal</title>"), "{page}");
     assert!(page.contains("class=\"sl-card-title\""), "the story is not prerendered");
-    for file in ["storyline.js", "storyline-widget_bg.wasm", "storyline.css", "embed.js"] {
+    for file in storyline::publish::FILES {
         assert_eq!(std::fs::read(out.join(file)).unwrap(), std::fs::read(widget.join(file)).unwrap(), "{file} was not copied");
     }
     let integrity = std::fs::read_to_string(out.join("integrity.txt")).unwrap();

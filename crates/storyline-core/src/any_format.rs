@@ -5,8 +5,11 @@
 //! after it has failed as Storyline, so the common case pays nothing for the detection.
 //! `accept` is the door every tool and the widget go through: bytes in, a dataset or a report out.
 
+use crate::limits::MAX_FILE_BYTES;
+use crate::model::{Dataset, FORMAT_VERSION};
 use crate::timelinejs;
 use crate::validate::{load, validate, Loaded, Problem, Report};
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// The format a dataset arrived in.
@@ -32,6 +35,44 @@ pub fn accept(bytes: &[u8]) -> Result<(Loaded, Format), Report> {
             }],
             warnings: Vec::new(),
         }),
+    }
+}
+
+/// What the reader's one pass made of a story the browser had already parsed.
+#[derive(Debug)]
+pub enum Decided {
+    /// A Storyline file that `accept` accepts, with the same warnings but unknown fields'.
+    Accepted(Loaded),
+    /// A Storyline file that `accept` refuses, with the same errors.
+    Refused(Report),
+    /// Not a Storyline file of this version that deserializes (a type error, a missing field,
+    /// another format version, a TimelineJS file): only `accept` can say what it is and name
+    /// every problem's path.
+    Undecided,
+}
+
+/// The reader's path: the story as the browser parsed it (`JSON.parse`), read in one pass
+/// through any serde `Deserializer` over it (serde-wasm-bindgen in the widget), then validated.
+/// `file_bytes` is the size of the file it came from, held to the same limit as in `accept`.
+///
+/// It decides every story that deserializes as Storyline, with the verdict `accept` would give;
+/// the rest is `Undecided`, for `accept` to decide. So the widget applies `accept`'s rule without
+/// carrying a JSON parser, the item-by-item reports or the TimelineJS importer: those load only
+/// when a story needs them.
+pub fn accept_parsed<'de, D: Deserializer<'de>>(parsed: D, file_bytes: usize) -> Decided {
+    if file_bytes > MAX_FILE_BYTES {
+        return Decided::Undecided;
+    }
+    match Dataset::deserialize(parsed) {
+        Ok(dataset) if dataset.storyline == FORMAT_VERSION => {
+            let report = validate(&dataset);
+            if report.is_ok() {
+                Decided::Accepted(Loaded { dataset, warnings: report.warnings })
+            } else {
+                Decided::Refused(report)
+            }
+        }
+        _ => Decided::Undecided,
     }
 }
 
@@ -69,6 +110,55 @@ mod tests {
     const TIMELINEJS: &str = r#"{"title": {"text": {"headline": "A war"}},
         "events": [{"start_date": {"year": "2024", "month": "10", "day": "18"},
                     "text": {"headline": "Seoul speaks", "text": "<p>Intelligence <b>says</b> so.</p>"}}]}"#;
+
+    /// The reader's verdict on `json`, parsed first as a browser would (here by serde_json).
+    fn decided(json: &str) -> Decided {
+        let value: Value = serde_json::from_str(json).unwrap();
+        accept_parsed(&value, json.len())
+    }
+
+    #[test]
+    fn the_readers_pass_gives_accepts_verdict_on_every_story_it_decides() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data");
+        let (mut decided_n, mut undecided_n) = (0, 0);
+        for sub in ["valid", "invalid", "timelinejs", "published"] {
+            for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let Ok(value) = serde_json::from_str::<Value>(&text) else { continue };
+                match (accept_parsed(&value, text.len()), accept(text.as_bytes())) {
+                    (Decided::Accepted(fast), Ok((full, Format::Storyline))) => {
+                        assert_eq!(fast.dataset, full.dataset, "{}", path.display());
+                        // Unknown fields are the only warnings the reader's pass leaves to the editor's tools.
+                        let known: Vec<_> = full.warnings.into_iter().filter(|w| !w.message.contains("not part of the Storyline format")).collect();
+                        assert_eq!(fast.warnings, known, "{}", path.display());
+                        decided_n += 1;
+                    }
+                    (Decided::Refused(fast), Err(full)) => {
+                        assert_eq!(fast.errors, full.errors, "{}", path.display());
+                        decided_n += 1;
+                    }
+                    (Decided::Undecided, _) => undecided_n += 1,
+                    (fast, full) => panic!("{}: the reader's pass says {fast:?}, accept says {full:?}", path.display()),
+                }
+            }
+        }
+        assert!(decided_n >= 20 && undecided_n >= 10, "{decided_n} decided, {undecided_n} left to accept");
+    }
+
+    #[test]
+    fn type_errors_other_versions_and_timelinejs_files_are_left_to_accept() {
+        assert!(matches!(decided(r#"{"storyline": 2, "story": {}}"#), Decided::Undecided));
+        assert!(matches!(decided(r#"{"storyline": 1, "story": {"title": 5}}"#), Decided::Undecided));
+        assert!(matches!(decided(TIMELINEJS), Decided::Undecided));
+        let json = serde_json::to_string(&crate::synth::story(3, 1)).unwrap();
+        assert!(matches!(decided(&json), Decided::Accepted(_)));
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert!(matches!(accept_parsed(&value, MAX_FILE_BYTES + 1), Decided::Undecided), "a file over the limit is decided by accept");
+    }
 
     #[test]
     fn a_byte_order_mark_is_skipped() {

@@ -145,7 +145,7 @@ fn distances(n: usize, edges: &[(usize, usize)]) -> Vec<f64> {
     // Neighbour lists, flat: the neighbours of u are neighbours[start[u]..start[u + 1]].
     let mut pairs: Vec<(u32, u32)> =
         edges.iter().filter(|&&(a, b)| a != b && a < n && b < n).flat_map(|&(a, b)| [(a as u32, b as u32), (b as u32, a as u32)]).collect();
-    pairs.sort_unstable();
+    crate::order::sort_by(&mut pairs, <(u32, u32)>::cmp);
     pairs.dedup();
     let mut start = vec![0usize; n + 1];
     for &(a, _) in &pairs {
@@ -385,7 +385,7 @@ fn range(v: &[f64]) -> (f64, f64) {
 
 /// Sorts node indices by the left edge of their box, the lowest index first on ties.
 fn sort_by_left(order: &mut [usize], x: &[f64], boxes: &[Node]) {
-    order.sort_unstable_by(|&i, &j| (x[i] - boxes[i].width / 2.0).total_cmp(&(x[j] - boxes[j].width / 2.0)).then(i.cmp(&j)));
+    crate::order::sort_by(order, |&i, &j| (x[i] - boxes[i].width / 2.0).total_cmp(&(x[j] - boxes[j].width / 2.0)).then(i.cmp(&j)));
 }
 
 /// Pushes overlapping boxes apart, each pair along the axis where they overlap less (weighed
@@ -438,7 +438,7 @@ fn separate(x: &mut [f64], y: &mut [f64], boxes: &[Node], gap: f64, aspect: f64,
 fn legalize(along: &mut [f64], across: &[f64], size_along: &[f64], size_across: &[f64], gap: f64, order: &mut [usize]) {
     let (lo, hi) = range(along);
     let mid = (lo + hi) / 2.0;
-    order.sort_unstable_by(|&i, &j| (along[i] - mid).abs().total_cmp(&(along[j] - mid).abs()).then(i.cmp(&j)));
+    crate::order::sort_by(order, |&i, &j| (along[i] - mid).abs().total_cmp(&(along[j] - mid).abs()).then(i.cmp(&j)));
     let mut lane: Vec<usize> = Vec::new();
     let mut candidates: Vec<f64> = Vec::new();
     for a in 0..order.len() {
@@ -455,7 +455,7 @@ fn legalize(along: &mut [f64], across: &[f64], size_along: &[f64], size_across: 
         // Just past each placed box, on the far side from the middle, nearest first.
         candidates.clear();
         candidates.extend(lane.iter().map(|&j| along[j] + out * (need(j) + NUDGE)).filter(|&c| out * (c - along[i]) > 0.0));
-        candidates.sort_unstable_by(|p, q| (out * p).total_cmp(&(out * q)));
+        crate::order::sort_by(&mut candidates, |p, q| (out * p).total_cmp(&(out * q)));
         // The farthest candidate is always clear: it is past every box in the lane.
         let farthest = candidates.last().copied().unwrap_or(along[i]);
         along[i] = candidates.iter().copied().find(|&c| clear(c)).unwrap_or(farthest);

@@ -11,9 +11,11 @@ pub mod deep_link;
 pub mod graph_layout;
 pub mod hostile;
 pub mod html_text;
+pub mod in_use;
 pub mod keyboard;
 pub mod limits;
 pub mod model;
+pub mod order;
 pub mod problem_lines;
 pub mod relations;
 pub mod scale;
@@ -30,5 +32,5 @@ pub mod view_state;
 
 pub use date::{PartialDate, Precision};
 pub use model::*;
-pub use any_format::{accept, load_any, Format};
+pub use any_format::{accept, accept_parsed, load_any, Decided, Format};
 pub use validate::{load, validate, Loaded, Problem, Report};

@@ -43,7 +43,7 @@ impl Item {
 /// All events of a dataset as items, in chronological order (stable for equal starts).
 pub fn items(dataset: &Dataset) -> Vec<Item> {
     let mut items: Vec<Item> = dataset.events.iter().enumerate().map(|(i, e)| Item::from_event(i, e)).collect();
-    items.sort_by(|a, b| a.start.total_cmp(&b.start));
+    crate::order::sort_by(&mut items, |a, b| a.start.total_cmp(&b.start));
     items
 }
 

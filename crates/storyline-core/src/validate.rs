@@ -516,9 +516,7 @@ fn count(report: &mut Report, at: &Loc<'_>, n: usize, max: usize) {
 fn coordinate(report: &mut Report, at: &Loc<'_>, value: Option<f64>, bound: f64) {
     if let Some(v) = value {
         if !(-bound..=bound).contains(&v) {
-            // Written by serde_json (which the widget carries anyway), not by core's float formatting.
-            let shown = serde_json::to_string(&v).unwrap_or_default();
-            report.error(at.to_string(), format!("{shown} is outside -{bound}..{bound}", bound = bound as i64));
+            report.error(at.to_string(), format!("{v} is outside -{bound}..{bound}", bound = bound as i64));
         }
     }
 }

@@ -1,0 +1,46 @@
+//! What a story uses of the format's vocabulary, in the format's own order: the statuses and
+//! topics its events have (the filters offer those), and the kinds and statuses of its
+//! relations (the map's legend explains those, and no other).
+
+use crate::model::{Dataset, RelationKind, Status};
+use crate::order::sorted_unique;
+
+/// The statuses the events carry, in `Status::ALL`'s order.
+pub fn event_statuses(dataset: &Dataset) -> Vec<Status> {
+    Status::ALL.into_iter().filter(|s| dataset.events.iter().any(|e| e.status == *s)).collect()
+}
+
+/// Every topic tag of the events, once, in alphabetical order.
+pub fn event_tags(dataset: &Dataset) -> Vec<&str> {
+    sorted_unique(dataset.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect())
+}
+
+/// The kinds of the relations, in `RelationKind::ALL`'s order.
+pub fn relation_kinds(dataset: &Dataset) -> Vec<RelationKind> {
+    RelationKind::ALL.into_iter().filter(|k| dataset.relations.iter().any(|r| r.kind == *k)).collect()
+}
+
+/// The statuses of the relations, in `Status::ALL`'s order.
+pub fn relation_statuses(dataset: &Dataset) -> Vec<Status> {
+    Status::ALL.into_iter().filter(|s| dataset.relations.iter().any(|r| r.status == *s)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_the_story_uses_is_listed_in_the_formats_order() {
+        let mut story = crate::synth::story(30, 3);
+        for (i, e) in story.events.iter_mut().enumerate() {
+            e.status = if i % 2 == 0 { Status::Disputed } else { Status::Confirmed };
+            e.tags = vec![if i % 3 == 0 { "war" } else { "diplomacy" }.to_string()];
+        }
+        assert_eq!(event_statuses(&story), [Status::Confirmed, Status::Disputed]);
+        assert_eq!(event_tags(&story), ["diplomacy", "war"]);
+        let kinds = relation_kinds(&story);
+        assert!(kinds.windows(2).all(|w| RelationKind::ALL.iter().position(|k| *k == w[0]) < RelationKind::ALL.iter().position(|k| *k == w[1])));
+        assert!(kinds.iter().all(|k| story.relations.iter().any(|r| r.kind == *k)));
+        assert!(relation_statuses(&story).iter().all(|s| story.relations.iter().any(|r| r.status == *s)));
+    }
+}
