@@ -69,12 +69,6 @@ fn use_live() -> bool {
     *live
 }
 
-/// Languages written right to left, by their primary subtag.
-fn is_rtl(language: &str) -> bool {
-    let primary = language.split('-').next().unwrap_or("").to_ascii_lowercase();
-    matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug")
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let store = {
@@ -90,7 +84,7 @@ pub fn App(props: &AppProps) -> Html {
     let live = use_live();
 
     let story = &store.dataset.story;
-    let rtl = is_rtl(&story.language);
+    let rtl = story.is_rtl();
     // Keys are heard on the widget's own root: only while focus is inside it, never document-wide.
     let onkeydown = {
         let dispatch = dispatch.clone();

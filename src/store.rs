@@ -7,7 +7,7 @@ use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState};
 use storyline_core::Dataset;
 use yew::prelude::*;
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Store {
     pub dataset: Rc<Dataset>,
     pub index: Rc<StoryIndex>,
@@ -19,6 +19,15 @@ impl Store {
         let index = Rc::new(StoryIndex::new(&dataset));
         let view = ViewState::initial(&index);
         Store { dataset, index, view }
+    }
+}
+
+/// Two stores are equal when they share the same dataset and index (by pointer: comparing a
+/// story's content on every pointer move of a pan would cost as much as the move) and their
+/// view states are equal.
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset) && Rc::ptr_eq(&self.index, &other.index) && self.view == other.view
     }
 }
 

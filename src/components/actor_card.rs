@@ -6,17 +6,6 @@ use storyline_core::view_state::Action;
 use yew::prelude::*;
 
 /// An actor kind in words.
-pub fn kind_label(kind: storyline_core::ActorKind) -> &'static str {
-    use storyline_core::ActorKind::*;
-    match kind {
-        State => "State",
-        Leader => "Leader",
-        Military => "Military",
-        Agency => "Agency",
-        Organisation => "Organisation",
-        Group => "Group",
-    }
-}
 
 #[component]
 pub fn ActorCard() -> Html {
@@ -33,7 +22,7 @@ pub fn ActorCard() -> Html {
     let act = |action: Action| on_click(&dispatch, action);
     html! {
         <section class="sl-side-card" aria-labelledby={ids.id("sl-actor-card-title")}>
-            <p class="sl-card-meta">{ kind_label(actor.kind) }</p>
+            <p class="sl-card-meta">{ actor.kind.label() }</p>
             <h3 id={ids.id("sl-actor-card-title")} class="sl-card-title">{ &actor.name }</h3>
             if !actor.description.is_empty() { <p class="sl-summary">{ &actor.description }</p> }
             <p class="sl-card-actions">

@@ -39,7 +39,7 @@ pub fn Filters() -> Html {
             if !dataset.actors.is_empty() {
                 <div class="sl-filter-group" role="group" aria-label="By actor">
                     <span class="sl-filter-name">{ "Actor" }</span>
-                    for (i, a) in dataset.actors.iter().enumerate().take(60) {
+                    for (i, a) in dataset.actors.iter().enumerate().take(storyline_core::map_scene::MAX_SHOWN) {
                         { toggle(&dispatch, a.label().to_string(), filter.actors.contains(&i), Action::ToggleActorFilter(i)) }
                     }
                 </div>

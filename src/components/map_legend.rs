@@ -20,7 +20,7 @@ pub fn MapLegend() -> Html {
         <div class="sl-legend" aria-label="Map legend" role="group">
             <ul>
                 for kind in kinds.iter().copied() {
-                    <li>{ sample(classes!("sl-edge", super::actor_map::kind_class(kind), "confirmed", "holds")) }{ kind.verb() }</li>
+                    <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
                 }
             </ul>
             <ul>

@@ -1,6 +1,5 @@
 //! "Who's who": every actor and every relation as text, so the map never holds anything the text does not.
 
-use crate::components::actor_card::kind_label;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::relations::describe;
 use storyline_core::view_state::Action;
@@ -31,7 +30,7 @@ pub fn WhosWho() -> Html {
         })
     };
     // Small stories render the list at once, so it is there before (and without) WebAssembly.
-    let render = *open || dataset.actors.len() <= super::actor_map::MAX_SHOWN;
+    let render = *open || dataset.actors.len() <= storyline_core::map_scene::MAX_SHOWN;
     html! {
         <details class="sl-whos-who" {ontoggle}>
             <summary>{ format!("Who's who ({} actors, {} relations)", dataset.actors.len(), dataset.relations.len()) }</summary>
@@ -73,6 +72,6 @@ pub fn WhosWho() -> Html {
 
 /// " (state): Nuclear-armed, …" after an actor's name; without a description, " (state)".
 fn kind_and_description(actor: &storyline_core::Actor) -> String {
-    let kind = kind_label(actor.kind).to_lowercase();
+    let kind = actor.kind.noun();
     if actor.description.is_empty() { format!(" ({kind})") } else { format!(" ({kind}): {}", actor.description) }
 }

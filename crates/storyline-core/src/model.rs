@@ -59,6 +59,40 @@ pub enum ActorKind {
     Group,
 }
 
+impl ActorKind {
+    pub const ALL: [ActorKind; 6] =
+        [ActorKind::State, ActorKind::Leader, ActorKind::Military, ActorKind::Agency, ActorKind::Organisation, ActorKind::Group];
+
+    /// The word shown on an actor's card.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::State => "State",
+            ActorKind::Leader => "Leader",
+            ActorKind::Military => "Military",
+            ActorKind::Agency => "Agency",
+            ActorKind::Organisation => "Organisation",
+            ActorKind::Group => "Group",
+        }
+    }
+
+    /// The word inside a sentence or an accessible name ("North Korea, state").
+    pub fn noun(self) -> &'static str {
+        self.key()
+    }
+
+    /// Its name in the format (serde's), which is also its CSS class.
+    pub fn key(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Leader => "leader",
+            ActorKind::Military => "military",
+            ActorKind::Agency => "agency",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
 /// A state, person, force or body that takes part in the story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -145,6 +179,7 @@ impl Status {
         }
     }
 
+    /// Its name in the format (serde's), which is also its CSS class.
     pub fn key(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",
@@ -153,6 +188,14 @@ impl Status {
             Status::Denied => "denied",
             Status::Disputed => "disputed",
         }
+    }
+}
+
+impl StoryMeta {
+    /// Whether the story's language is written right to left, by its primary subtag.
+    pub fn is_rtl(&self) -> bool {
+        let primary = self.language.split('-').next().unwrap_or("").to_ascii_lowercase();
+        matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug")
     }
 }
 
@@ -243,6 +286,11 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
+    /// Its name in the format (serde's), which is also its CSS class.
+    pub fn key(self) -> &'static str {
+        RELATION_WORDS[self as usize].0
+    }
+
     pub const ALL: [RelationKind; 10] = [
         RelationKind::AlliedWith,
         RelationKind::SuppliesWeaponsTo,
@@ -258,20 +306,23 @@ impl RelationKind {
 
     /// The verb phrase between two actor names: "North Korea — sends troops to — Russia".
     pub fn verb(self) -> &'static str {
-        match self {
-            RelationKind::AlliedWith => "allied with",
-            RelationKind::SuppliesWeaponsTo => "supplies weapons to",
-            RelationKind::SendsTroopsTo => "sends troops to",
-            RelationKind::AtWarWith => "at war with",
-            RelationKind::Invades => "invades",
-            RelationKind::Threatens => "threatens",
-            RelationKind::Meets => "meets",
-            RelationKind::Sanctions => "sanctions",
-            RelationKind::Supports => "supports",
-            RelationKind::Denies => "denies",
-        }
+        RELATION_WORDS[self as usize].1
     }
 }
+
+/// Each relation kind's key and verb phrase, in the order the kinds are declared.
+const RELATION_WORDS: [(&str, &str); 10] = [
+    ("allied_with", "allied with"),
+    ("supplies_weapons_to", "supplies weapons to"),
+    ("sends_troops_to", "sends troops to"),
+    ("at_war_with", "at war with"),
+    ("invades", "invades"),
+    ("threatens", "threatens"),
+    ("meets", "meets"),
+    ("sanctions", "sanctions"),
+    ("supports", "supports"),
+    ("denies", "denies"),
+];
 
 fn yes() -> bool {
     true
@@ -335,5 +386,29 @@ mod tests {
         assert_eq!(actor("Defence Intelligence of Ukraine (HUR)", Some("HUR")).name_with_label(), "HUR, Defence Intelligence of Ukraine (HUR)");
         // A label that is part of a word is not a word of the name.
         assert_eq!(actor("Kimberley Group", Some("Kim")).name_with_label(), "Kim, Kimberley Group");
+    }
+
+    /// The keys are the names serde reads and writes: one vocabulary for the file and the CSS.
+    #[test]
+    fn every_key_is_its_name_in_the_format() {
+        let name = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for k in ActorKind::ALL {
+            assert_eq!(k.key(), name(serde_json::to_value(k).unwrap()));
+        }
+        for k in RelationKind::ALL {
+            assert_eq!(k.key(), name(serde_json::to_value(k).unwrap()));
+        }
+        for s in Status::ALL {
+            assert_eq!(s.key(), name(serde_json::to_value(s).unwrap()));
+        }
+    }
+
+    #[test]
+    fn right_to_left_is_told_by_the_primary_language_subtag() {
+        let mut story = crate::synth::story(1, 1).story;
+        for (language, rtl) in [("ar", true), ("he-IL", true), ("FA", true), ("en", false), ("ur-PK", true), ("ug-Arab", true), ("arn", false)] {
+            story.language = language.into();
+            assert_eq!(story.is_rtl(), rtl, "{language}");
+        }
     }
 }

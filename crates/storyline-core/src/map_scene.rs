@@ -1,0 +1,341 @@
+//! The actor map's scene for a story at a size, computed once per story and size: which actors
+//! are drawn and where (the deterministic layout, with small groups in rows below the network),
+//! at what scale, each node's shape, and each relation's curve, arrowhead, strike and label
+//! point. Time only changes how edges are styled, never where anything is. The widget's
+//! `ActorMap` writes this scene as SVG and computes no coordinate of its own.
+
+use crate::graph_layout::{layout, Direction, Node, Params, Placed};
+use crate::model::{ActorKind, Dataset, Status};
+use crate::text_width::text_width;
+use std::collections::HashMap;
+
+/// The side of a node's shape, in pixels at scale 1.
+pub const SHAPE: f64 = 28.0;
+/// The size of an actor's label.
+pub const LABEL_FONT: f64 = 12.0;
+/// Where the shape's centre sits above the node box's centre (the label goes below it).
+pub const SHAPE_RISE: f64 = 8.0;
+/// The baseline of an actor's label, from the node's centre, at scale 1.
+pub const LABEL_BASELINE: f64 = SHAPE / 2.0 - SHAPE_RISE + 14.0;
+
+/// The most actors a map draws. A story with more shows its most connected actors (the rest
+/// are in "Who's who"): a map of hundreds of nodes is unreadable, and it would make the page heavy.
+pub const MAX_SHOWN: usize = 60;
+
+/// Where the map's nodes go: which actors are drawn (indices into `Dataset::actors`), their
+/// centres in the same order, and the scale nodes are drawn at (below 1 when the area is too
+/// small for every node at full size).
+#[derive(Debug, PartialEq)]
+pub struct MapLayout {
+    pub shown: Vec<usize>,
+    pub placed: Vec<Placed>,
+    pub scale: f64,
+}
+
+/// The box actor `a` takes on the map at full size: its shape with its label under it.
+pub fn node_box(dataset: &Dataset, a: usize) -> Node {
+    Node { width: text_width(dataset.actors[a].label(), LABEL_FONT).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
+}
+
+/// The map's height for a given width: taller than wide on phones, where the map stacks.
+pub fn map_height(width: f64) -> f64 {
+    if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() }
+}
+
+/// The map's layout for this story at this size: computed once over all relations, so that
+/// positions stay put as the selected date changes.
+pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
+    let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let pairs: Vec<(usize, usize)> = dataset.relations.iter().filter_map(|r| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?))).collect();
+    let mut shown: Vec<usize> = (0..dataset.actors.len()).collect();
+    if shown.len() > MAX_SHOWN {
+        let mut degree = vec![0usize; dataset.actors.len()];
+        for &(a, b) in &pairs {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+        crate::order::sort_by(&mut shown, |&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
+        shown.truncate(MAX_SHOWN);
+        crate::order::sort_by(&mut shown, usize::cmp);
+    }
+    let node_box = |a: usize| node_box(dataset, a);
+    // Small groups apart from the main network (an actor with no relation, a pair linked only to
+    // each other) would sit at the rim of the drawing and shrink everything else: they go in rows
+    // along the bottom, each group's members side by side, and the network gets the rest.
+    let group = {
+        let mut parent: Vec<usize> = (0..dataset.actors.len()).collect();
+        fn find(parent: &mut [usize], mut a: usize) -> usize {
+            while parent[a] != a {
+                parent[a] = parent[parent[a]];
+                a = parent[a];
+            }
+            a
+        }
+        for &(a, b) in &pairs {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+        (0..dataset.actors.len()).map(|a| find(&mut parent, a)).collect::<Vec<usize>>()
+    };
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for &a in &shown {
+        *size.entry(group[a]).or_insert(0) += 1;
+    }
+    let largest = shown.iter().map(|&a| group[a]).max_by_key(|g| (size[g], std::cmp::Reverse(*g)));
+    /// Groups this small or smaller leave the network for the rows below.
+    const SMALL_GROUP: usize = 3;
+    let (graph, mut loose): (Vec<usize>, Vec<usize>) =
+        shown.iter().partition(|&&a| Some(group[a]) == largest || size[&group[a]] > SMALL_GROUP);
+    // Members of one group side by side; groups (and lone actors) in the order of their first member.
+    crate::order::sort_by_key(&mut loose, |&a| (group[a], a));
+    let row_height = SHAPE + 26.0;
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row_width = f64::INFINITY;
+    for &a in &loose {
+        let w = node_box(a).width + 12.0;
+        if row_width + w > width - 24.0 {
+            rows.push(Vec::new());
+            row_width = 0.0;
+        }
+        rows.last_mut().expect("a row was just pushed").push(a);
+        row_width += w;
+    }
+    let strip = rows.len() as f64 * row_height;
+    let local: HashMap<usize, usize> = graph.iter().enumerate().map(|(l, &a)| (a, l)).collect();
+    let edges: Vec<(usize, usize)> = pairs.iter().filter_map(|(a, b)| Some((*local.get(a)?, *local.get(b)?))).collect();
+    let boxes: Vec<Node> = graph.iter().map(|&a| node_box(a)).collect();
+    let placed = layout(&boxes, &edges, width, (height - strip).max(row_height), &Params::default());
+    let mut at: HashMap<usize, Placed> = graph.iter().zip(placed.nodes.iter()).map(|(&a, &p)| (a, p)).collect();
+    for (r, row) in rows.iter().enumerate() {
+        let total: f64 = row.iter().map(|&a| node_box(a).width + 12.0).sum();
+        let mut x = (width - total) / 2.0;
+        let y = height - strip + row_height * (r as f64 + 0.5);
+        for &a in row {
+            let w = node_box(a).width + 12.0;
+            at.insert(a, Placed { x: x + w / 2.0, y });
+            x += w;
+        }
+    }
+    let positions = shown.iter().map(|a| at[a]).collect();
+    MapLayout { shown, placed: positions, scale: if graph.is_empty() { 1.0 } else { placed.scale } }
+}
+
+/// A node's shape by its actor's kind, around the node's centre at scale 1 (the shape's own
+/// centre `SHAPE_RISE` above it, the label below).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Circle { cx: f64, cy: f64, r: f64 },
+    Rect { x: f64, y: f64, width: f64, height: f64, rounded: bool },
+    Polygon(Vec<(f64, f64)>),
+}
+
+/// The shape of a node of `kind`: a state is a circle, a leader a rounded square, an
+/// organisation a square, a military a triangle, an agency a diamond, a group a hexagon.
+pub fn node_shape(kind: ActorKind) -> Shape {
+    let (x, y, h) = (0.0, -SHAPE_RISE, SHAPE / 2.0);
+    let at = |points: &[(f64, f64)]| Shape::Polygon(points.iter().map(|(dx, dy)| (x + dx, y + dy)).collect());
+    match kind {
+        ActorKind::State => Shape::Circle { cx: x, cy: y, r: h },
+        ActorKind::Leader => Shape::Rect { x: x - h, y: y - h, width: SHAPE, height: SHAPE, rounded: true },
+        ActorKind::Organisation => Shape::Rect { x: x - h + 1.0, y: y - h + 1.0, width: SHAPE - 2.0, height: SHAPE - 2.0, rounded: false },
+        ActorKind::Military => at(&[(0.0, -h), (h, h * 0.8), (-h, h * 0.8)]),
+        ActorKind::Agency => at(&[(0.0, -h), (h, 0.0), (0.0, h), (-h, 0.0)]),
+        ActorKind::Group => {
+            let corners: Vec<(f64, f64)> = (0..6)
+                .map(|i| {
+                    let a = std::f64::consts::PI / 3.0 * f64::from(i);
+                    (h * a.cos(), h * a.sin())
+                })
+                .collect();
+            at(&corners)
+        }
+    }
+}
+
+/// How one relation between two drawn actors is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeDrawing {
+    /// The relation's index in `Dataset::relations`.
+    pub relation: usize,
+    /// A quadratic curve from `start` to `end`, bent through `control`; it stops short of both
+    /// shapes, and of the arrowhead at the end.
+    pub start: (f64, f64),
+    pub control: (f64, f64),
+    pub end: (f64, f64),
+    /// The arrowhead's three corners, for a directed relation: it follows the curve's last tangent.
+    pub arrow: Option<[(f64, f64); 3]>,
+    /// Where the relation's name goes when it is chosen.
+    pub label: (f64, f64),
+    /// The two strokes that strike a denied relation through, where it is drawn.
+    pub strike: Option<[(f64, f64); 4]>,
+}
+
+/// Every relation between two drawn actors. Several relations between one pair bend apart, the
+/// same way whichever end each starts from, so that each stays visible and clickable.
+pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
+    let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let slot: HashMap<usize, usize> = map.shown.iter().enumerate().map(|(l, &a)| (a, l)).collect();
+    let ends = |r: &crate::model::Relation| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?));
+    let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
+    let pair_index: Vec<usize> = dataset
+        .relations
+        .iter()
+        .map(|r| {
+            ends(r).map_or(0, |(a, b)| {
+                let n = pair_count.entry((a.min(b), a.max(b))).or_insert(0);
+                *n += 1;
+                *n - 1
+            })
+        })
+        .collect();
+    let zoom = map.scale;
+    let center = |a: usize| (map.placed[slot[&a]].x, map.placed[slot[&a]].y - SHAPE_RISE * zoom);
+    dataset
+        .relations
+        .iter()
+        .enumerate()
+        .filter_map(|(r, relation)| {
+            let (a, b) = ends(relation)?;
+            if !slot.contains_key(&a) || !slot.contains_key(&b) {
+                return None;
+            }
+            let ((x1, y1), (x2, y2)) = (center(a), center(b));
+            let (dx, dy) = (x2 - x1, y2 - y1);
+            let len = (dx * dx + dy * dy).sqrt().max(1.0);
+            let (ux, uy) = (dx / len, dy / len);
+            let total = pair_count[&(a.min(b), a.max(b))] as f64;
+            let sign = if a <= b { 1.0 } else { -1.0 };
+            let bend = (pair_index[r] as f64 - (total - 1.0) / 2.0) * 22.0 * sign;
+            let (mx, my) = ((x1 + x2) / 2.0 - uy * bend, (y1 + y2) / 2.0 + ux * bend);
+            let trim = (SHAPE / 2.0 + 4.0) * zoom;
+            let (sx, sy) = (x1 + ux * trim, y1 + uy * trim);
+            let (ex, ey) = (x2 - ux * (trim + 2.0), y2 - uy * (trim + 2.0));
+            let arrow = relation.directed.then(|| {
+                let (tx, ty) = (ex - mx, ey - my);
+                let tl = (tx * tx + ty * ty).sqrt().max(1.0);
+                let (ax, ay) = (tx / tl, ty / tl);
+                let (bx, by) = (ex - ax * 9.0, ey - ay * 9.0);
+                [(ex, ey), (bx - ay * 4.5, by + ax * 4.5), (bx + ay * 4.5, by - ax * 4.5)]
+            });
+            let (lx, ly) = (0.25 * sx + 0.5 * mx + 0.25 * ex, 0.25 * sy + 0.5 * my + 0.25 * ey);
+            let strike = (relation.status == Status::Denied)
+                .then_some([(lx - 5.0, ly - 5.0), (lx + 5.0, ly + 5.0), (lx - 5.0, ly + 5.0), (lx + 5.0, ly - 5.0)]);
+            Some(EdgeDrawing { relation: r, start: (sx, sy), control: (mx, my), end: (ex, ey), arrow, label: (lx, ly - 7.0), strike })
+        })
+        .collect()
+}
+
+/// The map for a story at a size: where its nodes go and how its edges are drawn.
+#[derive(Debug, PartialEq)]
+pub struct MapScene {
+    pub layout: MapLayout,
+    pub edges: Vec<EdgeDrawing>,
+}
+
+pub fn map_scene(dataset: &Dataset, width: f64, height: f64) -> MapScene {
+    let layout = map_layout(dataset, width, height);
+    let edges = edge_drawings(dataset, &layout);
+    MapScene { layout, edges }
+}
+
+/// The map's arrow keys: each moves to the nearest actor in its direction.
+pub fn direction_of_key(key: &str) -> Option<Direction> {
+    match key {
+        "ArrowUp" => Some(Direction::Up),
+        "ArrowDown" => Some(Direction::Down),
+        "ArrowLeft" => Some(Direction::Left),
+        "ArrowRight" => Some(Direction::Right),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built_in() -> Dataset {
+        crate::load(include_str!("../../../assets/stories/north-korea-troops-russia.json")).expect("the built-in story is valid").dataset
+    }
+
+    #[test]
+    fn the_built_in_story_maps_without_overlaps_at_every_width() {
+        let dataset = built_in();
+        for width in [300.0, 320.0, 480.0, 605.0, 720.0, 1100.0] {
+            let height = map_height(width);
+            let map = map_layout(&dataset, width, height);
+            assert_eq!(map.shown.len(), dataset.actors.len(), "a story of 15 actors maps them all");
+            let boxes: Vec<(f64, f64, f64, f64)> = map
+                .shown
+                .iter()
+                .zip(&map.placed)
+                .map(|(&a, p)| {
+                    let b = node_box(&dataset, a);
+                    let (w, h) = (b.width * map.scale / 2.0, b.height * map.scale / 2.0);
+                    (p.x - w, p.y - h, p.x + w, p.y + h)
+                })
+                .collect();
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= width + 0.5 && a.3 <= height + 0.5, "{width}px: actor {i} at {a:?} leaves the map");
+                for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+                    let apart = a.2 <= b.0 + 0.5 || b.2 <= a.0 + 0.5 || a.3 <= b.1 + 0.5 || b.3 <= a.1 + 0.5;
+                    assert!(apart, "{width}px: actors {} and {} overlap", dataset.actors[map.shown[i]].id, dataset.actors[map.shown[j]].id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_map_is_the_same_on_every_load() {
+        let dataset = built_in();
+        assert_eq!(map_scene(&dataset, 720.0, 504.0), map_scene(&dataset, 720.0, 504.0));
+    }
+
+    #[test]
+    fn every_relation_between_drawn_actors_is_drawn_between_its_ends() {
+        let dataset = built_in();
+        let scene = map_scene(&dataset, 720.0, 504.0);
+        assert_eq!(scene.edges.len(), dataset.relations.len(), "every relation of the built-in story joins two drawn actors");
+        for edge in &scene.edges {
+            let relation = &dataset.relations[edge.relation];
+            let at = |id: &str| {
+                let a = dataset.actors.iter().position(|a| a.id == id).unwrap();
+                let p = scene.layout.placed[scene.layout.shown.iter().position(|&s| s == a).unwrap()];
+                (p.x, p.y - SHAPE_RISE * scene.layout.scale)
+            };
+            let dist = |p: (f64, f64), q: (f64, f64)| ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
+            // Each end stops just short of its actor's shape, nearer to it than to the other actor.
+            let (from, to) = (at(&relation.from), at(&relation.to));
+            assert!(dist(edge.start, from) < dist(edge.start, to), "{}", relation.id);
+            assert!(dist(edge.end, to) < dist(edge.end, from), "{}", relation.id);
+            assert_eq!(edge.arrow.is_some(), relation.directed, "{}", relation.id);
+            assert_eq!(edge.strike.is_some(), relation.status == Status::Denied, "{}", relation.id);
+        }
+    }
+
+    #[test]
+    fn two_relations_of_one_pair_bend_apart() {
+        let dataset = built_in();
+        let scene = map_scene(&dataset, 720.0, 504.0);
+        let pair = |e: &EdgeDrawing| {
+            let r = &dataset.relations[e.relation];
+            (r.from.clone().min(r.to.clone()), r.from.clone().max(r.to.clone()))
+        };
+        let shared: Vec<_> = scene.edges.iter().filter(|e| scene.edges.iter().filter(|f| pair(f) == pair(e)).count() > 1).collect();
+        assert!(!shared.is_empty(), "the built-in story has a pair with several relations");
+        for e in &shared {
+            for f in shared.iter().filter(|f| pair(f) == pair(e) && f.relation != e.relation) {
+                assert!(e.control != f.control, "{} and {} take the same curve", dataset.relations[e.relation].id, dataset.relations[f.relation].id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_has_its_own_shape_and_the_arrow_keys_their_directions() {
+        let shapes: Vec<Shape> = ActorKind::ALL.into_iter().map(node_shape).collect();
+        for (i, a) in shapes.iter().enumerate() {
+            assert!(shapes.iter().skip(i + 1).all(|b| b != a));
+        }
+        assert_eq!(direction_of_key("ArrowLeft"), Some(Direction::Left));
+        assert_eq!(direction_of_key("a"), None);
+    }
+}
