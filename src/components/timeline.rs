@@ -10,14 +10,12 @@ use crate::svg::px;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
-use storyline_core::timeline_layout::{cluster_label, layout, Params};
+use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Params, Rows, CLUSTER_HEIGHT, CLUSTER_WIDTH, ERA_TITLE_Y};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
 /// The width assumed before the browser measures (and in prerendered HTML).
 pub const DEFAULT_WIDTH: f64 = 720.0;
-const LANE_HEIGHT: f64 = 30.0;
-const TOP: f64 = 26.0;
 const TICK_FONT: f64 = 12.0;
 
 #[component]
@@ -58,7 +56,8 @@ pub fn Timeline() -> Html {
             let _ = (e, &refocus);
         })
     };
-    let params = Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() };
+    let params = Params::for_width(width);
+    let rows = Rows::new(&params);
 
     let scale = TimeScale::new(window.0, window.1, width);
     // Without a filter the story's own chronological items are laid out as they are: no copy of
@@ -74,39 +73,32 @@ pub fn Timeline() -> Html {
     // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
     storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);
-    let cluster_y = TOP + params.lanes as f64 * LANE_HEIGHT + 6.0;
-    let axis_y = cluster_y + 26.0;
-    let height = axis_y + 30.0;
-    let lane_y = |lane: usize| TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0;
+    let axis_y = rows.axis_y;
 
-    let eras = dataset.eras.iter().filter_map(|era| {
-        let x0 = scale.x(era.start.start_seconds() as f64).max(0.0);
-        let x1 = scale.x(era.end.end_seconds() as f64).min(width);
-        (x1 > x0).then(|| {
-            let title = storyline_core::text_width::truncate_to_width(&era.title, (x1 - x0 - 8.0).max(0.0), 11.0);
-            html! {
-                <g key={era.id.clone()} class="sl-era">
-                    <rect x={px(x0)} y="0" width={px(x1 - x0)} height={px(axis_y)} />
-                    if !title.is_empty() && title != "…" {
-                        <text x={px(x0 + 4.0)} y="14">{ title }</text>
-                    }
-                </g>
-            }
-        })
+    let eras = era_bands(dataset, &scale, width).into_iter().map(|band| {
+        html! {
+            <g key={dataset.eras[band.era].id.clone()} class="sl-era">
+                <rect x={px(band.x0)} y="0" width={px(band.x1 - band.x0)} height={px(axis_y)} />
+                if !band.title.is_empty() {
+                    <text x={px(band.x0 + 4.0)} y={px(ERA_TITLE_Y)}>{ band.title }</text>
+                }
+            </g>
+        }
     });
 
     let ticks_html = axis_ticks.iter().map(|t| {
         html! {
             <g key={(t.t as i64).to_string()} class={classes!("sl-tick", t.major.then_some("major"))}>
-                <line x1={px(t.x)} x2={px(t.x)} y1={px(axis_y)} y2={px(axis_y + if t.major { 8.0 } else { 5.0 })} />
-                <text x={px(t.x)} y={px(axis_y + 21.0)}>{ &t.label }</text>
+                <line x1={px(t.x)} x2={px(t.x)} y1={px(axis_y)} y2={px(rows.tick_end(t.major))} />
+                <text x={px(t.x)} y={px(rows.tick_label_y())}>{ &t.label }</text>
             </g>
         }
     });
 
     let markers = placed.markers.iter().map(|m| {
         let event = &dataset.events[m.event];
-        let y = lane_y(m.lane);
+        let y = rows.lane_y(m.lane);
+        let (label_x, label_y) = m.label_at(&params, y);
         let selected = view.selected == Some(m.event);
         let name = format!("{}, {}, {}", event.title, event.start.display_long(), event.status.label());
         let onclick = on_click(&dispatch, Action::Select(m.event));
@@ -129,11 +121,7 @@ pub fn Timeline() -> Html {
                 }
                 <circle class="sl-dot" cx={px(m.x)} cy={px(y)} r={if selected { "8" } else { "6" }} />
                 if !m.label.is_empty() {
-                    if m.label_before {
-                        <text class="sl-label end" x={px(m.x - params.marker_radius - 4.0)} y={px(y + 4.5)}>{ &m.label }</text>
-                    } else {
-                        <text class="sl-label" x={px(m.x + params.marker_radius + 4.0)} y={px(y + 4.5)}>{ &m.label }</text>
-                    }
+                    <text class={classes!("sl-label", m.label_before.then_some("end"))} x={px(label_x)} y={px(label_y)}>{ &m.label }</text>
                 }
             </g>
         }
@@ -141,7 +129,7 @@ pub fn Timeline() -> Html {
 
     // The selected marker is drawn once more on top of its neighbours, as decoration only.
     let halo = placed.markers.iter().find(|m| view.selected == Some(m.event)).map(|m| {
-        let y = lane_y(m.lane);
+        let y = rows.lane_y(m.lane);
         html! {
             <g class="sl-halo" aria-hidden="true">
                 <line class="sl-guide" x1={px(m.x)} x2={px(m.x)} y1={px(y + 9.0)} y2={px(axis_y)} />
@@ -155,15 +143,15 @@ pub fn Timeline() -> Html {
         let name = format!("{} more events here: zoom in", c.count);
         html! {
             <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
-                <rect x={px(c.x - 20.0)} y={px(cluster_y - 9.0)} width="40" height="18" rx="9" />
-                <text x={px(c.x)} y={px(cluster_y + 4.0)}>{ cluster_label(c.count) }</text>
+                <rect x={px(c.x - CLUSTER_WIDTH / 2.0)} y={px(rows.cluster_top())} width={px(CLUSTER_WIDTH)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_HEIGHT / 2.0)} />
+                <text x={px(c.x)} y={px(rows.cluster_label_y())}>{ cluster_label(c.count) }</text>
             </g>
         }
     });
 
     html! {
         <div ref={container} class="sl-timeline" {onkeydown}>
-            <svg class="sl-axis" width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))}
+            <svg class="sl-axis" width={px(width)} height={px(rows.height)} viewBox={format!("0 0 {} {}", px(width), px(rows.height))}
                  role="group" aria-label="Events on a time axis">
                 { for eras }
                 <line class="sl-axis-line" x1="0" x2={px(width)} y1={px(axis_y)} y2={px(axis_y)} />

@@ -67,6 +67,104 @@ impl Default for Params {
     }
 }
 
+impl Params {
+    /// The sizes for a timeline `width` pixels wide: three lanes on a phone, four wider, and
+    /// labels that may take up to four tenths of the width.
+    pub fn for_width(width: f64) -> Params {
+        Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() }
+    }
+}
+
+/// The timeline's vertical geometry: the lanes from the top, the row of clusters under them,
+/// the axis with its ticks and their labels, and the drawing's height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rows {
+    pub lanes: usize,
+    pub cluster_y: f64,
+    pub axis_y: f64,
+    pub height: f64,
+}
+
+/// The room above the first lane, where the era titles go.
+const TOP: f64 = 26.0;
+const LANE_HEIGHT: f64 = 30.0;
+/// A cluster's button: "+N" in a pill of this size, centred on the cluster's x.
+pub const CLUSTER_WIDTH: f64 = 40.0;
+pub const CLUSTER_HEIGHT: f64 = 18.0;
+/// The size of an era's title, at the top of its band.
+pub const ERA_FONT: f64 = 11.0;
+/// An era title's baseline.
+pub const ERA_TITLE_Y: f64 = 14.0;
+
+impl Rows {
+    pub fn new(params: &Params) -> Rows {
+        let cluster_y = TOP + params.lanes as f64 * LANE_HEIGHT + 6.0;
+        let axis_y = cluster_y + 26.0;
+        Rows { lanes: params.lanes, cluster_y, axis_y, height: axis_y + 30.0 }
+    }
+
+    /// The middle of a lane, where its markers sit.
+    pub fn lane_y(&self, lane: usize) -> f64 {
+        TOP + lane as f64 * LANE_HEIGHT + LANE_HEIGHT / 2.0
+    }
+
+    /// Where a tick's line ends below the axis: major ticks reach further.
+    pub fn tick_end(&self, major: bool) -> f64 {
+        self.axis_y + if major { 8.0 } else { 5.0 }
+    }
+
+    /// A tick label's baseline.
+    pub fn tick_label_y(&self) -> f64 {
+        self.axis_y + 21.0
+    }
+
+    /// The top of a cluster's pill and its label's baseline.
+    pub fn cluster_top(&self) -> f64 {
+        self.cluster_y - CLUSTER_HEIGHT / 2.0
+    }
+
+    pub fn cluster_label_y(&self) -> f64 {
+        self.cluster_y + 4.0
+    }
+}
+
+impl Marker {
+    /// Where the label starts (or, before the marker, ends), and its baseline, for a marker in a
+    /// lane whose middle is `y`.
+    pub fn label_at(&self, params: &Params, y: f64) -> (f64, f64) {
+        let offset = params.marker_radius + 4.0;
+        (if self.label_before { self.x - offset } else { self.x + offset }, y + 4.5)
+    }
+}
+
+/// An era drawn as a band behind the markers, cut to the view, with its title shortened to fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EraBand {
+    /// The era's index in `Dataset::eras`.
+    pub era: usize,
+    pub x0: f64,
+    pub x1: f64,
+    /// Empty when not even an ellipsis fits.
+    pub title: String,
+}
+
+/// The eras that show in the view of `scale`, `width` pixels wide.
+pub fn era_bands(dataset: &Dataset, scale: &TimeScale, width: f64) -> Vec<EraBand> {
+    dataset
+        .eras
+        .iter()
+        .enumerate()
+        .filter_map(|(era, e)| {
+            let x0 = scale.x(e.start.start_seconds() as f64).max(0.0);
+            let x1 = scale.x(e.end.end_seconds() as f64).min(width);
+            (x1 > x0).then(|| {
+                let title = truncate_to_width(&e.title, (x1 - x0 - 8.0).max(0.0), ERA_FONT);
+                EraBand { era, x0, x1, title: if title == "…" { String::new() } else { title } }
+            })
+        })
+        .collect()
+}
+
 /// An event drawn as a marker with its label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
@@ -186,6 +284,34 @@ mod tests {
     use super::*;
 
     const DAY: f64 = 86_400.0;
+
+    #[test]
+    fn lanes_then_clusters_then_the_axis_from_the_top_with_three_lanes_on_a_phone() {
+        for (width, lanes) in [(320.0, 3), (479.0, 3), (480.0, 4), (1100.0, 4)] {
+            let params = Params::for_width(width);
+            let rows = Rows::new(&params);
+            assert_eq!(rows.lanes, lanes, "{width}px");
+            let last_lane = rows.lane_y(lanes - 1);
+            assert!(last_lane < rows.cluster_top() && rows.cluster_y < rows.axis_y && rows.tick_label_y() < rows.height, "{rows:?}");
+            assert!(params.max_label_px >= 90.0 && params.max_label_px <= 220.0);
+        }
+    }
+
+    #[test]
+    fn an_era_is_cut_to_the_view_and_one_outside_it_is_not_drawn() {
+        let mut story = crate::synth::story(3, 1);
+        let day = |d: &str| crate::date::PartialDate::parse(d).unwrap();
+        story.eras = vec![
+            crate::model::Era { id: "in".into(), title: "A long era title".into(), start: day("2023-12-01"), end: day("2024-03-01") },
+            crate::model::Era { id: "out".into(), title: "Later".into(), start: day("2030-01-01"), end: day("2031-01-01") },
+        ];
+        let t = |d: &str| day(d).start_seconds() as f64;
+        let scale = TimeScale::new(t("2024-01-01"), t("2024-12-31"), 600.0);
+        let bands = era_bands(&story, &scale, 600.0);
+        assert_eq!(bands.len(), 1);
+        assert_eq!((bands[0].era, bands[0].x0), (0, 0.0), "cut at the left edge");
+        assert!(bands[0].x1 > 0.0 && bands[0].x1 < 600.0);
+    }
 
     fn item(event: usize, day: f64, title: &str) -> Item {
         Item { event, start: day * DAY, end: None, period_end: day * DAY + DAY - 1.0, title: title.into() }
