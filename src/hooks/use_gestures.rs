@@ -28,25 +28,10 @@ mod listen {
     use crate::store::Dispatch;
     use std::cell::RefCell;
     use std::rc::Rc;
-    use storyline_core::view_state::Action;
+    use storyline_core::gestures::{wheel_zoom, Pointers};
     use wasm_bindgen::prelude::*;
     use web_sys::{AddEventListenerOptions, Element, PointerEvent, WheelEvent};
     use yew::prelude::*;
-
-    /// Movement in pixels before a press counts as a drag.
-    const DRAG_THRESHOLD: f64 = 4.0;
-
-    #[derive(Default)]
-    struct Pointers {
-        /// Active pointers: id and last x, y.
-        down: Vec<(i32, f64, f64)>,
-        dragging: bool,
-        start_x: f64,
-    }
-
-    fn spread(p: &[(i32, f64, f64)]) -> f64 {
-        ((p[0].1 - p[1].1).powi(2) + (p[0].2 - p[1].2).powi(2)).sqrt()
-    }
 
     pub fn start(node: NodeRef, dispatch: Dispatch) -> impl FnOnce() {
         let Some(el) = node.cast::<Element>() else {
@@ -72,9 +57,7 @@ mod listen {
                         return;
                     }
                     e.prevent_default();
-                    let factor = (-e.delta_y() * 0.0025).exp();
-                    let anchor = (f64::from(e.client_x()) - left()) / width();
-                    dispatch.dispatch(Action::ZoomAt { factor, anchor });
+                    dispatch.dispatch(wheel_zoom(e.delta_y(), f64::from(e.client_x()), left(), width()));
                 }),
             ));
         }
@@ -85,10 +68,7 @@ mod listen {
                 "pointerdown",
                 Closure::new(move |e: web_sys::Event| {
                     let e: PointerEvent = e.unchecked_into();
-                    let mut p = pointers.borrow_mut();
-                    p.down.retain(|(id, ..)| *id != e.pointer_id());
-                    p.down.push((e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y())));
-                    p.start_x = f64::from(e.client_x());
+                    pointers.borrow_mut().press(e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y()));
                 }),
             ));
         }
@@ -98,31 +78,13 @@ mod listen {
                 "pointermove",
                 Closure::new(move |e: web_sys::Event| {
                     let e: PointerEvent = e.unchecked_into();
-                    let mut p = pointers.borrow_mut();
-                    let Some(i) = p.down.iter().position(|(id, ..)| *id == e.pointer_id()) else { return };
-                    let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-                    if p.down.len() >= 2 {
-                        let before = spread(&p.down);
-                        p.down[i] = (e.pointer_id(), x, y);
-                        let after = spread(&p.down);
-                        if before > 0.0 && after > 0.0 {
-                            let mid = (p.down[0].1 + p.down[1].1) / 2.0;
-                            dispatch.dispatch(Action::ZoomAt { factor: after / before, anchor: (mid - left()) / width() });
-                        }
-                        p.dragging = true;
-                        return;
-                    }
-                    let dx = x - p.down[i].1;
-                    if !p.dragging && (x - p.start_x).abs() < DRAG_THRESHOLD {
-                        return;
-                    }
-                    if !p.dragging {
-                        p.dragging = true;
+                    let moved = pointers.borrow_mut().moved(e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y()), left(), width());
+                    if moved.capture {
                         let _ = el2.set_pointer_capture(e.pointer_id());
                     }
-                    p.down[i] = (e.pointer_id(), x, y);
-                    // Dragging the axis right brings earlier times into view.
-                    dispatch.dispatch(Action::Pan(-dx / width()));
+                    if let Some(action) = moved.action {
+                        dispatch.dispatch(action);
+                    }
                 }),
             ));
         }
@@ -132,11 +94,7 @@ mod listen {
                 end,
                 Closure::new(move |e: web_sys::Event| {
                     let e: PointerEvent = e.unchecked_into();
-                    let mut p = pointers.borrow_mut();
-                    p.down.retain(|(id, ..)| *id != e.pointer_id());
-                    if p.down.is_empty() {
-                        p.dragging = false;
-                    }
+                    pointers.borrow_mut().release(e.pointer_id());
                 }),
             ));
         }
