@@ -3,7 +3,7 @@
 //! Shared through a `ContextProvider`; children that only act get the dispatcher.
 
 use std::rc::Rc;
-use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState};
+use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState, Visible};
 use storyline_core::Dataset;
 use yew::prelude::*;
 
@@ -12,13 +12,16 @@ pub struct Store {
     pub dataset: Rc<Dataset>,
     pub index: Rc<StoryIndex>,
     pub view: ViewState,
+    /// What the filter leaves of the story: computed when the filter changes, not by each reader of it.
+    pub visible: Rc<Visible>,
 }
 
 impl Store {
     pub fn new(dataset: Rc<Dataset>) -> Store {
         let index = Rc::new(StoryIndex::new(&dataset));
         let view = ViewState::initial(&index);
-        Store { dataset, index, view }
+        let visible = Rc::new(view.visible(&dataset, &index));
+        Store { dataset, index, view, visible }
     }
 }
 
@@ -40,7 +43,8 @@ impl Reducible for Store {
             // Unchanged state keeps its Rc, so nothing re-renders.
             return self;
         }
-        Rc::new(Store { dataset: self.dataset.clone(), index: self.index.clone(), view })
+        let visible = if view.filter == self.view.filter { self.visible.clone() } else { Rc::new(view.visible(&self.dataset, &self.index)) };
+        Rc::new(Store { dataset: self.dataset.clone(), index: self.index.clone(), view, visible })
     }
 }
 

@@ -16,7 +16,7 @@ pub fn EventList() -> Html {
     let ids = crate::ids::use_ids();
     let shown = use_state(|| PAGE);
     let dataset = &store.dataset;
-    let events = store.view.visible_events(dataset, &store.index);
+    let events = &store.visible.events;
     // On paper there is no "Show more" button: print every event.
     let limit = if store.view.printing { events.len() } else { *shown };
     let more = {

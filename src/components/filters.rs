@@ -17,7 +17,7 @@ pub fn Filters() -> Html {
     let filter = &store.view.filter;
     let statuses = storyline_core::in_use::event_statuses(dataset);
     let tags = storyline_core::in_use::event_tags(dataset);
-    let shown = store.view.visible_events(dataset, &store.index).len();
+    let shown = store.visible.events.len();
     let clear = on_click(&dispatch, Action::ClearFilters);
     html! {
         <details class="sl-filters" open={!filter.is_empty()}>

@@ -8,14 +8,10 @@ use yew::prelude::*;
 pub fn Navigation() -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
-    let visible = store.view.visible_events(&store.dataset, &store.index);
-    let position = store.view.selected.and_then(|s| visible.iter().position(|&e| e == s));
-    let counter = match position {
-        Some(p) => format!("{} of {}", p + 1, visible.len()),
-        None => format!("– of {}", visible.len()),
-    };
-    let at_first = position.is_none_or(|p| p == 0);
-    let at_last = position.is_none_or(|p| p + 1 >= visible.len());
+    let selected = store.view.selected;
+    let counter = store.visible.counter(selected);
+    let at_first = store.visible.position(selected).is_none_or(|p| p == 0);
+    let at_last = store.visible.at_last(selected);
     let list = store.view.list_view;
     html! {
         <div class="sl-nav" role="toolbar" aria-label="Story navigation">

@@ -60,16 +60,8 @@ pub fn Timeline() -> Html {
     let rows = Rows::new(&params);
 
     let scale = TimeScale::new(window.0, window.1, width);
-    // Without a filter the story's own chronological items are laid out as they are: no copy of
-    // 10,000 items on every frame of a pan or a glide.
-    let filtered: Vec<_>;
-    let visible: &[storyline_core::timeline_layout::Item] = if view.filter.is_empty() {
-        &store.index.items
-    } else {
-        filtered = store.index.items.iter().filter(|i| view.filter.matches(dataset, &store.index, i.event)).cloned().collect();
-        &filtered
-    };
-    let mut placed = layout(visible, &scale, &params, view.selected);
+    // The filter's items are the store's, kept from one frame of a pan or a glide to the next.
+    let mut placed = layout(&store.visible.items, &scale, &params, view.selected);
     // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
     storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);

@@ -24,6 +24,36 @@ pub struct StoryIndex {
     pub extent: (f64, f64),
 }
 
+/// What the reader's filter leaves of the story: computed once per change of the filter, and
+/// read by every part of the widget that counts, lists or draws the events.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Visible {
+    /// Event indices, in chronological order.
+    pub events: Vec<usize>,
+    /// Their timeline items, in the same order.
+    pub items: Vec<Item>,
+}
+
+impl Visible {
+    /// Where `selected` stands among the visible events.
+    pub fn position(&self, selected: Option<usize>) -> Option<usize> {
+        selected.and_then(|s| self.events.iter().position(|&e| e == s))
+    }
+
+    /// The counter readers see: "3 of 16", or "– of 16" when the selected event is filtered out.
+    pub fn counter(&self, selected: Option<usize>) -> String {
+        match self.position(selected) {
+            Some(p) => format!("{} of {}", p + 1, self.events.len()),
+            None => format!("– of {}", self.events.len()),
+        }
+    }
+
+    /// Whether the selected event is the last visible one (or none is selected).
+    pub fn at_last(&self, selected: Option<usize>) -> bool {
+        self.position(selected).is_none_or(|p| p + 1 >= self.events.len())
+    }
+}
+
 impl StoryIndex {
     pub fn new(dataset: &Dataset) -> StoryIndex {
         let items = items(dataset);
@@ -181,6 +211,12 @@ impl ViewState {
             actor: None,
             relation: None,
         }
+    }
+
+    /// The events that pass the filter, in chronological order, with the story's items for them.
+    pub fn visible(&self, dataset: &Dataset, index: &StoryIndex) -> Visible {
+        let items: Vec<Item> = index.items.iter().filter(|i| self.filter.matches(dataset, index, i.event)).cloned().collect();
+        Visible { events: items.iter().map(|i| i.event).collect(), items }
     }
 
     /// The events that pass the filter, in chronological order.
