@@ -1,6 +1,6 @@
-//! What each page's requests would weigh compressed. The benchmark's server sends files as they
-//! are, so Resource Timing reports raw bytes; the brotli figure fetches each requested URL again
-//! and compresses it with `brotli -q 11`, as `cargo xtask size` does for `dist/`.
+//! What each page's requests weigh compressed, measured apart from the transfer: the brotli figure
+//! fetches each requested URL again, without asking for compression, and compresses it with
+//! `brotli -q 11`, as `cargo xtask size` does for `dist/`.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};

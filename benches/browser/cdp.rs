@@ -68,6 +68,11 @@ pub async fn emulate(client: &Client, link: Option<Link>) {
     send(client, "Network.emulateNetworkConditions", params).await;
 }
 
+/// Runs the page's CPU `slowdown` times slower (1: as it is), as a phone's would be.
+pub async fn slow_cpu(client: &Client, slowdown: u32) {
+    send(client, "Emulation.setCPUThrottlingRate", json!({"rate": slowdown})).await;
+}
+
 /// The page's memory after a forced garbage collection, in bytes.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Memory {

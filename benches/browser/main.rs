@@ -105,7 +105,7 @@ fn thousands(n: f64) -> String {
 /// Both widgets on one story: `story.loads` cold loads each, alternating so that whatever else
 /// the machine does falls on both; then, on the last load's page and unless `link` throttles
 /// the network (presses make no requests), the presses.
-async fn row(client: &Client, base: &str, story: &Story, link: Option<cdp::Link>, brotli: &mut bytes::Brotli) -> Row {
+async fn row(client: &Client, base: &str, story: &Story, link: Option<cdp::Link>, cpu_slowdown: u32, brotli: &mut bytes::Brotli) -> Row {
     let mut samples = [Samples::default(), Samples::default()];
     for round in 0..story.loads {
         for (side, widget) in samples.iter_mut().zip(Widget::BOTH) {
@@ -126,9 +126,14 @@ async fn row(client: &Client, base: &str, story: &Story, link: Option<cdp::Link>
     } else {
         format!("{} Next clicks and {} → presses", story.rounds * PRESSES, story.rounds * PRESSES)
     };
-    let network = if link.is_some() { "slow 4G" } else { "loopback" };
+    let network = match (link.is_some(), cpu_slowdown) {
+        (false, _) => "loopback",
+        (true, 1) => "slow 4G",
+        (true, _) => "slow 4G, CPU 4× slower",
+    };
+    let cpu = if cpu_slowdown > 1 { format!("-cpu{cpu_slowdown}x") } else { String::new() };
     Row {
-        key: format!("{}{}", story.key, if link.is_some() { "-slow-4g" } else { "" }),
+        key: format!("{}{}{cpu}", story.key, if link.is_some() { "-slow-4g" } else { "" }),
         heading: format!(
             "{}, {} events, {network}: medians of {} cold loads each, {presses}",
             story.title,
@@ -172,27 +177,32 @@ async fn main() {
     cdp::disable_cache(&client).await;
     let chromium = client.capabilities().and_then(|c| c.get("browserVersion")).and_then(Value::as_str).unwrap_or("?").to_string();
     println!("\nStoryline beside TimelineJS {timelinejs}, in headless Chromium {chromium} at 1280×900, served from 127.0.0.1");
-    println!("without compression. Ratio: Storyline / TimelineJS (below 1, Storyline needs less). Every load is cold.");
+    println!("compressed as a CDN sends it (brotli -q 11 for both). Ratio: Storyline / TimelineJS (below 1, Storyline needs less). Every load is cold.");
 
     let mut brotli = bytes::Brotli::default();
     let mut rows = Vec::new();
     for story in &STORIES {
-        let row = row(&client, &base, story, None, &mut brotli).await;
+        let row = row(&client, &base, story, None, 1, &mut brotli).await;
         row.print();
         rows.push(row);
     }
     let link = cdp::SLOW_4G;
     cdp::emulate(&client, Some(link)).await;
-    let throttled = row(&client, &base, &STORIES[0], Some(link), &mut brotli).await;
+    // A phone on slow 4G: the same link, with the CPU as it is, then four times slower.
+    for cpu_slowdown in [1, 4] {
+        cdp::slow_cpu(&client, cpu_slowdown).await;
+        let throttled = row(&client, &base, &STORIES[0], Some(link), cpu_slowdown, &mut brotli).await;
+        throttled.print();
+        rows.push(throttled);
+    }
+    cdp::slow_cpu(&client, 1).await;
     cdp::emulate(&client, None).await;
-    throttled.print();
     println!(
-        "  (slow 4G: {} ms round trip, {:.1} Mbit/s down, {:.2} Mbit/s up, no CPU throttling; bytes go uncompressed, as above)",
+        "  (slow 4G: {} ms round trip, {:.1} Mbit/s down, {:.2} Mbit/s up; every file goes compressed, brotli -q 11, as a CDN sends it)",
         link.latency_ms,
         link.down_bytes_per_s * 8.0 / 1e6,
         link.up_bytes_per_s * 8.0 / 1e6
     );
-    rows.push(throttled);
     let _ = client.close().await;
     // The browser has quit with the session; its profile is of no further use.
     let _ = std::fs::remove_dir_all(&profile);
@@ -210,7 +220,8 @@ async fn main() {
             "tbt_long_tasks_ms: the sum of (duration - 50 ms) of long tasks from FCP until the task of the interactive mark ends; tbt_long_frames_ms: the same window from long animation frames' blockingDuration, which includes rendering.",
             "click and key: from the press until the next frame is drawn; the animation that follows (TimelineJS's 1 s slide, Storyline's 280 ms glide) is waited out between presses but not timed. Percentiles by nearest rank.",
             "memory: after a forced GC, V8's used heap (Runtime.getHeapUsage usedSize) plus every WebAssembly.Memory's byte length; Blink's heap separately (embedderHeapUsedSize).",
-            "bytes: bodies as sent (Resource Timing encodedBodySize, uncompressed by the server) and brotli -q 11 of the same files; the browser's favicon request is left out.",
+            "bytes: bodies as sent (Resource Timing encodedBodySize: brotli -q 11, as the server compresses every text and wasm file a browser asks it to, as a CDN would) and brotli -q 11 of the same files fetched uncompressed; the browser's favicon request is left out.",
+            "slow 4G rows: the network emulated by Chromium (Network.emulateNetworkConditions), once with the CPU as it is and once four times slower (Emulation.setCPUThrottlingRate 4).",
         ],
         "rows": rows.iter().map(Row::json).collect::<Vec<_>>(),
     });

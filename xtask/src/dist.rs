@@ -48,8 +48,9 @@ pub fn build_release() -> Result<(), String> {
 fn build_import_module(root: &Path, dist: &Path) -> Result<String, String> {
     println!("Building the import module ({IMPORT_PACKAGE})");
     run(Command::new("cargo").args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", IMPORT_PACKAGE]).current_dir(root))?;
-    let built = root.join("target/wasm32-unknown-unknown/release/storyline_import.wasm");
-    let out = root.join("target/import-bindgen");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir));
+    let built = target.join("wasm32-unknown-unknown/release/storyline_import.wasm");
+    let out = target.join("import-bindgen");
     run(Command::new("wasm-bindgen").arg(&built).args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out))?;
     run(Command::new("wasm-opt").arg("-Oz").args(WASM_OPT_FEATURES).arg(out.join("storyline_import_bg.wasm")).arg("-o").arg(dist.join(IMPORT_WASM)))?;
     read(&out.join("storyline_import.js"))

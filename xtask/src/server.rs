@@ -4,7 +4,9 @@
 //! `.wasm` (so browsers compile while downloading) and `Access-Control-Allow-Origin: *`
 //! (a sandboxed iframe has an opaque origin and fetches our assets cross-origin), and, as a CDN
 //! would, the brotli or gzip copy that `cargo xtask build` wrote beside a file (`.br`, `.gz`)
-//! with `Content-Encoding` when the browser asks for it. Every file keeps one name across
+//! with `Content-Encoding` when the browser asks for it; a text or wasm file without such a copy
+//! (a test page, TimelineJS's files for the benchmark) is compressed on the fly, once, at the
+//! same levels, so that every page is measured as a CDN would serve it. Every file keeps one name across
 //! releases (no hash in it), so each is sent `Cache-Control: no-cache` with an `ETag`: a browser
 //! keeps it and asks whether it changed, and a `304 Not Modified` answers without the body.
 
@@ -111,6 +113,40 @@ pub fn encoded(file: &Path, accepted: &[&str]) -> (PathBuf, Option<&'static str>
     (file.to_path_buf(), None)
 }
 
+/// Files worth compressing: text and WebAssembly (images and fonts are compressed already).
+fn compressible(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "js" | "mjs" | "css" | "json" | "wasm" | "txt" | "svg"))
+}
+
+/// Bodies compressed on the fly, by file, encoding and validator, so that each is made once.
+static COMPRESSED: Mutex<Vec<((PathBuf, &'static str, String), std::sync::Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+
+/// `bytes` compressed as `encoding` ("br" or "gzip") by the same commands and levels that make
+/// the ready-made copies; `None` when the command fails.
+fn compress_now(bytes: &[u8], encoding: &str) -> Option<Vec<u8>> {
+    use std::process::{Command, Stdio};
+    let (program, args): (&str, &[&str]) = if encoding == "br" { ("brotli", &["-q", "11", "-c"]) } else { ("gzip", &["-9", "-n", "-c"]) };
+    let mut child = Command::new(program).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    out.status.success().then_some(out.stdout)
+}
+
+/// `file`'s body compressed as the first of `accepted`, made once per version of the file.
+fn compressed_on_the_fly(file: &Path, accepted: &[&'static str], tag: &str) -> Option<(std::sync::Arc<Vec<u8>>, &'static str)> {
+    let encoding = *accepted.first()?;
+    let key = (file.to_path_buf(), encoding, tag.to_string());
+    if let Some((_, body)) = COMPRESSED.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(k, _)| *k == key) {
+        return Some((body.clone(), encoding));
+    }
+    let body = std::sync::Arc::new(compress_now(&std::fs::read(file).ok()?, encoding)?);
+    COMPRESSED.lock().unwrap_or_else(|e| e.into_inner()).push((key, body.clone()));
+    Some((body, encoding))
+}
+
 /// A validator for a file's current contents: its length and modification time.
 fn etag(path: &Path) -> Option<String> {
     let meta = std::fs::metadata(path).ok()?;
@@ -198,15 +234,22 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
             if file.extension().is_some_and(|e| e == "wasm") && mount_of(mounts, bare).is_some_and(|m| m.hold_wasm) {
                 wait_for_wasm_release();
             }
-            let (sent, encoding) = encoded(&file, &accepted);
-            let tag = etag(&sent);
+            let (sent, mut encoding) = encoded(&file, &accepted);
+            let mut tag = etag(&sent);
+            let mut body = None;
+            if encoding.is_none() && compressible(&file) {
+                if let Some((compressed, how)) = tag.as_deref().and_then(|t| compressed_on_the_fly(&file, &accepted, t)) {
+                    tag = tag.map(|t| format!("{}-{how}\"", t.trim_end_matches('"')));
+                    (body, encoding) = (Some(compressed.to_vec()), Some(how));
+                }
+            }
             if let Some(tag) = &tag {
                 extra.push_str(&format!("ETag: {tag}\r\nVary: Accept-Encoding\r\n"));
             }
             if let Some(encoding) = encoding {
                 extra.push_str(&format!("Content-Encoding: {encoding}\r\n"));
             }
-            match std::fs::read(&sent) {
+            match body.map(Ok).unwrap_or_else(|| std::fs::read(&sent)) {
                 _ if tag.is_some() && if_none_match == tag => ("304 Not Modified", Vec::new(), content_type(&file)),
                 Ok(bytes) => ("200 OK", bytes, content_type(&file)),
                 Err(_) => ("500 Internal Server Error", b"read error".to_vec(), "text/plain; charset=utf-8"),
@@ -332,6 +375,22 @@ mod tests {
         assert_eq!(encoded(&file, &[]), (file.clone(), None));
         std::fs::write(dir.join("storyline.js.br"), "br").unwrap();
         assert_eq!(encoded(&file, &["br", "gzip"]), (dir.join("storyline.js.br"), Some("br")));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn text_and_wasm_without_a_ready_copy_are_compressed_on_the_fly_once() {
+        let dir = std::env::temp_dir().join(format!("storyline-on-the-fly-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = dir.join("page.html");
+        std::fs::write(&page, "<p>a page</p>\n".repeat(200)).unwrap();
+        let tag = etag(&page).unwrap();
+        let (first, how) = compressed_on_the_fly(&page, &["gzip"], &tag).expect("gzip is installed");
+        assert_eq!(how, "gzip");
+        assert!(first.len() < 200, "{} bytes for a repetitive page", first.len());
+        let (again, _) = compressed_on_the_fly(&page, &["gzip"], &tag).unwrap();
+        assert!(std::sync::Arc::ptr_eq(&first, &again), "compressed a second time");
+        assert!(compressible(&page) && compressible(Path::new("a.wasm")) && !compressible(Path::new("a.png")));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
