@@ -103,7 +103,7 @@ fn figures(s: &Samples) -> Vec<Figure> {
     let figure = |key, label, unit, value| Figure { key, label, unit, value };
     vec![
         figure("requests", "requests", Unit::Count, Some(last.requests.len() as f64)),
-        figure("bytes_raw", "bytes, raw (KB)", Unit::KiloBytes, Some(last.requests.iter().fold(0.0, |sum, r| sum + r.body))),
+        figure("bytes_sent", "bytes, as sent (KB)", Unit::KiloBytes, Some(last.requests.iter().fold(0.0, |sum, r| sum + r.body))),
         figure("bytes_brotli", "bytes, brotli -q 11 (KB)", Unit::KiloBytes, Some(s.brotli)),
         figure("fcp_ms", "first contentful paint (ms)", Unit::Ms, median(&|l| l.fcp)),
         figure("interactive_ms", "interactive: the widget's mark (ms)", Unit::Ms, median(&|l| l.interactive)),
