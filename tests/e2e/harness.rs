@@ -263,6 +263,11 @@ impl Ctx {
         restarts_are_engine_faults(&self.engine) && !faults.restarted.is_empty() && faults.stopped.is_empty()
     }
 
+    /// The engine this session drives: `chromium`, `firefox` or `webkit`.
+    pub fn engine(&self) -> &str {
+        &self.engine
+    }
+
     /// Says that this test stops (or restarts) the widget on purpose, so that its marks are no failure.
     pub fn expect_stop(&self) {
         self.stop_expected.set(true);

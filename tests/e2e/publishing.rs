@@ -102,6 +102,19 @@ async fn enter(ctx: &Ctx, frame: &str) -> Result<(), String> {
     el.enter_frame().await.map_err(fail("enter the frame"))
 }
 
+/// The page's cumulative layout shift so far (Chromium's `layout-shift` entries; other engines
+/// have none to read), once the widget is live and two more frames have been drawn.
+async fn layout_shift(ctx: &Ctx) -> Result<Option<f64>, String> {
+    if ctx.engine() != "chromium" {
+        return Ok(None);
+    }
+    let script = "const done = arguments[0]; let sum = 0; \
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; }).observe({ type: 'layout-shift', buffered: true }); \
+        requestAnimationFrame(() => requestAnimationFrame(() => done(sum)));";
+    let sum = ctx.client.execute_async(script, vec![]).await.map_err(fail("the layout shifts"))?;
+    Ok(sum.as_f64())
+}
+
 fn a_published_page_hydrates_without_rewriting_a_node(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         ctx.open("/fixtures/published-hydration.html").await?;
@@ -111,8 +124,27 @@ fn a_published_page_hydrates_without_rewriting_a_node(ctx: &Ctx) -> Test<'_> {
 
         // Live where a newsroom puts it: Next moves on and the deep link follows.
         let dataset = story();
+        // Nothing on the page moves when the widget lays the story out again at the reader's
+        // width: the timeline and the map hold their live boxes from the first paint.
+        for frame in ["#page", "#element"] {
+            ctx.open("/fixtures/phone.html").await?;
+            enter(ctx, frame).await?;
+            match frame {
+                "#page" => ctx.wait_ready().await?,
+                _ => ctx.wait_in_shadow("story-line", ".storyline[data-ready]").await.map(drop)?,
+            }
+            if let Some(shift) = layout_shift(ctx).await? {
+                println!("    cumulative layout shift at 375 px, {frame}: {shift:.4}");
+                expect(frame == "#element" || shift < 0.001, || format!("the page at 375 px shifted by {shift:.4} as the widget went live"))?;
+            }
+            ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        }
         ctx.open("/fixtures/published/").await?;
         ctx.wait_ready().await?;
+        if let Some(shift) = layout_shift(ctx).await? {
+            println!("    cumulative layout shift at 1280 px, the page: {shift:.4}");
+            expect(shift < 0.001, || format!("the page at 1280 px shifted by {shift:.4} as the widget went live"))?;
+        }
         let card = ctx.texts(".sl-card-title").await?;
         expect(card == [dataset.events[0].title.clone()], || format!("after hydration the card reads {card:?}"))?;
         ctx.click_button("Next").await?;

@@ -1,0 +1,40 @@
+//! The stylesheet gives the timeline and the map, from the first paint, the boxes the live widget
+//! lays them out in (so nothing moves when it goes live): its heights must be core's.
+#![cfg(not(target_arch = "wasm32"))]
+
+use storyline_core::map_scene::map_height;
+use storyline_core::timeline_layout::{Params, Rows};
+
+const CSS: &str = include_str!("../assets/storyline.css");
+
+/// The declaration `property: value` of the first rule for `selector` inside `scope` (a line of
+/// the stylesheet, such as a container query, or "" for the top level).
+fn declared(scope: &str, selector: &str, property: &str) -> String {
+    let rule = format!("{selector} {{");
+    // The rule for exactly this selector: it starts the line, or the container query's block.
+    let starts = |l: &str| l.starts_with(&rule) || l.contains(&format!("{{ {rule}"));
+    let scoped = CSS.lines().find(|l| l.contains(scope) && starts(l)).unwrap_or_else(|| panic!("no {selector} rule in {scope:?}"));
+    let body = &scoped[scoped.find(&rule).unwrap()..];
+    let start = body.find(&format!("{property}:")).unwrap_or_else(|| panic!("no {property} in {body}")) + property.len() + 1;
+    body[start..body[start..].find(';').unwrap() + start].trim().to_string()
+}
+
+#[test]
+fn the_timelines_box_is_as_tall_as_core_lays_it_out_at_every_width() {
+    let wide = Rows::new(&Params::for_width(720.0)).height;
+    let phone = Rows::new(&Params::for_width(375.0)).height;
+    assert_eq!(declared("", ".sl-axis", "height"), format!("{wide}px"));
+    assert_eq!(declared("@container (width < 480px)", ".sl-axis", "height"), format!("{phone}px"));
+    // The width where the lanes change is the one the container query names.
+    assert_ne!(Rows::new(&Params::for_width(479.0)).height, Rows::new(&Params::for_width(480.0)).height);
+}
+
+#[test]
+fn the_maps_box_is_as_tall_as_core_lays_it_out_at_every_width() {
+    assert_eq!(declared("", ".sl-map-svg", "height"), "clamp(380px, 70cqw, 560px)");
+    assert_eq!(declared("@container (width < 520px)", ".sl-map-svg", "height"), "125cqw");
+    let css = |w: f64| if w < 520.0 { w * 1.25 } else { (w * 0.7).clamp(380.0, 560.0) };
+    for w in [300.0, 375.0, 519.0, 520.0, 600.0, 704.0, 900.0, 1200.0] {
+        assert!((map_height(w) - css(w)).abs() <= 0.5, "{w}px: core {} against the stylesheet's {}", map_height(w), css(w));
+    }
+}
