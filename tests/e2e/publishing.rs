@@ -15,11 +15,50 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("a_published_element_hydrates_in_its_shadow_root_without_rewriting_it", a_published_element_hydrates_in_its_shadow_root_without_rewriting_it),
     ("the_widget_page_shows_the_story_its_address_names", the_widget_page_shows_the_story_its_address_names),
     ("readers_see_one_line_and_editors_every_path_with_storyline_debug", readers_see_one_line_and_editors_every_path_with_storyline_debug),
+    ("a_story_line_by_src_shows_its_fallback_until_the_widget_runs", a_story_line_by_src_shows_its_fallback_until_the_widget_runs),
 ];
 
 /// Run in a session with JavaScript turned off.
-pub const WITHOUT_SCRIPT: &[(&str, TestFn)] =
-    &[("without_script_a_published_page_and_element_read_in_full", without_script_a_published_page_and_element_read_in_full)];
+pub const WITHOUT_SCRIPT: &[(&str, TestFn)] = &[
+    ("without_script_a_published_page_and_element_read_in_full", without_script_a_published_page_and_element_read_in_full),
+    ("without_script_a_story_line_by_src_shows_its_fallback", without_script_a_story_line_by_src_shows_its_fallback),
+];
+
+/// Whether the page's fallback paragraph inside the `<story-line>` is drawn (it has a box).
+const FALLBACK_SHOWN: &str = "return document.getElementById('fallback').getClientRects().length > 0";
+
+fn without_script_a_story_line_by_src_shows_its_fallback(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/held/fallback.html").await?;
+        let shown = ctx.eval(FALLBACK_SHOWN).await?;
+        expect(shown == true, || "without script the element's fallback is not shown".into())?;
+        ctx.screenshot("fallback-no-javascript").await
+    })
+}
+
+/// The server holds the wasm back (`/held/`) so that the state before the widget runs lasts as
+/// long as the test looks at it.
+fn a_story_line_by_src_shows_its_fallback_until_the_widget_runs(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let server = |what: &str| format!("const done = arguments[0]; fetch('{}/__{what}-wasm').then(() => done(true), (e) => done(String(e)));", ctx.base);
+        ctx.open("/held/fallback.html").await?;
+        let held = ctx.client.execute_async(&server("hold"), vec![]).await.map_err(fail("hold the wasm"))?;
+        expect(held == true, || format!("the server did not hold the wasm: {held}"))?;
+        ctx.open("/held/fallback.html").await?;
+        // The loader has run (the element has its shadow root); the widget has not.
+        ctx.wait_until_true("return !!document.querySelector('story-line').shadowRoot", "the loader to define <story-line>").await?;
+        let shown = ctx.eval(FALLBACK_SHOWN).await?;
+        expect(shown == true, || "before the widget runs, the element's fallback is not shown".into())?;
+        ctx.screenshot("fallback-before-the-widget").await?;
+        let released = ctx.client.execute_async(&server("release"), vec![]).await.map_err(fail("release the wasm"))?;
+        expect(released == true, || format!("the server did not release the wasm: {released}"))?;
+        ctx.wait_in_shadow("#suez", ".storyline[data-ready]").await?;
+        let title = ctx.shadow_texts("#suez", ".sl-title").await?;
+        expect(title == [story().story.title.clone()], || format!("the widget shows {title:?}"))?;
+        let shown = ctx.eval(FALLBACK_SHOWN).await?;
+        expect(shown == false, || "the fallback is still shown beside the live widget".into())
+    })
+}
 
 /// The published test story, as the CLI accepted it.
 fn story() -> Rc<Dataset> {

@@ -77,6 +77,8 @@ pub fn write() -> Result<PathBuf, String> {
     let page = std::fs::read_to_string(held.join("index.html")).map_err(|e| e.to_string())?;
     let preload = page.lines().find(|l| l.trim_start().starts_with("<link rel=\"preload\"")).ok_or("dist/index.html has no preload")?;
     std::fs::write(held.join("index.html"), page.replacen(&format!("{preload}\n"), "", 1)).map_err(|e| e.to_string())?;
+    // A <story-line> fetched by src, not prerendered, with the fallback a page puts inside it.
+    std::fs::copy(src.join("fallback.html"), held.join("fallback.html")).map_err(|e| e.to_string())?;
     write_published(&out, &src)?;
     Ok(out)
 }
