@@ -1,4 +1,4 @@
-//! The security gates of issue #8 in the browser: the XSS corpus in every field of a story, in
+//! The security gates in the browser: the XSS corpus in every field of a story, in
 //! every engine, must never run a line of script; the malformed-data corpus must always end in a
 //! readable error, never a blank widget or a panic.
 //!

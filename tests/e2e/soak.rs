@@ -1,4 +1,4 @@
-//! The memory soak of issue #8, in Chromium (it reads the DevTools Protocol): 1,000 clicks
+//! The memory soak, in Chromium (it reads the DevTools Protocol): 1,000 clicks
 //! through events, actor cards, filters and the list, and the widget must end where it began:
 //! DOM nodes, JS event listeners and wasm linear memory each within 5% of their start.
 

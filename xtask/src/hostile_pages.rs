@@ -1,4 +1,4 @@
-//! Test pages of hostile data for the browser gates of issue #8, written to `target/fixtures/`:
+//! Test pages of hostile data for the browser security gates, written to `target/fixtures/`:
 //! the XSS corpus (`xss-NN.html`) and the malformed-data corpus (`malformed.html`).
 //!
 //! Every story goes inline into a `<story-line>`, so one page loads many widgets through the same

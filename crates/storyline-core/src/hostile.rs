@@ -1,4 +1,4 @@
-//! Hostile input for the security gate (issue #8): the XSS corpus's format, and stories and TimelineJS timelines with a payload in every field.
+//! Hostile input for the security gate: the XSS corpus's format, and stories and TimelineJS timelines with a payload in every field.
 //!
 //! "Text is text" is an invariant of the whole widget; this module is what makes it testable.
 //! The corpus lives in `tests/data/xss/payloads.txt`. Native tests (`tests/xss_corpus.rs` here,

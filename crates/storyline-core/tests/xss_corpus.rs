@@ -1,4 +1,4 @@
-//! The XSS corpus (issue #8) against validation and the TimelineJS importer: every payload, in every text and every URL field.
+//! The XSS corpus against validation and the TimelineJS importer: every payload, in every text and every URL field.
 //!
 //! The widget's own half, that nothing renders as markup, is `tests/xss_prerender.rs` in the root
 //! package; here are the rules that hold before anything is rendered.
