@@ -61,7 +61,7 @@ pub fn Timeline() -> Html {
 
     let scale = TimeScale::new(window.0, window.1, width);
     // The filter's items are the store's, kept from one frame of a pan or a glide to the next.
-    let mut placed = layout(&store.visible.items, &scale, &params, view.selected);
+    let mut placed = layout(store.visible.items(&store.index), &scale, &params, view.selected);
     // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
     storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);

@@ -263,6 +263,14 @@ impl Ctx {
         restarts_are_engine_faults(&self.engine) && !faults.restarted.is_empty() && faults.stopped.is_empty()
     }
 
+    /// Holds the WebAssembly of `/held/` back at the test server (`true`) or lets it go (`false`).
+    pub async fn hold_wasm(&self, hold: bool) -> TestResult {
+        let what = if hold { "hold" } else { "release" };
+        let script = format!("const done = arguments[0]; fetch('{}/__{what}-wasm').then(() => done(true), (e) => done(String(e)));", self.base);
+        let answer = self.client.execute_async(&script, vec![]).await.map_err(fail(what))?;
+        expect(answer == true, || format!("the server did not {what} the wasm: {answer}"))
+    }
+
     /// The engine this session drives: `chromium`, `firefox` or `webkit`.
     pub fn engine(&self) -> &str {
         &self.engine

@@ -40,18 +40,15 @@ fn without_script_a_story_line_by_src_shows_its_fallback(ctx: &Ctx) -> Test<'_> 
 /// long as the test looks at it.
 fn a_story_line_by_src_shows_its_fallback_until_the_widget_runs(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        let server = |what: &str| format!("const done = arguments[0]; fetch('{}/__{what}-wasm').then(() => done(true), (e) => done(String(e)));", ctx.base);
         ctx.open("/held/fallback.html").await?;
-        let held = ctx.client.execute_async(&server("hold"), vec![]).await.map_err(fail("hold the wasm"))?;
-        expect(held == true, || format!("the server did not hold the wasm: {held}"))?;
+        ctx.hold_wasm(true).await?;
         ctx.open("/held/fallback.html").await?;
         // The loader has run (the element has its shadow root); the widget has not.
         ctx.wait_until_true("return !!document.querySelector('story-line').shadowRoot", "the loader to define <story-line>").await?;
         let shown = ctx.eval(FALLBACK_SHOWN).await?;
         expect(shown == true, || "before the widget runs, the element's fallback is not shown".into())?;
         ctx.screenshot("fallback-before-the-widget").await?;
-        let released = ctx.client.execute_async(&server("release"), vec![]).await.map_err(fail("release the wasm"))?;
-        expect(released == true, || format!("the server did not release the wasm: {released}"))?;
+        ctx.hold_wasm(false).await?;
         ctx.wait_in_shadow("#suez", ".storyline[data-ready]").await?;
         let title = ctx.shadow_texts("#suez", ".sl-title").await?;
         expect(title == [story().story.title.clone()], || format!("the widget shows {title:?}"))?;
@@ -141,6 +138,16 @@ async fn enter(ctx: &Ctx, frame: &str) -> Result<(), String> {
     el.enter_frame().await.map_err(fail("enter the frame"))
 }
 
+/// Enters the frame `frame` of `phone.html` and waits until its widget is live: the page's in
+/// the document (`#page`), the element's in its shadow root (`#element`).
+async fn enter_live(ctx: &Ctx, frame: &str) -> Result<(), String> {
+    enter(ctx, frame).await?;
+    match frame {
+        "#page" => ctx.wait_ready().await,
+        _ => ctx.wait_in_shadow("story-line", ".storyline[data-ready]").await.map(drop),
+    }
+}
+
 /// The page's cumulative layout shift so far (Chromium's `layout-shift` entries; other engines
 /// have none to read), once the widget is live and two more frames have been drawn.
 async fn layout_shift(ctx: &Ctx) -> Result<Option<f64>, String> {
@@ -161,23 +168,19 @@ fn a_published_page_hydrates_without_rewriting_a_node(ctx: &Ctx) -> Test<'_> {
         hydration_changes(ctx, "document").await?;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
 
-        // Live where a newsroom puts it: Next moves on and the deep link follows.
-        let dataset = story();
         // Nothing on the page moves when the widget lays the story out again at the reader's
         // width: the timeline and the map hold their live boxes from the first paint.
         for frame in ["#page", "#element"] {
             ctx.open("/fixtures/phone.html").await?;
-            enter(ctx, frame).await?;
-            match frame {
-                "#page" => ctx.wait_ready().await?,
-                _ => ctx.wait_in_shadow("story-line", ".storyline[data-ready]").await.map(drop)?,
-            }
+            enter_live(ctx, frame).await?;
             if let Some(shift) = layout_shift(ctx).await? {
                 println!("    cumulative layout shift at 375 px, {frame}: {shift:.4}");
                 expect(frame == "#element" || shift < 0.001, || format!("the page at 375 px shifted by {shift:.4} as the widget went live"))?;
             }
             ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         }
+        // Live where a newsroom puts it: nothing moves, Next moves on and the deep link follows.
+        let dataset = story();
         ctx.open("/fixtures/published/").await?;
         ctx.wait_ready().await?;
         if let Some(shift) = layout_shift(ctx).await? {
@@ -217,11 +220,7 @@ fn a_published_element_hydrates_in_its_shadow_root_without_rewriting_it(ctx: &Ct
         ctx.screenshot("published-element-1280").await?;
         ctx.open("/fixtures/phone.html").await?;
         for frame in ["#page", "#element"] {
-            enter(ctx, frame).await?;
-            match frame {
-                "#page" => ctx.wait_ready().await?,
-                _ => ctx.wait_in_shadow("story-line", ".storyline[data-ready]").await.map(drop)?,
-            }
+            enter_live(ctx, frame).await?;
             ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         }
         ctx.screenshot("published-375").await

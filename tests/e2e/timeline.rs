@@ -211,10 +211,8 @@ fn an_invalid_story_shows_every_error_path(ctx: &Ctx) -> Test<'_> {
 fn a_click_on_next_before_the_widget_is_live_lands_once_it_is(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         let dataset = story::embedded();
-        let server = |what: &str| format!("const done = arguments[0]; fetch('{}/__{what}-wasm').then(() => done(true), (e) => done(String(e)));", ctx.base);
         ctx.open("/held/").await?;
-        let held = ctx.client.execute_async(&server("hold"), vec![]).await.map_err(fail("hold the wasm"))?;
-        expect(held == true, || format!("the server did not hold the wasm: {held}"))?;
+        ctx.hold_wasm(true).await?;
         // Loaded afresh now that the hold is certain.
         ctx.open("/held/").await?;
         ctx.click_button("Next").await?;
@@ -223,8 +221,7 @@ fn a_click_on_next_before_the_widget_is_live_lands_once_it_is(ctx: &Ctx) -> Test
         let counter = ctx.counters().await?;
         expect(counter == [format!("1 of {}", dataset.events.len())], || format!("before the widget is live the counter reads {counter:?}"))?;
         ctx.screenshot("click-before-live").await?;
-        let released = ctx.client.execute_async(&server("release"), vec![]).await.map_err(fail("release the wasm"))?;
-        expect(released == true, || format!("the server did not release the wasm: {released}"))?;
+        ctx.hold_wasm(false).await?;
         ctx.wait_ready().await?;
         ctx.wait_counter(&format!("2 of {}", dataset.events.len())).await?;
         let card = ctx.texts(".sl-card-title").await?;

@@ -64,12 +64,7 @@ pub fn write() -> Result<PathBuf, String> {
     copy_dist(&dist, &out.join("no-wasm"), |file| !file.ends_with(".wasm"))?;
     // The release page with a recorder of every DOM change, installed before the wasm starts:
     // hydration must change nothing that the prerender wrote.
-    let observed = out.join("hydration");
-    copy_dist(&dist, &observed, |_| true)?;
-    std::fs::copy(src.join("observe-hydration.js"), observed.join("observe-hydration.js")).map_err(|e| e.to_string())?;
-    let page = std::fs::read_to_string(observed.join("index.html")).map_err(|e| e.to_string())?;
-    let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
-    std::fs::write(observed.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())?;
+    watched_copy(&dist, &out.join("hydration"), &src)?;
     // The widget's page for a reader faster than the WebAssembly (served at /held/, whose wasm
     // waits for the test): without the preload, so that only the widget waits, not the page's load.
     let held = out.join("held");
@@ -94,12 +89,7 @@ fn write_published(out: &Path, src: &Path) -> Result<(), String> {
     let page_dir_arg = page_dir.to_string_lossy().into_owned();
     let dist = root.join("dist").to_string_lossy().into_owned();
     crate::dist::publish(&[PUBLISHED_STORY, "--out", &page_dir_arg, "--widget", &dist])?;
-    let observed = out.join("published-hydration");
-    copy_dist(&page_dir, &observed, |_| true)?;
-    std::fs::copy(src.join("observe-hydration.js"), observed.join("observe-hydration.js")).map_err(|e| e.to_string())?;
-    let page = std::fs::read_to_string(observed.join("index.html")).map_err(|e| e.to_string())?;
-    let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
-    std::fs::write(observed.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())?;
+    watched_copy(&page_dir, &out.join("published-hydration"), src)?;
     std::fs::copy(root.join(PUBLISHED_STORY), out.join("ever-given-suez.json")).map_err(|e| e.to_string())?;
 
     let element = crate::dist::publish(&[PUBLISHED_STORY, "--element", "--widget", &dist, "--assets", "../widget/"])?;
@@ -112,6 +102,16 @@ fn write_published(out: &Path, src: &Path) -> Result<(), String> {
     );
     // observe-hydration.js is already in out/, copied from src with the other static files.
     std::fs::write(out.join("element-hydration.html"), bare).map_err(|e| e.to_string())
+}
+
+/// A copy of the page in `from` (with its files) in `to`, with the recorder of every DOM change
+/// (`observe-hydration.js`) loaded at the end of its body, before the WebAssembly starts.
+fn watched_copy(from: &Path, to: &Path, src: &Path) -> Result<(), String> {
+    copy_dist(from, to, |_| true)?;
+    std::fs::copy(src.join("observe-hydration.js"), to.join("observe-hydration.js")).map_err(|e| e.to_string())?;
+    let page = std::fs::read_to_string(to.join("index.html")).map_err(|e| e.to_string())?;
+    let recorder = "<script src=\"observe-hydration.js\"></script>\n</body>";
+    std::fs::write(to.join("index.html"), page.replacen("</body>", recorder, 1)).map_err(|e| e.to_string())
 }
 
 /// Copies the files of `dist/` whose names `keep` accepts into `to`, without the compressed

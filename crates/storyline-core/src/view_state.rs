@@ -30,11 +30,17 @@ pub struct StoryIndex {
 pub struct Visible {
     /// Event indices, in chronological order.
     pub events: Vec<usize>,
-    /// Their timeline items, in the same order.
-    pub items: Vec<Item>,
+    /// Their timeline items, in the same order, when a filter hides some; without one, the
+    /// story's own (`StoryIndex::items`) serve, and 10,000 items are not copied.
+    filtered: Option<Vec<Item>>,
 }
 
 impl Visible {
+    /// The visible events' timeline items, in chronological order.
+    pub fn items<'a>(&'a self, index: &'a StoryIndex) -> &'a [Item] {
+        self.filtered.as_deref().unwrap_or(&index.items)
+    }
+
     /// Where `selected` stands among the visible events.
     pub fn position(&self, selected: Option<usize>) -> Option<usize> {
         selected.and_then(|s| self.events.iter().position(|&e| e == s))
@@ -215,8 +221,11 @@ impl ViewState {
 
     /// The events that pass the filter, in chronological order, with the story's items for them.
     pub fn visible(&self, dataset: &Dataset, index: &StoryIndex) -> Visible {
+        if self.filter.is_empty() {
+            return Visible { events: index.items.iter().map(|i| i.event).collect(), filtered: None };
+        }
         let items: Vec<Item> = index.items.iter().filter(|i| self.filter.matches(dataset, index, i.event)).cloned().collect();
-        Visible { events: items.iter().map(|i| i.event).collect(), items }
+        Visible { events: items.iter().map(|i| i.event).collect(), filtered: Some(items) }
     }
 
     /// The events that pass the filter, in chronological order.

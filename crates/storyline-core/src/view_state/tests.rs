@@ -209,3 +209,18 @@ fn printing_is_a_mode_of_its_own_that_leaves_the_reader_where_they_were() {
     assert!(!after.printing);
     assert_eq!(pos(&after, &i), 1);
 }
+
+#[test]
+fn what_the_filter_leaves_is_counted_and_laid_out_as_the_filter_says() {
+    let (d, i, s) = setup(12);
+    let all = s.visible(&d, &i);
+    assert_eq!(all.events, s.visible_events(&d, &i));
+    assert_eq!(all.items(&i), i.items.as_slice(), "without a filter the story's own items serve");
+    assert_eq!(all.counter(s.selected), format!("1 of {}", all.events.len()));
+    let status = d.events[i.items[0].event].status;
+    let filtered = run(&s, &[Action::ToggleStatus(status)], &d, &i);
+    let some = filtered.visible(&d, &i);
+    assert_eq!(some.events, filtered.visible_events(&d, &i));
+    assert_eq!(some.items(&i).iter().map(|item| item.event).collect::<Vec<_>>(), some.events);
+    assert!(some.items(&i).iter().all(|item| d.events[item.event].status == status));
+}
