@@ -11,13 +11,20 @@ use storyline_core::keyboard::{timeline_action, Modifiers};
 use storyline_core::Dataset;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     pub dataset: Rc<Dataset>,
     /// The URL-fragment key of the selected event: "event" gives `#event=<id>`. Two widgets
     /// on one page need different keys.
     #[prop_or(AttrValue::Static("event"))]
     pub fragment_key: AttrValue,
+}
+
+/// The story by pointer, as everywhere in the widget (see `Store`'s equality).
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset) && self.fragment_key == other.fragment_key
+    }
 }
 
 /// Switches to the print list between the browser's `beforeprint` and `afterprint` events.

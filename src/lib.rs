@@ -5,6 +5,7 @@
 //! here; components ask `storyline-core` and render what it answers.
 
 pub mod app;
+pub mod by_pointer;
 pub mod components;
 pub mod hooks;
 pub mod ids;

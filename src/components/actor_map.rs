@@ -5,10 +5,10 @@
 //! The map is one tab stop: arrow keys move between nodes (to the nearest in that direction),
 //! Enter opens the actor's card, Escape closes it. Nodes and edges are buttons named in words.
 
+use crate::by_pointer::ByPointer;
 use crate::hooks::use_width;
 use crate::store::{on_click, use_dispatch, use_store};
 use crate::svg::px;
-use std::collections::HashMap;
 use storyline_core::graph_layout::nearest_in_direction;
 use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, MapScene, Shape, LABEL_BASELINE};
 use storyline_core::relations::{describe, standings, Standing};
@@ -72,11 +72,9 @@ pub fn ActorMap() -> Html {
     let width = use_width(container.clone(), 720.0);
     let height = map_height(width);
     let dataset = store.dataset.clone();
-    let memo = use_memo((dataset.clone(), width as i64, height as i64), |(d, w, h)| map_scene(d, *w as f64, *h as f64));
+    let memo = use_memo((ByPointer(dataset.clone()), width as i64, height as i64), |(d, w, h)| map_scene(d, *w as f64, *h as f64));
     let map = &memo.layout;
     let zoom = map.scale;
-    // Actor index → its place in the drawing, for the actors drawn.
-    let slot: HashMap<usize, usize> = map.shown.iter().enumerate().map(|(l, &a)| (a, l)).collect();
     let focus = use_state(|| None::<usize>);
     use_focus_back_from_cards(&store, &memo, &container, &focus);
     if dataset.actors.is_empty() {
@@ -85,7 +83,7 @@ pub fn ActorMap() -> Html {
     let view = &store.view;
     let involved: Vec<usize> = view.selected.map(|e| store.index.event_actors[e].clone()).unwrap_or_default();
     let standing = standings(&dataset, view.selected);
-    let tab_node = focus.or(view.actor).filter(|a| slot.contains_key(a)).unwrap_or(map.shown[0]);
+    let tab_node = focus.or(view.actor).filter(|&a| map.slot(a).is_some()).unwrap_or(map.shown[0]);
 
     let edges = memo.edges.iter().map(|drawing| {
         let r = drawing.relation;

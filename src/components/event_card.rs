@@ -1,7 +1,7 @@
 //! The card of the selected event: what happened, when, how sure we are, who says so, and the sources.
 
 use crate::components::sources::{source_link, source_list};
-use crate::components::StatusBadge;
+use crate::components::status_badge;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub fn EventCard() -> Html {
             <p class="sl-card-meta">
                 <time datetime={event.start.to_iso()}>{ when }</time>
                 if let Some(place) = &event.place { <span class="sl-place">{ &place.name }</span> }
-                <StatusBadge status={event.status} />
+                { status_badge(event.status) }
             </p>
             <h3 id={ids.id("sl-card-title")} class="sl-card-title">{ &event.title }</h3>
             if let Some(attribution) = &event.attribution {

@@ -1,7 +1,7 @@
 //! The "All events" list: every event in order with its date and status in words, for reading,
 //! for screen readers and for print. Long stories are shown a page at a time.
 
-use crate::components::StatusBadge;
+use crate::components::status_badge;
 use crate::store::{use_dispatch, use_store};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
@@ -42,7 +42,7 @@ pub fn EventList() -> Html {
                             <li key={event.id.clone()} id={ids.id(&format!("sl-event-{}", event.id))} class="sl-event-item"
                                 aria-current={selected.then_some("true")}>
                                 <time datetime={event.start.to_iso()}>{ event.start.display_long() }</time>
-                                <StatusBadge status={event.status} />
+                                { status_badge(event.status) }
                                 <button type="button" class="sl-event-title" {onclick}>{ &event.title }</button>
                                 <p class="sl-event-summary">{ &event.summary }</p>
                             </li>

@@ -26,7 +26,7 @@ pub use load_error::{LoadError, LoadErrorProps};
 pub use map_legend::MapLegend;
 pub use navigation::Navigation;
 pub use relation_card::RelationCard;
-pub use status_badge::StatusBadge;
+pub use status_badge::status_badge;
 pub use story_header::StoryHeader;
 pub use timeline::Timeline;
 pub use whos_who::WhosWho;

@@ -1,7 +1,7 @@
 //! The card of the selected relation: what kind of link, between whom, since when, how sure, and who says so.
 
 use crate::components::sources::source_list;
-use crate::components::StatusBadge;
+use crate::components::status_badge;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
@@ -24,7 +24,7 @@ pub fn RelationCard() -> Html {
     };
     html! {
         <section class="sl-side-card" aria-labelledby={ids.id("sl-relation-card-title")}>
-            <p class="sl-card-meta">{ since }<StatusBadge status={relation.status} /></p>
+            <p class="sl-card-meta">{ since }{ status_badge(relation.status) }</p>
             <h3 id={ids.id("sl-relation-card-title")} class="sl-card-title">
                 <button type="button" class="sl-link-button" onclick={open_actor(&relation.from)}>{ name(&relation.from) }</button>
                 { format!(" {} ", relation.kind.verb()) }

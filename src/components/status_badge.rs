@@ -3,12 +3,6 @@
 use storyline_core::Status;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StatusBadgeProps {
-    pub status: Status,
-}
-
-#[component]
-pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
-    html! { <span class={classes!("sl-status", props.status.key())}>{ props.status.label() }</span> }
+pub fn status_badge(status: Status) -> Html {
+    html! { <span class={classes!("sl-status", status.key())}>{ status.label() }</span> }
 }

@@ -4,9 +4,17 @@ use std::rc::Rc;
 use storyline_core::Dataset;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct StoryHeaderProps {
     pub dataset: Rc<Dataset>,
+}
+
+/// By pointer: the header is asked at every change of the view whether its story changed, and
+/// comparing a story of 10,000 events by content would cost more than drawing the header.
+impl PartialEq for StoryHeaderProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+    }
 }
 
 #[component]

@@ -22,7 +22,7 @@ pub const LABEL_BASELINE: f64 = SHAPE / 2.0 - SHAPE_RISE + 14.0;
 /// are in "Who's who"): a map of hundreds of nodes is unreadable, and it would make the page heavy.
 pub const MAX_SHOWN: usize = 60;
 
-/// Where the map's nodes go: which actors are drawn (indices into `Dataset::actors`), their
+/// Where the map's nodes go: which actors are drawn (indices into `Dataset::actors`, ascending), their
 /// centres in the same order, and the scale nodes are drawn at (below 1 when the area is too
 /// small for every node at full size).
 #[derive(Debug, PartialEq)]
@@ -30,6 +30,13 @@ pub struct MapLayout {
     pub shown: Vec<usize>,
     pub placed: Vec<Placed>,
     pub scale: f64,
+}
+
+impl MapLayout {
+    /// Where actor `a` is in `shown` and `placed`, if it is drawn.
+    pub fn slot(&self, a: usize) -> Option<usize> {
+        self.shown.binary_search(&a).ok()
+    }
 }
 
 /// The box actor `a` takes on the map at full size: its shape with its label under it.
@@ -77,15 +84,16 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
         }
         (0..dataset.actors.len()).map(|a| find(&mut parent, a)).collect::<Vec<usize>>()
     };
-    let mut size: HashMap<usize, usize> = HashMap::new();
+    // Group ids are actor indices (each group's smallest member), so a vector holds the sizes.
+    let mut size = vec![0usize; dataset.actors.len()];
     for &a in &shown {
-        *size.entry(group[a]).or_insert(0) += 1;
+        size[group[a]] += 1;
     }
-    let largest = shown.iter().map(|&a| group[a]).max_by_key(|g| (size[g], std::cmp::Reverse(*g)));
+    let largest = shown.iter().map(|&a| group[a]).max_by_key(|&g| (size[g], std::cmp::Reverse(g)));
     /// Groups this small or smaller leave the network for the rows below.
     const SMALL_GROUP: usize = 3;
     let (graph, mut loose): (Vec<usize>, Vec<usize>) =
-        shown.iter().partition(|&&a| Some(group[a]) == largest || size[&group[a]] > SMALL_GROUP);
+        shown.iter().partition(|&&a| Some(group[a]) == largest || size[group[a]] > SMALL_GROUP);
     // Members of one group side by side; groups (and lone actors) in the order of their first member.
     crate::order::sort_by_key(&mut loose, |&a| (group[a], a));
     let row_height = SHAPE + 26.0;
@@ -101,22 +109,29 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
         row_width += w;
     }
     let strip = rows.len() as f64 * row_height;
-    let local: HashMap<usize, usize> = graph.iter().enumerate().map(|(l, &a)| (a, l)).collect();
-    let edges: Vec<(usize, usize)> = pairs.iter().filter_map(|(a, b)| Some((*local.get(a)?, *local.get(b)?))).collect();
+    // Actor index → its place among the network's nodes.
+    let mut local = vec![None; dataset.actors.len()];
+    for (l, &a) in graph.iter().enumerate() {
+        local[a] = Some(l);
+    }
+    let edges: Vec<(usize, usize)> = pairs.iter().filter_map(|&(a, b)| Some((local[a]?, local[b]?))).collect();
     let boxes: Vec<Node> = graph.iter().map(|&a| node_box(a)).collect();
     let placed = layout(&boxes, &edges, width, (height - strip).max(row_height), &Params::default());
-    let mut at: HashMap<usize, Placed> = graph.iter().zip(placed.nodes.iter()).map(|(&a, &p)| (a, p)).collect();
+    let mut at = vec![Placed { x: 0.0, y: 0.0 }; dataset.actors.len()];
+    for (&a, &p) in graph.iter().zip(placed.nodes.iter()) {
+        at[a] = p;
+    }
     for (r, row) in rows.iter().enumerate() {
         let total: f64 = row.iter().map(|&a| node_box(a).width + 12.0).sum();
         let mut x = (width - total) / 2.0;
         let y = height - strip + row_height * (r as f64 + 0.5);
         for &a in row {
             let w = node_box(a).width + 12.0;
-            at.insert(a, Placed { x: x + w / 2.0, y });
+            at[a] = Placed { x: x + w / 2.0, y };
             x += w;
         }
     }
-    let positions = shown.iter().map(|a| at[a]).collect();
+    let positions = shown.iter().map(|&a| at[a]).collect();
     MapLayout { shown, placed: positions, scale: if graph.is_empty() { 1.0 } else { placed.scale } }
 }
 
@@ -140,14 +155,11 @@ pub fn node_shape(kind: ActorKind) -> Shape {
         ActorKind::Organisation => Shape::Rect { x: x - h + 1.0, y: y - h + 1.0, width: SHAPE - 2.0, height: SHAPE - 2.0, rounded: false },
         ActorKind::Military => at(&[(0.0, -h), (h, h * 0.8), (-h, h * 0.8)]),
         ActorKind::Agency => at(&[(0.0, -h), (h, 0.0), (0.0, h), (-h, 0.0)]),
+        // The corners at every sixth of a turn from due right, written out: sin and cos would
+        // bring the wasm ~6 KB of argument reduction for six constants.
         ActorKind::Group => {
-            let corners: Vec<(f64, f64)> = (0..6)
-                .map(|i| {
-                    let a = std::f64::consts::PI / 3.0 * f64::from(i);
-                    (h * a.cos(), h * a.sin())
-                })
-                .collect();
-            at(&corners)
+            let s = h * 3f64.sqrt() / 2.0;
+            at(&[(h, 0.0), (h / 2.0, s), (-h / 2.0, s), (-h, 0.0), (-h / 2.0, -s), (h / 2.0, -s)])
         }
     }
 }
@@ -174,36 +186,31 @@ pub struct EdgeDrawing {
 /// same way whichever end each starts from, so that each stays visible and clickable.
 pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
     let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let slot: HashMap<usize, usize> = map.shown.iter().enumerate().map(|(l, &a)| (a, l)).collect();
     let ends = |r: &crate::model::Relation| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?));
-    let mut pair_count: HashMap<(usize, usize), usize> = HashMap::new();
-    let pair_index: Vec<usize> = dataset
-        .relations
-        .iter()
-        .map(|r| {
-            ends(r).map_or(0, |(a, b)| {
-                let n = pair_count.entry((a.min(b), a.max(b))).or_insert(0);
-                *n += 1;
-                *n - 1
-            })
-        })
-        .collect();
+    // Each relation's rank among the relations of its pair, in story order, and their number:
+    // relations sorted by pair (the sort is stable), then counted along each run of one pair.
+    let pair_of: Vec<Option<(usize, usize)>> = dataset.relations.iter().map(|r| ends(r).map(|(a, b)| (a.min(b), a.max(b)))).collect();
+    let mut by_pair: Vec<usize> = (0..pair_of.len()).collect();
+    crate::order::sort_by_key(&mut by_pair, |&r| pair_of[r]);
+    let (mut pair_index, mut pair_total) = (vec![0usize; pair_of.len()], vec![1usize; pair_of.len()]);
+    for run in by_pair.chunk_by(|&r, &s| pair_of[r].is_some() && pair_of[r] == pair_of[s]) {
+        for (i, &r) in run.iter().enumerate() {
+            (pair_index[r], pair_total[r]) = (i, run.len());
+        }
+    }
     let zoom = map.scale;
-    let center = |a: usize| (map.placed[slot[&a]].x, map.placed[slot[&a]].y - SHAPE_RISE * zoom);
+    let center = |l: usize| (map.placed[l].x, map.placed[l].y - SHAPE_RISE * zoom);
     dataset
         .relations
         .iter()
         .enumerate()
         .filter_map(|(r, relation)| {
             let (a, b) = ends(relation)?;
-            if !slot.contains_key(&a) || !slot.contains_key(&b) {
-                return None;
-            }
-            let ((x1, y1), (x2, y2)) = (center(a), center(b));
+            let ((x1, y1), (x2, y2)) = (center(map.slot(a)?), center(map.slot(b)?));
             let (dx, dy) = (x2 - x1, y2 - y1);
             let len = (dx * dx + dy * dy).sqrt().max(1.0);
             let (ux, uy) = (dx / len, dy / len);
-            let total = pair_count[&(a.min(b), a.max(b))] as f64;
+            let total = pair_total[r] as f64;
             let sign = if a <= b { 1.0 } else { -1.0 };
             let bend = (pair_index[r] as f64 - (total - 1.0) / 2.0) * 22.0 * sign;
             let (mx, my) = ((x1 + x2) / 2.0 - uy * bend, (y1 + y2) / 2.0 + ux * bend);
@@ -326,6 +333,35 @@ mod tests {
             for f in shared.iter().filter(|f| pair(f) == pair(e) && f.relation != e.relation) {
                 assert!(e.control != f.control, "{} and {} take the same curve", dataset.relations[e.relation].id, dataset.relations[f.relation].id);
             }
+        }
+        // The bends of one pair are spread evenly about the straight line: two relations bend
+        // by the same amount to either side, so their control points average to its middle.
+        let ids: Vec<&str> = dataset.actors.iter().map(|a| a.id.as_str()).collect();
+        let centre = |id: &str| {
+            let at = scene.layout.placed[scene.layout.slot(ids.iter().position(|&x| x == id).unwrap()).unwrap()];
+            (at.x, at.y - SHAPE_RISE * scene.layout.scale)
+        };
+        let two: Vec<_> = shared.iter().filter(|e| shared.iter().filter(|f| pair(f) == pair(e)).count() == 2).collect();
+        assert!(!two.is_empty(), "the built-in story has a pair with two relations");
+        for e in &two {
+            let f = two.iter().find(|f| pair(f) == pair(e) && f.relation != e.relation).unwrap();
+            let (a, b) = pair(e);
+            let (ca, cb) = (centre(&a), centre(&b));
+            let middle = ((ca.0 + cb.0) / 2.0, (ca.1 + cb.1) / 2.0);
+            let average = ((e.control.0 + f.control.0) / 2.0, (e.control.1 + f.control.1) / 2.0);
+            assert!((average.0 - middle.0).abs() < 1e-6 && (average.1 - middle.1).abs() < 1e-6, "{average:?} against {middle:?}");
+        }
+    }
+
+    #[test]
+    fn a_groups_hexagon_is_regular() {
+        let Shape::Polygon(corners) = node_shape(ActorKind::Group) else { panic!("a group is a polygon") };
+        let centre = (0.0, -SHAPE_RISE);
+        let dist = |a: (f64, f64), b: (f64, f64)| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+        assert_eq!(corners.len(), 6);
+        for (i, &c) in corners.iter().enumerate() {
+            assert!((dist(c, centre) - SHAPE / 2.0).abs() < 1e-9, "corner {i} is off the circle");
+            assert!((dist(c, corners[(i + 1) % 6]) - SHAPE / 2.0).abs() < 1e-9, "side {i} is not a radius long");
         }
     }
 

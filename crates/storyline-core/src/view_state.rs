@@ -7,7 +7,10 @@
 use crate::model::{Dataset, Status};
 use crate::scale::{MAX_SPAN, MIN_SPAN};
 use crate::timeline_layout::{items, Item};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+
+mod choice;
+pub use choice::Choice;
 
 /// Lookups over one dataset, computed once when it loads.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,9 +107,9 @@ impl StoryIndex {
 /// Which events the reader asked to see. An empty set means "all".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    pub actors: BTreeSet<usize>,
-    pub statuses: BTreeSet<Status>,
-    pub tags: BTreeSet<String>,
+    pub actors: Choice<usize>,
+    pub statuses: Choice<Status>,
+    pub tags: Choice<String>,
 }
 
 impl Filter {
@@ -256,12 +259,6 @@ impl ViewState {
     }
 }
 
-fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
-    if !set.remove(&value) {
-        set.insert(value);
-    }
-}
-
 /// The next view state after `action`.
 pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &StoryIndex) -> ViewState {
     let mut next = state.clone();
@@ -307,15 +304,15 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
         Action::ZoomTo(..) => {}
         Action::FitAll => next.window = fit_all(index),
         Action::ToggleStatus(s) => {
-            toggle(&mut next.filter.statuses, s);
+            next.filter.statuses.toggle(s);
             next = next.refilter(dataset, index);
         }
         Action::ToggleTag(t) => {
-            toggle(&mut next.filter.tags, t);
+            next.filter.tags.toggle(t);
             next = next.refilter(dataset, index);
         }
         Action::ToggleActorFilter(a) if a < dataset.actors.len() => {
-            toggle(&mut next.filter.actors, a);
+            next.filter.actors.toggle(a);
             next = next.refilter(dataset, index);
         }
         Action::ToggleActorFilter(_) => {}
