@@ -303,6 +303,23 @@ for (const root of document.querySelectorAll(".storyline-root")) {
 }
 
 /**
+ * The deep-link key of a `<story-line>` that has neither an id nor a `fragment-key`: the first
+ * such element on the page keeps the plain `event`, the next ones `story2.event`, `story3.event`…
+ * by their order, which a reload keeps, so each finds its own event again. The order changes
+ * when the page's widgets do, so a page with several is told once to give them ids.
+ */
+let unnamedAdvised = false;
+function keyByOrder(element) {
+  const unnamed = [...document.querySelectorAll("story-line:not([id]):not([fragment-key])")];
+  if (unnamed.length > 1 && !unnamedAdvised) {
+    unnamedAdvised = true;
+    console.warn(`Storyline: this page has ${unnamed.length} <story-line> elements without an id. Their deep links go by their order on the page (#event=, #story2.event=, …) and change meaning if that order changes: give each an id.`);
+  }
+  const n = unnamed.indexOf(element);
+  return n > 0 ? `story${n + 1}.event` : "event";
+}
+
+/**
  * `<story-line src="story.json">`, or with a `<script type="application/json">` child, or as
  * `storyline publish --element` writes it, prerendered in a declarative shadow root.
  * The widget lives in an open shadow root: the host page's CSS cannot reach in, and the
@@ -315,7 +332,7 @@ class StoryLine extends HTMLElement {
     if (this.mounted) return; // moved within the page: still mounted
     const inline = this.querySelector(':scope > script[type="application/json"]');
     const { data, source, hydrate } = dataOf(this, inline);
-    const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : "event");
+    const key = this.getAttribute("fragment-key") ?? (this.id ? `${this.id}.event` : keyByOrder(this));
     // `storyline publish --element` writes the shadow root into the page (a declarative
     // `<template shadowrootmode>`), with the stylesheet and the story prerendered: it is read
     // without script, and hydrated here where it stands.

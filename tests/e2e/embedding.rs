@@ -2,7 +2,7 @@
 //! that reports its height, as `<story-line>` elements under hostile CSS and a strict CSP, with
 //! data from a URL, inline, or a TimelineJS file, and without script at all.
 
-use crate::harness::{expect, fail, Ctx, Test, TestFn};
+use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
@@ -14,6 +14,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("a_widget_that_faults_starts_afresh_once_then_says_it_stopped", a_widget_that_faults_starts_afresh_once_then_says_it_stopped),
     ("a_sandboxed_iframe_reports_its_height_as_its_content_changes", a_sandboxed_iframe_reports_its_height_as_its_content_changes),
     ("two_story_line_elements_under_hostile_css_look_right_and_stay_independent", two_story_line_elements_under_hostile_css_look_right_and_stay_independent),
+    ("story_line_elements_without_ids_keep_their_own_deep_links_across_a_reload", story_line_elements_without_ids_keep_their_own_deep_links_across_a_reload),
     ("a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down", a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down),
     ("the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change", the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change),
     ("the_pages_request_nothing_but_127_0_0_1", the_pages_request_nothing_but_127_0_0_1),
@@ -240,6 +241,7 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         let second = ctx.eval("return parseFloat(getComputedStyle(document.querySelector('#second').shadowRoot.querySelector('.sl-card-title')).fontSize)").await?;
         expect((second.as_f64().unwrap_or(0.0) - 18.0 * 1.2).abs() < 0.05, || format!("the second widget's card title is {second}px, not 1.2 × 18px"))?;
         ctx.screenshot("hostile-css").await?;
+        the_widget_under_ugly_inherited_styles_looks_as_on_a_clean_page(ctx).await?;
 
         ctx.wait_in_shadow("#first", ".sl-next").await?.click().await.map_err(fail("Next in the first"))?;
         let (first, second) = (counter(ctx, "#first").await?, counter(ctx, "#second").await?);
@@ -262,6 +264,72 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         // The widget's stylesheet does not leak out either: the page's body keeps its own margin.
         let margin = ctx.eval("return getComputedStyle(document.body).marginTop").await?;
         expect(margin == "10px", || format!("the page's body margin (1rem, and the page's rem is 10px) became {margin}"))
+    })
+}
+
+/// `#third` stands under an ancestor that sets every inherited text property to something ugly
+/// (hostile.css); inherited properties cross a shadow boundary, so only the widget's own reset
+/// keeps them out. It must look exactly as `#first` does at the same width: the same size, its
+/// timeline and map labels in the same boxes.
+async fn the_widget_under_ugly_inherited_styles_looks_as_on_a_clean_page(ctx: &Ctx) -> TestResult {
+    ctx.wait_in_shadow("#third", ".storyline[data-ready]").await?;
+    let boxes = "const boxes = (host) => { const root = document.querySelector(host).shadowRoot; \
+        const widget = root.querySelector('.storyline').getBoundingClientRect(); \
+        const labels = [...root.querySelectorAll('.sl-label, .sl-node-label, .sl-title, .sl-card-title')].map(e => e.getBoundingClientRect()) \
+            .map(r => [r.left - widget.left, r.top - widget.top, r.width, r.height].map(Math.round).join(',')); \
+        return [Math.round(widget.width), Math.round(widget.height), ...labels].join(' '); };";
+    // Both lay themselves out for their measured width first: wait until the two agree, then say how they differ if they never do.
+    let same = format!("{boxes} return boxes('#first') === boxes('#third');");
+    if ctx.wait_until_true(&same, "the two widgets to agree").await.is_err() {
+        let both = ctx.eval(&format!("{boxes} return [boxes('#first'), boxes('#third')];")).await?;
+        return Err(format!("under the ugly ancestor the widget's size and label boxes differ from the clean one's: {both}"));
+    }
+    let styles = ctx
+        .eval(
+            "const root = document.querySelector('#third').shadowRoot; const s = getComputedStyle(root.querySelector('.sl-title')); \
+             const label = getComputedStyle(root.querySelector('.sl-node-label')); \
+             return [s.textTransform, s.letterSpacing, s.wordSpacing, s.fontStyle, getComputedStyle(root.querySelector('.storyline')).cursor, label.fill === getComputedStyle(document.querySelector('#first').shadowRoot.querySelector('.sl-node-label')).fill];",
+        )
+        .await?;
+    expect(styles == serde_json::json!(["none", "normal", "0px", "normal", "auto", true]), || format!("inherited styles reached the widget: {styles}"))?;
+    ctx.eval("document.querySelector('#third').scrollIntoView()").await?;
+    ctx.screenshot("hostile-inherited").await
+}
+
+/// Waits until the counter of the `<story-line>` at `host` starts with `prefix` ("3 of").
+async fn wait_counter_in(ctx: &Ctx, host: &str, prefix: &str) -> TestResult {
+    let script = format!("const c = document.querySelector({host:?})?.shadowRoot?.querySelector('.sl-counter'); return c && c.textContent.trim().startsWith({prefix:?});");
+    ctx.wait_until_true(&script, &format!("{host} at {prefix}")).await.map(drop)
+}
+
+fn story_line_elements_without_ids_keep_their_own_deep_links_across_a_reload(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let events = &story::embedded().events;
+        let (one, two) = ("story-line:nth-of-type(1)", "story-line:nth-of-type(2)");
+        ctx.open("/fixtures/unnamed-widgets.html").await?;
+        for host in [one, two] {
+            ctx.wait_in_shadow(host, ".storyline[data-ready]").await?;
+        }
+        for step in ["2 of", "3 of"] {
+            ctx.wait_in_shadow(two, ".sl-next").await?.click().await.map_err(fail("Next in the second"))?;
+            wait_counter_in(ctx, two, step).await?;
+        }
+        let third = format!("story2.event={}", events[2].id);
+        let hash = ctx.wait_until_true(&format!("return location.hash.includes({third:?}) && location.hash"), "the second widget's deep link").await?;
+        expect(!hash.as_str().unwrap_or_default().contains(&format!("#event={}", events[2].id)), || format!("the first widget took the second's event: {hash}"))?;
+        wait_counter_in(ctx, one, "1 of").await?;
+        // Reloaded, each finds its own place again: the keys come from the elements' order on the page.
+        ctx.client.refresh().await.map_err(fail("reload"))?;
+        for host in [one, two] {
+            ctx.wait_in_shadow(host, ".storyline[data-ready]").await?;
+        }
+        wait_counter_in(ctx, two, "3 of").await?;
+        wait_counter_in(ctx, one, "1 of").await?;
+        // Ids are still unique on the page: the second widget's elements carry its prefix.
+        let titles = ctx.eval(&format!("return [{one:?}, {two:?}].map(h => document.querySelector(h).shadowRoot.querySelector('.sl-title').id)")).await?;
+        expect(titles == serde_json::json!(["storyline-title", "story2-event-storyline-title"]), || format!("the titles' ids are {titles}"))?;
+        let warnings = ctx.eval("return window.consoleWarnings.join('\\n')").await?;
+        expect(warnings.as_str().is_some_and(|w| w.contains("without an id")), || format!("no console advice to give the widgets ids: {warnings}"))
     })
 }
 

@@ -190,14 +190,40 @@ fn without_comments(js: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The stylesheet as readers get it: its comments (a quarter of its bytes, written for the people
+/// who edit it) and its indentation removed. Quoted strings are kept as they are, whatever they hold.
+fn css_without_comments(css: &str) -> Result<String, String> {
+    let mut kept = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find(['/', '"', '\'']) {
+        let (before, from) = rest.split_at(at);
+        kept.push_str(before);
+        if let Some(comment) = from.strip_prefix("/*") {
+            let end = comment.find("*/").ok_or("storyline.css: a comment does not close")?;
+            rest = &comment[end + 2..];
+        } else if from.starts_with('/') {
+            kept.push('/');
+            rest = &from[1..];
+        } else {
+            let quote = &from[..1];
+            let end = from[1..].find(quote).ok_or("storyline.css: a string does not close")?;
+            kept.push_str(&from[..end + 2]);
+            rest = &from[end + 2..];
+        }
+    }
+    kept.push_str(rest);
+    Ok(kept.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| format!("{l}\n")).collect())
+}
+
 /// Joins the two glues and the loader into `storyline.js`, fills in the hashes the loader
 /// checks, and lists every file's hash in `integrity.txt`.
 pub fn finish(dist: &Path, loader: &str, import_glue: &str) -> Result<(), String> {
     let glue = read(&dist.join(GLUE))?;
     let wasm = std::fs::read(dist.join("storyline-widget_bg.wasm")).map_err(|e| e.to_string())?;
     let import = std::fs::read(dist.join(IMPORT_WASM)).map_err(|e| e.to_string())?;
-    let css = std::fs::read(dist.join("storyline.css")).map_err(|e| e.to_string())?;
-    let (wasm_sri, import_sri, css_sri) = (integrity(&wasm), integrity(&import), integrity(&css));
+    let css = css_without_comments(&read(&dist.join("storyline.css"))?)?;
+    write(&dist.join("storyline.css"), &css)?;
+    let (wasm_sri, import_sri, css_sri) = (integrity(&wasm), integrity(&import), integrity(css.as_bytes()));
 
     let script = format!(
         "{}\n{}\n{loader}",
@@ -223,6 +249,13 @@ pub fn finish(dist: &Path, loader: &str, import_glue: &str) -> Result<(), String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stylesheet_loses_its_comments_and_indentation_but_not_its_strings() {
+        let css = "/* Colours.\n   Two lines. */\n:host { --a: #fff; }\n\n.x {\n  content: \"/* not a comment */\";\n  background: url(a/b.png); /* why */\n}\n";
+        assert_eq!(css_without_comments(css).unwrap(), ":host { --a: #fff; }\n.x {\ncontent: \"/* not a comment */\";\nbackground: url(a/b.png);\n}\n");
+        assert!(css_without_comments("a { } /* open").is_err());
+    }
 
     #[test]
     fn integrity_is_the_base64_sha384_of_the_bytes() {
