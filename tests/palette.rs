@@ -29,10 +29,12 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("denied", "bg", "status badge in the event list"),
     ("disputed", "surface", "status badge in the card"),
     ("disputed", "bg", "status badge in the event list"),
+    ("not-stated", "surface", "status badge in the card"),
+    ("not-stated", "bg", "status badge in the event list"),
 ];
 
 /// Dots drawn over the page and over both kinds of era band (they alternate era/surface).
-const DOTS: &[&str] = &["accent", "confirmed", "reported", "claimed", "denied", "disputed"];
+const DOTS: &[&str] = &["accent", "confirmed", "reported", "claimed", "denied", "disputed", "not-stated"];
 const BANDS: &[&str] = &["bg", "era", "surface"];
 
 /// The map's edge colours, one per relation kind, drawn on the page and in the legend.

@@ -27,12 +27,19 @@ pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
             if !story.dek.is_empty() {
                 <p class="sl-dek">{ &story.dek }</p>
             }
-            <p class="sl-dateline">
-                <time datetime={story.published.to_iso()}>{ story.published.display_long() }</time>
-                if !story.byline.is_empty() {
-                    { format!(" · {}", story.byline) }
-                }
-            </p>
+            // A story whose date nobody gave (an imported TimelineJS file) shows none rather than a made-up one.
+            if story.published.is_some() || !story.byline.is_empty() {
+                <p class="sl-dateline">
+                    if let Some(published) = &story.published {
+                        <time datetime={published.to_iso()}>{ published.display_long() }</time>
+                        if !story.byline.is_empty() {
+                            { format!(" · {}", story.byline) }
+                        }
+                    } else {
+                        { &story.byline }
+                    }
+                </p>
+            }
         </header>
     }
 }

@@ -1,7 +1,7 @@
 //! The timeline as a reader uses it: by mouse, by keyboard alone, by link, at 320 px, at 10,000 events.
 //! Elements are found by their roles and names, as assistive technology finds them.
 
-use crate::harness::{expect, fail, Ctx, Test, TestFn};
+use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use storyline::story;
@@ -17,7 +17,60 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("an_invalid_story_shows_every_error_path", an_invalid_story_shows_every_error_path),
     ("printing_lists_every_event", printing_lists_every_event),
     ("a_click_on_next_before_the_widget_is_live_lands_once_it_is", a_click_on_next_before_the_widget_is_live_lands_once_it_is),
+    ("a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on", a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on),
 ];
+
+/// The counter inside a `<story-line>`'s shadow root, once it reads `text`.
+async fn wait_shadow_counter(ctx: &Ctx, host: &str, text: &str) -> TestResult {
+    let script = format!(
+        "const c = document.querySelector({host:?}).shadowRoot.querySelector('.sl-counter'); return c && c.textContent.trim() === {text:?};"
+    );
+    ctx.wait_until_true(&script, &format!("waiting for the counter to read {text}")).await.map(drop)
+}
+
+fn a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let file = include_str!("../data/timelinejs/deep-time.json");
+        let story = storyline_core::timelinejs::import(file).map_err(|e| format!("the file does not import: {e}"))?.dataset;
+        ctx.open("/fixtures/deep-time.html").await?;
+        ctx.wait_in_shadow("#deep", ".storyline[data-ready]").await?;
+        let ticks = ctx.shadow_texts("#deep", ".sl-tick text").await?;
+        expect(ticks.iter().any(|t| t.ends_with(" bya")), || format!("the axis of the whole story is not in billions of years: {ticks:?}"))?;
+        ctx.screenshot("deep-time-1280").await?;
+        let n = story.events.len();
+        expect(n == 14, || format!("the file has 14 events, the import {n}"))?;
+        for (i, event) in story.events.iter().enumerate() {
+            if i > 0 {
+                ctx.wait_in_shadow("#deep", ".sl-next").await?.click().await.map_err(fail("Next"))?;
+            }
+            wait_shadow_counter(ctx, "#deep", &format!("{} of {n}", i + 1)).await?;
+            let title = ctx.shadow_texts("#deep", ".sl-card-title").await?;
+            expect(title == [event.title.clone()], || format!("step {i}: the card shows {title:?}, expected {:?}", event.title))?;
+            let when = ctx.shadow_texts("#deep", ".sl-card-meta time").await?;
+            let expected = match &event.end {
+                Some(end) => format!("{} – {}", event.start.display_long(), end.display_long()),
+                None => event.start.display_long(),
+            };
+            expect(when == [expected.clone()], || format!("step {i}: the card's date reads {when:?}, expected {expected:?}"))?;
+            let badge = ctx.shadow_texts("#deep", ".sl-card-meta .sl-status").await?;
+            expect(badge.len() == 1 && badge[0].eq_ignore_ascii_case("Not stated"), || format!("step {i}: the status reads {badge:?}"))?;
+        }
+        let dates: Vec<String> = story.events.iter().map(|e| e.start.display_long()).collect();
+        expect(dates[0] == "13.8 billion years ago" && dates[8] == "17,000 BCE", || format!("the dates read {dates:?}"))?;
+        let disabled = ctx.wait_in_shadow("#deep", ".sl-next").await?.attr("disabled").await.map_err(fail("disabled"))?;
+        expect(disabled.is_some(), || "Next stays enabled at the last event".into())?;
+        ctx.screenshot("deep-time-1280-last").await?;
+
+        ctx.open("/fixtures/deep-time-phone.html").await?;
+        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.wait_in_shadow("#deep", ".storyline[data-ready]").await?;
+        let ticks = ctx.shadow_texts("#deep", ".sl-tick text").await?;
+        expect(!ticks.is_empty(), || "no ticks at 375 px".into())?;
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        ctx.screenshot("deep-time-375").await
+    })
+}
 
 fn printing_lists_every_event(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {

@@ -52,6 +52,8 @@ pub fn write() -> Result<PathBuf, String> {
     // A file as spreadsheet and Windows editors save it: UTF-8 with a byte-order mark.
     let minimal = std::fs::read(root.join("tests/data/valid/minimal.json")).map_err(|e| e.to_string())?;
     std::fs::write(out.join("bom.json"), [b"\xEF\xBB\xBF".as_slice(), &minimal].concat()).map_err(|e| e.to_string())?;
+    // A TimelineJS file from the Big Bang on, for the deep-time pages (deep-time.html).
+    std::fs::copy(root.join("tests/data/timelinejs/deep-time.json"), out.join("deep-time.json")).map_err(|e| e.to_string())?;
     let embedded = storyline_core::load(&std::fs::read_to_string(root.join("assets/stories/north-korea-troops-russia.json")).map_err(|e| e.to_string())?)
         .map_err(|r| format!("the embedded story is invalid: {:?}", r.errors))?;
     let timelinejs = storyline_core::timelinejs_export::to_timelinejs(&embedded.dataset);

@@ -39,6 +39,8 @@ pub fn accept(bytes: &[u8]) -> Result<(Loaded, Format), Report> {
 }
 
 /// What the reader's one pass made of a story the browser had already parsed.
+// Made once per story and matched at once: boxing the accepted story would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Decided {
     /// A Storyline file that `accept` accepts, with the same warnings but unknown fields'.

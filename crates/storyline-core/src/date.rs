@@ -1,7 +1,10 @@
-//! Partial dates: "2024", "2024-10", "2024-10-23" or an RFC 3339 instant, with the precision that was written.
+//! Partial dates: "2024", "2024-10", "2024-10-23" or an RFC 3339 instant, with the precision that was written;
+//! and years of any size, "-13800000000", for stories told in deep time.
 //!
 //! A newsroom often knows only the month of an event. The precision is part of
 //! the value so that "2024-10" is shown as "October 2024", never as "1 October 2024".
+//! A year beyond four digits is a year and nothing finer, named as TimelineJS names it
+//! ("4.6 billion years ago"): months and days that far out mean nothing to a reader.
 //! No calendar crate: the civil-date arithmetic below is small and keeps the wasm light.
 
 use std::cmp::Ordering;
@@ -24,7 +27,7 @@ pub enum Precision {
 /// the written offset, so that the text round-trips exactly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
-    pub year: i32,
+    pub year: i64,
     pub month: u8,
     pub day: u8,
     pub hour: u8,
@@ -51,15 +54,19 @@ const MONTHS: [&str; 12] = [
     "November", "December",
 ];
 
-/// Years outside this range are almost certainly typos, and keep the arithmetic far from overflow.
-pub const MIN_YEAR: i32 = -9999;
-pub const MAX_YEAR: i32 = 9999;
+/// A month or a day needs a year of four digits: the calendar of a year beyond is nobody's.
+pub const MIN_CALENDAR_YEAR: i64 = -9999;
+pub const MAX_CALENDAR_YEAR: i64 = 9999;
+/// A hundred billion years either way: past the Big Bang (13.8 billion years ago) with room to
+/// spare, and the start of such a year in seconds still fits an i64 (about 3.2e18 of 9.2e18).
+pub const MIN_YEAR: i64 = -100_000_000_000;
+pub const MAX_YEAR: i64 = 100_000_000_000;
 
-pub fn is_leap_year(year: i32) -> bool {
+pub fn is_leap_year(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub fn days_in_month(year: i64, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -70,8 +77,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's civil algorithm).
-pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
+pub fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    let y = year - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = i64::from(month);
@@ -81,7 +88,7 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 }
 
 /// The inverse of [`days_from_civil`]: (year, month, day).
-pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -90,7 +97,7 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let mp = (5 * doy + 2) / 153;
     let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
 
@@ -103,25 +110,25 @@ fn digits(s: &str, n: usize, what: &str) -> Result<u32, DateError> {
 }
 
 impl PartialDate {
-    pub fn year(year: i32) -> Self {
+    pub fn year(year: i64) -> Self {
         Self::ymd(year, 1, 1, Precision::Year)
     }
 
-    pub fn month(year: i32, month: u8) -> Self {
+    pub fn month(year: i64, month: u8) -> Self {
         Self::ymd(year, month, 1, Precision::Month)
     }
 
-    pub fn day(year: i32, month: u8, day: u8) -> Self {
+    pub fn day(year: i64, month: u8, day: u8) -> Self {
         Self::ymd(year, month, day, Precision::Day)
     }
 
-    fn ymd(year: i32, month: u8, day: u8, precision: Precision) -> Self {
+    fn ymd(year: i64, month: u8, day: u8, precision: Precision) -> Self {
         PartialDate { year, month, day, hour: 0, minute: 0, second: 0, offset_minutes: 0, precision }
     }
 
     /// Parses what an editor wrote. Impossible dates such as 2024-02-30 are refused.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let hint = "write a date as YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 instant such as 2024-10-23T14:05:00Z";
+        let hint = "write a date as YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 instant such as 2024-10-23T14:05:00Z, or a longer year alone such as -13800000000";
         let s = text.trim();
         if s.is_empty() {
             return Err(DateError(format!("the date is empty: {hint}")));
@@ -139,8 +146,12 @@ impl PartialDate {
         };
         let mut parts = unsigned.split('-');
         let year_text = parts.next().unwrap_or_default();
-        let year = digits(year_text, 4, "year").map_err(|e| DateError(format!("{e}; {hint}")))? as i32;
-        let year = if negative { -year } else { year };
+        let year = if year_text.len() > 4 && year_text.bytes().all(|b| b.is_ascii_digit()) {
+            long_year(year_text, negative, text, time_part.is_some() || parts.clone().next().is_some())?
+        } else {
+            let year = i64::from(digits(year_text, 4, "year").map_err(|e| DateError(format!("{e}; {hint}")))?);
+            if negative { -year } else { year }
+        };
         let month = parts.next().map(|m| digits(m, 2, "month")).transpose()?;
         let day = parts.next().map(|d| digits(d, 2, "day")).transpose()?;
         if parts.next().is_some() {
@@ -254,13 +265,13 @@ impl PartialDate {
         }
     }
 
+    /// Whether this is a year of deep time (beyond four digits), which has no month or day.
+    pub fn is_long_year(&self) -> bool {
+        !(MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR).contains(&self.year)
+    }
+
     fn display_year(&self) -> String {
-        // Astronomical year 0 is 1 BCE, -1 is 2 BCE, and so on.
-        if self.year <= 0 {
-            format!("{} BCE", 1 - self.year)
-        } else {
-            self.year.to_string()
-        }
+        year_name(self.year, false)
     }
 
     fn display_offset(&self) -> String {
@@ -313,6 +324,65 @@ impl PartialOrd for PartialDate {
     }
 }
 
+/// A year of more than four digits, as ISO 8601's expanded years write it: alone, within
+/// [`MIN_YEAR`]..=[`MAX_YEAR`], and without a leading zero (which would make one year two spellings).
+fn long_year(digits: &str, negative: bool, text: &str, finer: bool) -> Result<i64, DateError> {
+    if digits.starts_with('0') {
+        return Err(DateError(format!("\"{text}\": a year of more than four digits has no leading zero")));
+    }
+    if finer {
+        return Err(DateError(format!(
+            "\"{text}\": a month, a day or a time needs a four-digit year, -9999 to 9999; a longer year stands alone"
+        )));
+    }
+    let year = digits.parse::<i64>().ok().filter(|y| *y <= MAX_YEAR).ok_or_else(|| {
+        DateError(format!("\"{text}\" is too far out: Storyline places years from -100000000000 to 100000000000, a hundred billion years either way"))
+    })?;
+    Ok(if negative { -year } else { year })
+}
+
+/// How a reader is told a year, as TimelineJS tells it: "2024", "45 BCE", "10,000 BCE", and past a
+/// hundred thousand years "13.8 billion years ago" ("13.8 bya" where room is `compact`, on the axis).
+/// Years before the common era count as BCE counts them (astronomical 0 is 1 BCE), and so do
+/// "years ago", from the start of the era as in TimelineJS: at that scale the difference is noise.
+pub fn year_name(year: i64, compact: bool) -> String {
+    let (n, before) = if year > 0 { (year, false) } else { (1 - year, true) };
+    let era = if before { " BCE" } else { "" };
+    if n < 10_000 {
+        return format!("{n}{era}");
+    }
+    if n < 100_000 {
+        return format!("{}{era}", grouped(n));
+    }
+    // TimelineJS's precision: two decimals of a billion, one of a million or a thousand; no trailing zeros.
+    let (unit, scale, word, short) = match n {
+        1_000_000_000.. => (1_000_000_000, 100, "billion", "bya"),
+        1_000_000.. => (1_000_000, 10, "million", "mya"),
+        _ => (1_000, 10, "thousand", "kya"),
+    };
+    let rounded = (n * scale + unit / 2) / unit;
+    let value = format!("{}.{:02}", rounded / scale, rounded % scale * (100 / scale));
+    let value = value.trim_end_matches('0').trim_end_matches('.');
+    match (before, compact) {
+        (true, true) => format!("{value} {short}"),
+        (true, false) => format!("{value} {word} years ago"),
+        (false, _) => format!("{value} {word} years from now"),
+    }
+}
+
+/// "13,800,000": digits in groups of three.
+fn grouped(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Dates order by their start; at the same start, the less precise (wider) one comes first.
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
@@ -353,9 +423,9 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\". Impossible dates such as 2024-02-30 are refused.",
-            "pattern": "^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?$",
-            "examples": ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:00Z"]
+            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\"; or, for deep time, a year of more than four digits alone, up to a hundred billion years either way: \"-13800000000\". Impossible dates such as 2024-02-30 are refused.",
+            "pattern": "^-?([0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?|[1-9][0-9]{4,11})$",
+            "examples": ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:00Z", "-13800000000"]
         })
     }
 }
@@ -432,6 +502,50 @@ mod tests {
             let (y, m, dd) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, dd), days);
         }
+    }
+
+    #[test]
+    fn a_year_of_deep_time_is_written_with_all_its_digits_and_named_as_timelinejs_names_it() {
+        let big_bang = d("-13800000000");
+        assert_eq!((big_bang.year, big_bang.precision), (-13_800_000_000, Precision::Year));
+        assert_eq!(big_bang.to_string(), "-13800000000", "round-trips");
+        assert_eq!(big_bang.display_long(), "13.8 billion years ago");
+        assert_eq!(big_bang.display_short(), "13.8 billion years ago");
+        assert_eq!(d("-4599999999").display_long(), "4.6 billion years ago");
+        assert_eq!(d("-538799999").display_long(), "538.8 million years ago");
+        assert_eq!(d("-251901999").display_long(), "251.9 million years ago");
+        assert_eq!(d("-65999999").display_long(), "66 million years ago");
+        assert_eq!(d("-314999").display_long(), "315 thousand years ago");
+        assert_eq!(d("-16999").display_long(), "17,000 BCE");
+        assert_eq!(d("12000").display_long(), "12,000");
+        assert_eq!(d("5000000000").display_long(), "5 billion years from now");
+        assert_eq!(year_name(-13_799_999_999, true), "13.8 bya");
+        assert_eq!(year_name(-1_999_999, true), "2 mya");
+    }
+
+    #[test]
+    fn a_year_of_deep_time_stands_alone_within_a_hundred_billion_years() {
+        for (text, why) in [
+            ("-13800000000-01", "needs a four-digit year"),
+            ("20000-05-01", "needs a four-digit year"),
+            ("10000-01-01T00:00:00Z", "needs a four-digit year"),
+            ("-013800000000", "no leading zero"),
+            ("-200000000000", "too far out"),
+            ("99999999999999999999999", "too far out"),
+        ] {
+            let err = PartialDate::parse(text).unwrap_err();
+            assert!(err.0.contains(why), "{text}: {err}");
+        }
+        assert_eq!(d("-100000000000").year, MIN_YEAR);
+        assert_eq!(d("100000000000").year, MAX_YEAR);
+    }
+
+    #[test]
+    fn deep_time_orders_and_spans_like_any_year() {
+        assert!(d("-13800000000") < d("-4600000000") && d("-4600000000") < d("-9999"));
+        assert_eq!(d("-13800000000").end_seconds() + 1, d("-13799999999").start_seconds());
+        assert_eq!(PartialDate::year(MIN_YEAR).start_seconds(), days_from_civil(MIN_YEAR, 1, 1) * 86_400);
+        assert!(PartialDate::year(MAX_YEAR).end_seconds() > 0, "no overflow at the far edge");
     }
 
     #[test]

@@ -228,7 +228,7 @@ fn fill_optional(dataset: &mut Dataset) {
         }
     }
     if dataset.eras.is_empty() {
-        let day = dataset.story.published;
+        let day = dataset.story.published.or(dataset.events.first().map(|e| e.start)).unwrap_or(crate::date::PartialDate::year(2024));
         dataset.eras.push(Era { id: "placeholder-era".into(), title: FILLER.into(), start: day, end: day });
     }
 }

@@ -5,9 +5,9 @@
 use crate::model::{Dataset, RelationKind, Status};
 use crate::order::sorted_unique;
 
-/// The statuses the events carry, in `Status::ALL`'s order.
+/// The statuses the events carry, in `Status::EVERY`'s order.
 pub fn event_statuses(dataset: &Dataset) -> Vec<Status> {
-    Status::ALL.into_iter().filter(|s| dataset.events.iter().any(|e| e.status == *s)).collect()
+    Status::EVERY.into_iter().filter(|s| dataset.events.iter().any(|e| e.status == *s)).collect()
 }
 
 /// Every topic tag of the events, once, in alphabetical order.
@@ -20,9 +20,9 @@ pub fn relation_kinds(dataset: &Dataset) -> Vec<RelationKind> {
     RelationKind::ALL.into_iter().filter(|k| dataset.relations.iter().any(|r| r.kind == *k)).collect()
 }
 
-/// The statuses of the relations, in `Status::ALL`'s order.
+/// The statuses of the relations, in `Status::EVERY`'s order.
 pub fn relation_statuses(dataset: &Dataset) -> Vec<Status> {
-    Status::ALL.into_iter().filter(|s| dataset.relations.iter().any(|r| r.status == *s)).collect()
+    Status::EVERY.into_iter().filter(|s| dataset.relations.iter().any(|r| r.status == *s)).collect()
 }
 
 #[cfg(test)]

@@ -38,7 +38,10 @@ pub struct StoryMeta {
     pub dek: String,
     /// BCP 47 language tag, such as "en" or "en-GB".
     pub language: String,
-    pub published: PartialDate,
+    /// When the story was published; absent when nobody said (a TimelineJS file has no such date),
+    /// rather than made up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -162,11 +165,18 @@ pub enum Status {
     Denied,
     /// Sources contradict each other.
     Disputed,
+    /// Nobody said how sure it is: an imported TimelineJS event, which has no status to carry over.
+    NotStated,
 }
 
 impl Status {
+    /// The statuses an editor sets.
     pub const ALL: [Status; 5] =
         [Status::Confirmed, Status::Reported, Status::Claimed, Status::Denied, Status::Disputed];
+    /// Every status a story may carry, in the order the filters and the legend list them: an
+    /// import's "not stated" last.
+    pub const EVERY: [Status; 6] =
+        [Status::Confirmed, Status::Reported, Status::Claimed, Status::Denied, Status::Disputed, Status::NotStated];
 
     /// The word shown in badges and lists: status is never carried by colour alone.
     pub fn label(self) -> &'static str {
@@ -176,6 +186,7 @@ impl Status {
             Status::Claimed => "Claimed",
             Status::Denied => "Denied",
             Status::Disputed => "Disputed",
+            Status::NotStated => "Not stated",
         }
     }
 
@@ -187,6 +198,7 @@ impl Status {
             Status::Claimed => "claimed",
             Status::Denied => "denied",
             Status::Disputed => "disputed",
+            Status::NotStated => "not_stated",
         }
     }
 }
@@ -398,7 +410,7 @@ mod tests {
         for k in RelationKind::ALL {
             assert_eq!(k.key(), name(serde_json::to_value(k).unwrap()));
         }
-        for s in Status::ALL {
+        for s in Status::EVERY {
             assert_eq!(s.key(), name(serde_json::to_value(s).unwrap()));
         }
     }

@@ -2,11 +2,31 @@
 //!
 //! Like d3-scale's `scaleTime`, it is a value: zooming or panning returns a new scale.
 //! Every timeline position, tick and hit test goes through it.
+//!
+//! Instants are f64 seconds, exact to the second within ±285,000 years of 1970; at the Big Bang
+//! (4.4e17 s) one step of an f64 is 64 s. That is why the narrowest view grows with the distance
+//! from the epoch ([`min_span_at`]): a view must span many steps of the numbers it draws.
 
 /// The narrowest view: one hour across the whole width. Narrower would show nothing a news story dates.
 pub const MIN_SPAN: f64 = 3_600.0;
-/// The widest view: ten thousand years, the full range of dates a story may hold.
+/// How far out a story of ordinary dates can zoom: ten thousand years. A story that spans more
+/// zooms out to its whole extent ([`max_span_for`]).
 pub const MAX_SPAN: f64 = 10_000.0 * 365.2425 * 86_400.0;
+/// The widest any view gets: twice the farthest dates a story may hold, a hundred billion years either way.
+pub const WIDEST: f64 = 4.0e11 * 365.2425 * 86_400.0;
+
+/// The narrowest view about instant `t`: an hour, or, far from the epoch, 2^-32 of the distance
+/// (some 2^20 steps of an f64 there; about three years at the Big Bang), so that positions stay
+/// smooth to a hundredth of a pixel. Within ±490,000 years of 1970 this is always the hour.
+pub fn min_span_at(t: f64) -> f64 {
+    MIN_SPAN.max(t.abs() / 4_294_967_296.0)
+}
+
+/// The widest view of a story whose events run over `extent`: ten thousand years, or its whole
+/// extent twice over for a story of deep time.
+pub fn max_span_for(extent: (f64, f64)) -> f64 {
+    MAX_SPAN.max((extent.1 - extent.0) * 2.0)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeScale {
@@ -19,19 +39,20 @@ pub struct TimeScale {
 }
 
 impl TimeScale {
-    /// A scale showing `t0..t1` across `width` pixels; a degenerate span is widened to [`MIN_SPAN`].
+    /// A scale showing `t0..t1` across `width` pixels; a degenerate span is widened to [`min_span_at`].
     pub fn new(t0: f64, t1: f64, width: f64) -> Self {
         let width = if width.is_finite() && width > 1.0 { width } else { 1.0 };
-        let span = (t1 - t0).clamp(MIN_SPAN, MAX_SPAN);
-        let mid = if t1 - t0 >= MIN_SPAN && t1 - t0 <= MAX_SPAN { t0 + span / 2.0 } else { (t0 + t1) / 2.0 };
+        let narrowest = min_span_at((t0 + t1) / 2.0);
+        let span = (t1 - t0).clamp(narrowest, WIDEST);
+        let mid = if t1 - t0 >= narrowest && t1 - t0 <= WIDEST { t0 + span / 2.0 } else { (t0 + t1) / 2.0 };
         TimeScale { t0: mid - span / 2.0, t1: mid + span / 2.0, width }
     }
 
     /// A scale that shows `start..end` with a margin of `pad` pixels on each side.
     pub fn fit(start: f64, end: f64, width: f64, pad: f64) -> Self {
         let inner = (width - 2.0 * pad).max(width / 2.0).max(1.0);
-        let span = (end - start).max(MIN_SPAN);
         let mid = (start + end) / 2.0;
+        let span = (end - start).max(min_span_at(mid));
         let total = span * width.max(1.0) / inner;
         TimeScale::new(mid - total / 2.0, mid + total / 2.0, width)
     }
@@ -55,13 +76,13 @@ impl TimeScale {
     }
 
     /// Zooms by `factor` (> 1 zooms in) keeping the instant under `anchor_x` where it is,
-    /// as a map does under the pointer. The span stays within [`MIN_SPAN`, `MAX_SPAN`].
+    /// as a map does under the pointer. The span stays within [`min_span_at`] and [`WIDEST`].
     pub fn zoom(&self, factor: f64, anchor_x: f64) -> Self {
         if !factor.is_finite() || factor <= 0.0 {
             return *self;
         }
         let anchor_t = self.t(anchor_x);
-        let span = (self.span() / factor).clamp(MIN_SPAN, MAX_SPAN);
+        let span = (self.span() / factor).clamp(min_span_at(anchor_t), WIDEST);
         let left = anchor_x / self.width;
         TimeScale { t0: anchor_t - left * span, t1: anchor_t + (1.0 - left) * span, width: self.width }
     }
@@ -117,10 +138,30 @@ mod tests {
     }
 
     #[test]
-    fn zoom_stops_at_one_hour_and_at_ten_thousand_years() {
+    fn zoom_stops_at_one_hour_and_at_the_widest_view() {
         let s = TimeScale::new(0.0, 2.0 * 3600.0, 800.0);
         assert_eq!(s.zoom(1e6, 400.0).span(), MIN_SPAN);
-        assert_eq!(s.zoom(1e-30, 400.0).span(), MAX_SPAN);
+        assert_eq!(s.zoom(1e-30, 400.0).span(), WIDEST);
+    }
+
+    #[test]
+    fn the_narrowest_view_is_an_hour_in_history_and_a_few_years_at_the_big_bang() {
+        let big_bang = crate::date::PartialDate::year(-13_800_000_000).start_seconds() as f64;
+        assert_eq!(min_span_at(crate::date::PartialDate::year(-9999).start_seconds() as f64), MIN_SPAN);
+        let years = min_span_at(big_bang) / (365.2425 * DAY);
+        assert!((1.0..10.0).contains(&years), "{years} years");
+        // Zoomed in as far as it goes at the Big Bang, every pixel is still a distinct instant.
+        let s = TimeScale::new(big_bang, big_bang, 1280.0);
+        let xs: Vec<f64> = (0..=1280).map(|x| s.x(s.t(f64::from(x)))).collect();
+        assert!(xs.iter().enumerate().all(|(x, &back)| (back - x as f64).abs() < 0.01), "positions drift");
+    }
+
+    #[test]
+    fn a_story_of_deep_time_zooms_out_to_its_whole_extent_and_an_ordinary_one_to_ten_thousand_years() {
+        let big_bang = crate::date::PartialDate::year(-13_800_000_000).start_seconds() as f64;
+        assert_eq!(max_span_for((0.0, 100.0 * DAY)), MAX_SPAN);
+        assert_eq!(max_span_for((big_bang, 0.0)), -2.0 * big_bang);
+        assert!(max_span_for((big_bang, 0.0)) < WIDEST);
     }
 
     #[test]

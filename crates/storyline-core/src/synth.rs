@@ -157,7 +157,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
             title: format!("A synthetic story of {events} events"),
             dek: "Generated for tests and benchmarks; every fact in it is invented.".into(),
             language: "en".into(),
-            published: PartialDate::day(2025, 1, 1),
+            published: Some(PartialDate::day(2025, 1, 1)),
             updated: None,
             byline: "Storyline test generator".into(),
             sources: vec![],

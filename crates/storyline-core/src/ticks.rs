@@ -1,10 +1,10 @@
-//! Axis ticks that adapt to the zoom: from quarter hours to millennia, with labels that never overlap.
+//! Axis ticks that adapt to the zoom: from quarter hours to billions of years, with labels that never overlap.
 //!
 //! The step is the finest calendar step whose labels, as [`text_width`] estimates them,
 //! keep clear of each other at this scale. Checking the labels actually generated (rather
 //! than a typical label) is what makes "never overlap" hold at any zoom and any width.
 
-use crate::date::{civil_from_days, days_from_civil};
+use crate::date::{civil_from_days, days_from_civil, year_name};
 use crate::scale::TimeScale;
 use crate::text_width::text_width;
 
@@ -21,12 +21,12 @@ pub enum Step {
     Hours(i64),
     Days,
     Weeks,
-    Months(i32),
-    Years(i32),
+    Months(i64),
+    Years(i64),
 }
 
-/// From finest to coarsest.
-pub const STEPS: [Step; 21] = [
+/// From finest to coarsest: calendar steps, then years in 1-2-5 steps up to fifty billion (deep time).
+pub const STEPS: [Step; 44] = [
     Step::Minutes(15),
     Step::Minutes(30),
     Step::Hours(1),
@@ -48,6 +48,29 @@ pub const STEPS: [Step; 21] = [
     Step::Years(200),
     Step::Years(500),
     Step::Years(1000),
+    Step::Years(2000),
+    Step::Years(5000),
+    Step::Years(10_000),
+    Step::Years(20_000),
+    Step::Years(50_000),
+    Step::Years(100_000),
+    Step::Years(200_000),
+    Step::Years(500_000),
+    Step::Years(1_000_000),
+    Step::Years(2_000_000),
+    Step::Years(5_000_000),
+    Step::Years(10_000_000),
+    Step::Years(20_000_000),
+    Step::Years(50_000_000),
+    Step::Years(100_000_000),
+    Step::Years(200_000_000),
+    Step::Years(500_000_000),
+    Step::Years(1_000_000_000),
+    Step::Years(2_000_000_000),
+    Step::Years(5_000_000_000),
+    Step::Years(10_000_000_000),
+    Step::Years(20_000_000_000),
+    Step::Years(50_000_000_000),
 ];
 
 impl Step {
@@ -58,8 +81,8 @@ impl Step {
             Step::Hours(n) => (n * HOUR) as f64,
             Step::Days => DAY as f64,
             Step::Weeks => (7 * DAY) as f64,
-            Step::Months(n) => f64::from(n) * 28.0 * DAY as f64,
-            Step::Years(n) => f64::from(n) * 365.0 * DAY as f64,
+            Step::Months(n) => n as f64 * 28.0 * DAY as f64,
+            Step::Years(n) => n as f64 * 365.0 * DAY as f64,
         }
     }
 }
@@ -75,12 +98,8 @@ pub struct Tick {
     pub major: bool,
 }
 
-fn year_label(year: i32) -> String {
-    if year <= 0 {
-        format!("{} BCE", 1 - year)
-    } else {
-        year.to_string()
-    }
+fn year_label(year: i64) -> String {
+    year_name(year, true)
 }
 
 /// The ticks of `step` from the first at or after `t0` up to `t1`, at most `limit` of them.
@@ -137,7 +156,7 @@ fn generate(step: Step, scale: &TimeScale, limit: usize) -> Option<Vec<Tick>> {
         }
         Step::Months(n) => {
             let (y0, m0, _) = civil_from_days(t0.div_euclid(DAY));
-            let mut index = (y0 * 12 + i32::from(m0) - 1).div_euclid(n) * n;
+            let mut index = (y0 * 12 + i64::from(m0) - 1).div_euclid(n) * n;
             loop {
                 let (y, m) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
                 let t = days_from_civil(y, m, 1) * DAY;
@@ -161,7 +180,9 @@ fn generate(step: Step, scale: &TimeScale, limit: usize) -> Option<Vec<Tick>> {
                 if t > t1 {
                     break;
                 }
-                if t >= t0 && !push(t, year_label(year), year.rem_euclid(n * 5) == 0) {
+                // Astronomical year 0 is 1 BCE, but between "1 bya" and "1 billion years from now" it reads as 0.
+                let label = if year == 0 && n >= 10_000 { "0".to_string() } else { year_label(year) };
+                if t >= t0 && !push(t, label, year.rem_euclid(n * 5) == 0) {
                     return None;
                 }
                 year += n;
@@ -199,8 +220,8 @@ pub fn ticks(scale: &TimeScale, font_px: f64) -> (Step, Vec<Tick>) {
             }
         }
     }
-    // Beyond a thousand years a step, show no ticks rather than crowded ones.
-    (Step::Years(1000), Vec::new())
+    // Beyond the coarsest step, show no ticks rather than crowded ones.
+    (STEPS[STEPS.len() - 1], Vec::new())
 }
 
 #[cfg(test)]
@@ -282,6 +303,35 @@ mod tests {
         let scale = TimeScale::new(at("2021-12-20"), at("2024-12-31"), 700.0);
         let (_, t) = ticks(&scale, 12.0);
         assert!(t.iter().all(|k| k.x - text_width(&k.label, 12.0) / 2.0 >= 0.0 && k.x + text_width(&k.label, 12.0) / 2.0 <= 700.0));
+    }
+
+    #[test]
+    fn the_axis_from_the_big_bang_to_now_is_marked_in_billions_of_years() {
+        for width in [1280.0, 343.0] {
+            let scale = padded(at("-13800000000"), at("2024"), width);
+            let (step, t) = ticks(&scale, 12.0);
+            assert!(matches!(step, Step::Years(n) if n >= 1_000_000_000), "{step:?}");
+            assert!(t.len() >= 2 && labels_clear(&t, 12.0), "{:?}", labels(&t));
+            assert!(t.iter().all(|k| k.label.ends_with(" bya") || k.label == "0"), "{:?}", labels(&t));
+            assert_eq!(t[0].label, if width > 1000.0 { "13 bya" } else { "10 bya" });
+        }
+    }
+
+    #[test]
+    fn every_zoom_from_billions_of_years_down_to_an_hour_has_clear_ticks() {
+        // Zoomed in about the Big Bang, Homo sapiens and the wheel: steps shrink, labels stay apart.
+        for centre in [at("-13800000000"), at("-299999"), at("-3499")] {
+            let mut span = 2.0e17;
+            while span > crate::scale::min_span_at(centre) {
+                let scale = TimeScale::new(centre - span / 2.0, centre + span / 2.0, 900.0);
+                let (_, t) = ticks(&scale, 12.0);
+                assert!(labels_clear(&t, 12.0), "{span}: {:?}", labels(&t));
+                assert!(t.windows(2).all(|w| w[0].t < w[1].t));
+                span /= 3.0;
+            }
+        }
+        let (_, t) = ticks(&padded(at("-66000000"), at("-65000000"), 900.0), 12.0);
+        assert!(t.iter().any(|k| k.label.ends_with(" mya")), "{:?}", labels(&t));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! loss is reported in `Imported::notes` for the editor, counted once per kind rather than
 //! repeated per event. Nothing in the input can make this panic: bad parts are skipped and noted.
 
-use crate::date::{days_in_month, PartialDate, Precision, MAX_YEAR, MIN_YEAR};
+use crate::date::{days_in_month, PartialDate, Precision, MAX_CALENDAR_YEAR, MAX_YEAR, MIN_CALENDAR_YEAR};
 use crate::html_text::to_plain_text;
 use crate::limits::{MAX_ID, MAX_LINE, MAX_NAME, MAX_SUMMARY, MAX_TAG, MAX_TITLE};
 use crate::model::{Dataset, Era, Event, Source, Status, StoryMeta, FORMAT_VERSION};
@@ -32,7 +32,6 @@ const ERA_FIELDS: [&str; 3] = ["start_date", "end_date", "text"];
 /// Elements inside slide text whose content cannot survive as text.
 const INLINE_MEDIA: [&str; 8] = ["img", "picture", "svg", "video", "audio", "iframe", "object", "embed"];
 
-const SKIPPED: &str = "skipped";
 const NO_SOURCE: &str = "without a source: add one before publishing";
 
 /// Whether `value` is shaped like a TimelineJS3 timeline: an object with an "events" list in
@@ -79,10 +78,8 @@ pub fn import(json: &str) -> Result<Imported, String> {
     let mut notes = Notes::default();
     fields(&mut notes, root, &TOP_FIELDS, "");
     match root.get("scale").and_then(Value::as_str) {
-        Some("cosmological") => notes.line(format!(
-            "The timeline uses the cosmological scale: Storyline places years {MIN_YEAR} to {MAX_YEAR} only, and skips events outside them"
-        )),
-        Some("human") | None => {}
+        // Storyline's scale follows the dates themselves, from hours to billions of years.
+        Some("cosmological" | "human") | None => {}
         Some(_) => notes.ignored("scale"),
     }
 
@@ -102,12 +99,12 @@ pub fn import(json: &str) -> Result<Imported, String> {
         eras_json.iter().enumerate().filter_map(|(i, e)| era(i, e, &mut ids, &mut notes)).collect();
     eras.sort_by_key(|a| a.start);
 
-    let story = story(root.get("title"), &events, &mut notes);
+    let story = story(root.get("title"), &mut notes);
     let groups: BTreeSet<&str> = events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
     if !groups.is_empty() {
         notes.line(format!("TimelineJS groups became tags: {}", Vec::from_iter(groups).join(", ")));
     }
-    notes.line("TimelineJS has no status: every event is marked reported; review each");
+    notes.line("TimelineJS has no status: every event's status is \"not stated\" (not_stated); set each");
     let dataset = Dataset { storyline: FORMAT_VERSION, story, actors: vec![], events, relations: vec![], eras };
     Ok(Imported { dataset, notes: notes.finish() })
 }
@@ -124,7 +121,7 @@ fn not_timelinejs(value: &Value) -> String {
     }
 }
 
-fn story(title: Option<&Value>, events: &[Event], notes: &mut Notes) -> StoryMeta {
+fn story(title: Option<&Value>, notes: &mut Notes) -> StoryMeta {
     let slide = match title {
         Some(Value::Object(slide)) => Some(slide),
         None | Some(Value::Null) => None,
@@ -154,14 +151,10 @@ fn story(title: Option<&Value>, events: &[Event], notes: &mut Notes) -> StoryMet
             .ok(),
         None => None,
     };
-    // Callers guarantee at least one event, but a default keeps this total.
-    let latest = events.iter().map(|e| e.start).max().unwrap_or(PartialDate::year(1970));
-    let published = published.unwrap_or_else(|| {
-        notes.line(format!(
-            "story.published is the latest event's date, {latest}: TimelineJS has no publication date; change it if needed"
-        ));
-        latest
-    });
+    // An event's date is not the story's: without a title slide date the story has none.
+    if published.is_none() {
+        notes.line("story.published is left out: TimelineJS has no publication date; add one if the story has one");
+    }
 
     let media = slide.and_then(|s| s.get("media")).and_then(Value::as_object);
     let credit =
@@ -187,7 +180,7 @@ fn story(title: Option<&Value>, events: &[Event], notes: &mut Notes) -> StoryMet
 
 fn event(i: usize, slide: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Event> {
     let Some(slide) = slide.as_object() else {
-        notes.tally("event", SKIPPED, Some(format!("event {} (not an object)", i + 1)));
+        notes.line(format!("Skipped event {}: it is not an object", i + 1));
         return None;
     };
     fields(notes, slide, &SLIDE_FIELDS, "events[]");
@@ -201,7 +194,7 @@ fn event(i: usize, slide: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Ev
     let start = match start {
         Ok(start) => start,
         Err(why) => {
-            notes.tally("event", SKIPPED, Some(format!("{label} ({why})")));
+            notes.line(format!("Skipped {label}: {why}"));
             return None;
         }
     };
@@ -272,7 +265,7 @@ fn event(i: usize, slide: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Ev
         end,
         place: None,
         actors: vec![],
-        status: Status::Reported,
+        status: Status::NotStated,
         attribution: None,
         quotes: vec![],
         sources,
@@ -282,7 +275,7 @@ fn event(i: usize, slide: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Ev
 
 fn era(i: usize, era: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Era> {
     let Some(era) = era.as_object() else {
-        notes.tally("era", SKIPPED, Some(format!("era {} (not an object)", i + 1)));
+        notes.line(format!("Skipped era {}: it is not an object", i + 1));
         return None;
     };
     fields(notes, era, &ERA_FIELDS, "eras[]");
@@ -300,7 +293,7 @@ fn era(i: usize, era: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Era> {
     let (start, end) = match dates {
         Ok(dates) => dates,
         Err(why) => {
-            notes.tally("era", SKIPPED, Some(format!("{label} ({why})")));
+            notes.line(format!("Skipped {label}: {why}"));
             return None;
         }
     };
@@ -326,36 +319,58 @@ fn required_date(obj: &Map<String, Value>, key: &str, notes: &mut Notes) -> Resu
 
 /// A TimelineJS date: `{year, month?, day?, hour?, minute?, second?, millisecond?}`, each a
 /// number or a numeric string, an empty string meaning absent. The precision is what is present.
+/// TimelineJS shows every date that has a whole year, so only a date without one is refused: a
+/// part that TimelineJS would roll over (day 30 of February, month 13, hour 25) or that a year of
+/// deep time cannot have is left out with a note, and the date keeps the precision above it.
 fn read_date(value: &Value, path: &str, notes: &mut Notes) -> Result<PartialDate, String> {
     let Some(date) = value.as_object() else { return Err("the date is not an object".into()) };
     fields(notes, date, &DATE_FIELDS, path);
-    let year = number(date, "year")?.ok_or("the date has no year")?;
-    if !(i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&year) {
-        return Err(format!("year {year} is outside {MIN_YEAR} to {MAX_YEAR}"));
+    let written = number(date, "year")?.ok_or("the date has no year")?;
+    // TimelineJS writes 45 BCE as -45 and shows it so; Storyline counts years as astronomers do,
+    // with a year 0 (1 BCE), so that -44 is 45 BCE.
+    let year = if written < 0 { written + 1 } else { written };
+    if year.unsigned_abs() > MAX_YEAR.unsigned_abs() {
+        return Err(format!("year {written} is beyond a hundred billion years, the farthest Storyline places"));
     }
-    let year = year as i32;
-    let (month, day, hour) = (number(date, "month")?, number(date, "day")?, number(date, "hour")?);
-    let mut result = match month {
-        None => PartialDate::year(year),
-        Some(m @ 1..=12) => PartialDate::month(year, m as u8),
-        Some(m) => return Err(format!("month {m} does not exist")),
-    };
-    if let (Precision::Month, Some(d)) = (result.precision, day) {
-        if d < 1 || d > i64::from(days_in_month(year, result.month)) {
-            return Err(format!("{} has no day {d}", result.display_long()));
+    let mut result = PartialDate::year(year);
+    let mut dropped = |what: String| notes.tally("date", "with a part TimelineJS would roll over or deep time has not: the part was left out", Some(what));
+    let mut parts = [None; 5];
+    for (part, key) in parts.iter_mut().zip(["month", "day", "hour", "minute", "second"]) {
+        *part = number(date, key).unwrap_or_else(|why| {
+            dropped(why);
+            None
+        });
+    }
+    let [month, day, hour, minute, second] = parts;
+    if !(MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR).contains(&year) {
+        if month.is_some() || day.is_some() || hour.is_some() {
+            dropped(format!("{}: only the year of deep time is kept", result.display_long()));
         }
-        result = PartialDate::day(year, result.month, d as u8);
+        return Ok(result);
+    }
+    match month {
+        None => {}
+        Some(m @ 1..=12) => result = PartialDate::month(year, m as u8),
+        Some(m) => dropped(format!("{}: month {m}", result.display_long())),
+    }
+    if let (Precision::Month, Some(d)) = (result.precision, day) {
+        if (1..=i64::from(days_in_month(year, result.month))).contains(&d) {
+            result = PartialDate::day(year, result.month, d as u8);
+        } else {
+            dropped(format!("{} has no day {d}", result.display_long()));
+        }
+    }
+    if let (Precision::Day, Some(h)) = (result.precision, hour) {
+        let (minute, second) = (minute.unwrap_or(0), second.unwrap_or(0));
+        if (0..24).contains(&h) && (0..60).contains(&minute) && (0..60).contains(&second) {
+            (result.hour, result.minute, result.second) = (h as u8, minute as u8, second as u8);
+            result.precision = Precision::Instant;
+            notes.tally("time of day", "taken as UTC: a TimelineJS date has no time zone to keep (its JSON has no field for one)", None);
+        } else {
+            dropped(format!("{}: {h}:{minute}:{second} is not a time of day", result.display_long()));
+        }
     }
     let below_a_gap = (month.is_none() && day.is_some()) || (day.is_none() && hour.is_some());
-    if let (Precision::Day, Some(h)) = (result.precision, hour) {
-        let (minute, second) = (number(date, "minute")?.unwrap_or(0), number(date, "second")?.unwrap_or(0));
-        if !(0..24).contains(&h) || !(0..60).contains(&minute) || !(0..60).contains(&second) {
-            return Err(format!("{h}:{minute}:{second} is not a time of day"));
-        }
-        (result.hour, result.minute, result.second) = (h as u8, minute as u8, second as u8);
-        result.precision = Precision::Instant;
-        notes.tally("time of day", "taken as UTC: TimelineJS times have no time zone", None);
-    }
     if below_a_gap {
         notes.tally("date", "with a day but no month, or a time but no day: those parts were ignored", None);
     }
@@ -768,10 +783,10 @@ mod tests {
         assert_eq!(data.story.title, "Nora Vance: a voice in nine moments");
         assert!(data.story.dek.starts_with("From a church choir in Cleveland"), "{}", data.story.dek);
         assert_eq!(data.story.byline, "Photo by Jane Doe / Example Agency");
-        assert_eq!((data.story.language.as_str(), data.story.published), ("en", d("2012-02-09")));
+        assert_eq!((data.story.language.as_str(), data.story.published), ("en", None), "no date is made up for the story");
         assert_eq!(data.events.len(), 9);
         assert!(data.events.windows(2).all(|w| w[0].start <= w[1].start), "events are sorted by start");
-        assert!(data.events.iter().all(|e| e.status == Status::Reported && e.attribution.is_none()));
+        assert!(data.events.iter().all(|e| e.status == Status::NotStated && e.attribution.is_none()));
         assert!(data.actors.is_empty() && data.relations.is_empty());
 
         let born = event(&imported, "born-in-cleveland");
@@ -805,18 +820,18 @@ mod tests {
         note(&imported, &["5 media items used only as a source link"]);
         note(&imported, &["The title slide's media was dropped"]);
         note(&imported, &["groups became tags: Film, Life, Music"]);
-        note(&imported, &["story.published is the latest event's date, 2012-02-09"]);
+        note(&imported, &["story.published is left out", "TimelineJS has no publication date"]);
         note(&imported, &["change story.language if needed"]);
-        note(&imported, &["TimelineJS has no status: every event is marked reported; review each"]);
+        note(&imported, &["TimelineJS has no status", "not stated"]);
         assert!(!imported.notes.iter().any(|n| n.contains("Unrecognised")), "{:#?}", imported.notes);
     }
 
     #[test]
-    fn a_timeline_of_bare_events_gets_a_default_title_and_the_latest_date_as_published() {
+    fn a_timeline_of_bare_events_gets_a_default_title_and_no_publication_date() {
         let imported = imported(MINIMAL);
         let data = &imported.dataset;
         assert_eq!((data.story.id.as_str(), data.story.title.as_str()), ("imported-story", "Untitled timeline"));
-        assert_eq!(data.story.published, d("2024-01"));
+        assert_eq!(data.story.published, None);
         let ids: Vec<&str> = data.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["budget-talks-open", "council-approves-the-budget", "the-new-fiscal-year-begins"]);
         let precisions: Vec<Precision> = data.events.iter().map(|e| e.start.precision).collect();
@@ -833,13 +848,18 @@ mod tests {
         let data = &imported.dataset;
         assert_eq!(data.story.title, "Tricky & odd timeline");
         assert_eq!(data.story.dek, "A dek with “quotes” — and a bad link.");
-        assert_eq!(data.story.published, d("2021-06-01"), "the title slide's date is the publication date");
+        assert_eq!(data.story.published, Some(d("2021-06-01")), "the title slide's date is the publication date");
         assert!(!imported.notes.iter().any(|n| n.contains("story.published")));
 
         let ids: Vec<&str> = data.events.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids.len(), 6);
-        assert_eq!([ids[0], ids[1], ids[2], ids[4], ids[5]], ["dup-3", "dup", "dup-2", "click-here", "untitled-event"]);
-        assert!(ids[3].starts_with("no-headline-here-only-a-fairly-long") && ids[3].len() <= MAX_ID, "{}", ids[3]);
+        assert_eq!(ids.len(), 8, "every slide with a year is kept: {ids:?}");
+        assert_eq!(
+            [ids[0], ids[1], ids[2], ids[3], ids[5], ids[6], ids[7]],
+            ["dup-3", "dup", "leap-day-typo", "dup-2", "click-here", "untitled-event", "far-future"]
+        );
+        assert!(ids[4].starts_with("no-headline-here-only-a-fairly-long") && ids[4].len() <= MAX_ID, "{}", ids[4]);
+        assert_eq!(event(&imported, "leap-day-typo").start, d("2020-02"), "TimelineJS would roll 30 February over");
+        assert_eq!(event(&imported, "far-future").start.display_long(), "20,000");
 
         let first = event(&imported, "dup");
         assert_eq!((first.title.as_str(), first.summary.as_str()), ("First & foremost", "Hello world"));
@@ -849,7 +869,7 @@ mod tests {
             (second.title.as_str(), second.summary.as_str()),
             ("Second bold claim", "It’s “fine” &bogus; \u{FFFD}")
         );
-        let untitled = &data.events[3];
+        let untitled = &data.events[4];
         assert!(untitled.title.starts_with("No headline here") && untitled.title.ends_with('…'), "{}", untitled.title);
         assert!(untitled.title.chars().count() <= 80);
         assert_eq!(
@@ -872,16 +892,10 @@ mod tests {
         let eras: Vec<(&str, &str)> = data.eras.iter().map(|e| (e.id.as_str(), e.title.as_str())).collect();
         assert_eq!(eras, [("era-2", "Era 2"), ("recent", "Recent")]);
 
-        note(
-            &imported,
-            &[
-                "4 events skipped",
-                "“Leap-day typo” (February 2020 has no day 30)",
-                "year 20000 is outside",
-                "no start_date",
-                "and 1 more",
-            ],
-        );
+        note(&imported, &["Skipped event 6 “No date at all”: no start_date"]);
+        note(&imported, &["Skipped event 7: it is not an object"]);
+        assert_eq!(imported.notes.iter().filter(|n| n.starts_with("Skipped event")).count(), 2, "one note per skipped event");
+        note(&imported, &["1 date with a part TimelineJS would roll over", "February 2020 has no day 30"]);
         note(&imported, &["1 end date dropped", "2020-03 is before the start, 2020-05"]);
         note(&imported, &["1 unique_id not usable as an id"]);
         note(&imported, &["1 unique_id already taken", "dup → dup-2"]);
@@ -893,7 +907,7 @@ mod tests {
         note(&imported, &["1 event with links in their text", "“click here”"]);
         note(&imported, &["1 event without a headline: titled from the start of their text"]);
         note(&imported, &["1 event with neither headline nor text"]);
-        note(&imported, &["1 era skipped", "“Backwards era”", "before it starts"]);
+        note(&imported, &["Skipped era 1 “Backwards era”", "before it starts"]);
         note(&imported, &["1 era without a headline"]);
         note(&imported, &["1 era with a description"]);
         note(&imported, &["Unrecognised or malformed TimelineJS fields were ignored", "events[].foo", "extra_option"]);
@@ -981,20 +995,27 @@ mod tests {
             (date, notes.finish())
         };
         assert_eq!(read(r#"{"year": "2024", "month": 2, "day": "29"}"#).0, Ok(d("2024-02-29")));
-        assert_eq!(read(r#"{"year": -500}"#).0, Ok(PartialDate::year(-500)));
+        assert_eq!(read(r#"{"year": -500}"#).0.map(|d| d.display_long()), Ok("500 BCE".into()), "as TimelineJS shows it");
         assert_eq!(read(r#"{"year": 2024, "month": "", "day": " "}"#).0, Ok(d("2024")));
         assert_eq!(
             read(r#"{"year": 2024, "month": 10, "day": 23, "hour": 9, "second": "7", "millisecond": 5}"#).0,
             Ok(d("2024-10-23T09:00:07Z"))
         );
-        assert_eq!(read(r#"{"year": 2023, "month": 2, "day": 29}"#).0, Err("February 2023 has no day 29".into()));
-        assert_eq!(read(r#"{"year": 2024, "month": 13}"#).0, Err("month 13 does not exist".into()));
-        assert_eq!(
-            read(r#"{"year": 2024, "month": 1, "day": 1, "hour": "24"}"#).0,
-            Err("24:0:0 is not a time of day".into())
-        );
+        // What TimelineJS would roll over into another date is left out, and the date kept above it.
+        let (date, notes) = read(r#"{"year": 2023, "month": 2, "day": 29}"#);
+        assert_eq!(date, Ok(d("2023-02")));
+        assert!(notes.iter().any(|n| n.contains("the part was left out") && n.contains("February 2023 has no day 29")), "{notes:?}");
+        assert_eq!(read(r#"{"year": 2024, "month": 13}"#).0, Ok(d("2024")));
+        assert_eq!(read(r#"{"year": 2024, "month": 1, "day": 1, "hour": "24"}"#).0, Ok(d("2024-01-01")));
+        assert_eq!(read(r#"{"year": 2024, "month": "May"}"#).0, Ok(d("2024")));
+        // Deep time is a year, as on TimelineJS's cosmological scale.
+        let (date, notes) = read(r#"{"year": "-13800000000", "month": 3}"#);
+        assert_eq!(date.map(|d| (d.precision, d.display_long())), Ok((Precision::Year, "13.8 billion years ago".into())));
+        assert!(notes.iter().any(|n| n.contains("only the year of deep time is kept")), "{notes:?}");
+        assert_eq!(read(r#"{"year": 250000, "month": 3}"#).0, Ok(PartialDate::year(250_000)));
         assert_eq!(read(r#"{"month": 1}"#).0, Err("the date has no year".into()));
         assert!(read(r#"{"year": 1e20}"#).0.is_err());
+        assert!(read(r#"{"year": -200000000000}"#).0.unwrap_err().contains("beyond a hundred billion years"));
         assert!(read(r#"{"year": 2024.5}"#).0.is_err());
         assert!(read(r#"{"year": [2024]}"#).0.is_err());
         let (date, notes) = read(r#"{"year": 2024, "day": 5, "display_date": "Spring"}"#);
@@ -1004,16 +1025,21 @@ mod tests {
     }
 
     #[test]
-    fn a_cosmological_timeline_keeps_only_the_years_storyline_can_place() {
+    fn a_cosmological_timeline_keeps_every_event_from_the_big_bang_on() {
         let imported = import(
             r#"{"scale": "cosmological", "events": [
                 {"start_date": {"year": -13800000000}, "text": {"headline": "Big Bang"}},
+                {"start_date": {"year": -4600000000}, "text": {"headline": "Sun"}},
+                {"start_date": {"year": -3500}, "text": {"headline": "Wheel"}},
                 {"start_date": {"year": 1969, "month": 7}, "text": {"headline": "Moon landing"}}]}"#,
         )
         .expect("imports");
-        assert_eq!(imported.dataset.events.len(), 1);
-        note(&imported, &["cosmological scale"]);
-        note(&imported, &["1 event skipped", "“Big Bang” (year -13800000000 is outside -9999 to 9999)"]);
+        let dates: Vec<String> = imported.dataset.events.iter().map(|e| e.start.display_long()).collect();
+        assert_eq!(dates, ["13.8 billion years ago", "4.6 billion years ago", "3500 BCE", "July 1969"]);
+        assert!(!imported.notes.iter().any(|n| n.contains("Skipped") || n.contains("scale")), "{:#?}", imported.notes);
+        let written = serde_json::to_string(&imported.dataset).expect("serializes");
+        assert!(written.contains(r#""start":"-13799999999""#), "the Storyline file holds the year: {written}");
+        assert!(crate::validate::load(&written).is_ok(), "and reads back");
     }
 
     #[test]

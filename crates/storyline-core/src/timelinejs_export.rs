@@ -43,7 +43,11 @@ fn title_slide(dataset: &Dataset) -> Value {
         let _ = write!(text, "<p>{}</p>", escape(&story.byline));
     }
     text.push_str(&sources(&story.sources));
-    json!({"start_date": date(&story.published), "text": {"headline": escape(&story.title), "text": text}})
+    let mut title = json!({"text": {"headline": escape(&story.title), "text": text}});
+    if let Some(published) = &story.published {
+        title["start_date"] = date(published);
+    }
+    title
 }
 
 fn event_slide(event: &Event, names: &HashMap<&str, &str>) -> Value {
@@ -208,7 +212,7 @@ mod tests {
                 title: "Talks & strikes".into(),
                 dek: "A year of <talks>.".into(),
                 language: "en".into(),
-                published: d("2024-11-02"),
+                published: Some(d("2024-11-02")),
                 updated: None,
                 byline: "By A. Writer".into(),
                 sources: vec![],
@@ -352,7 +356,7 @@ mod tests {
         assert_eq!(imported.events[1].end, Some(d("2024-04-15")));
         assert_eq!(imported.events[1].tags, ["diplomacy"]);
 
-        assert_eq!((imported.story.title.as_str(), imported.story.published), ("Talks & strikes", d("2024-11-02")));
+        assert_eq!((imported.story.title.as_str(), imported.story.published), ("Talks & strikes", Some(d("2024-11-02"))));
         let eras: Vec<(&str, PartialDate, PartialDate)> =
             imported.eras.iter().map(|e| (e.title.as_str(), e.start, e.end)).collect();
         assert_eq!(eras, [("The thaw", d("2024-01"), d("2024-12"))]);

@@ -384,7 +384,9 @@ fn check_story(story: &StoryMeta, report: &mut Report) {
     if !is_language_tag(&story.language) {
         report.error("story.language", format!("\"{}\" is not a BCP 47 language tag such as \"en\" or \"en-GB\"", story.language));
     }
-    order(report, &at.field("updated"), &story.published, story.updated.as_ref());
+    if let Some(published) = &story.published {
+        order(report, &at.field("updated"), published, story.updated.as_ref());
+    }
     sources(report, &at, &story.sources, false);
 }
 
@@ -400,6 +402,9 @@ fn check_actor(at: &Loc<'_>, actor: &Actor, report: &mut Report) {
         }
     }
 }
+
+/// A status nobody set is the editor's to decide: the story shows it as "Not stated" until then.
+const NOT_STATED: &str = "is not_stated: say how sure the reporting is (confirmed, reported, claimed, denied or disputed) and who says so";
 
 fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &HashSet<&str>, report: &mut Report) {
     text(report, &at.field("title"), &event.title, MAX_TITLE, true);
@@ -420,7 +425,9 @@ fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &HashSet<&str>, report: &
             report.warn(who_at.field("actor").to_string(), format!("\"{}\" is listed twice in this event", who.actor));
         }
     }
-    if event.status != Status::Confirmed && event.attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {
+    if event.status == Status::NotStated {
+        report.warn(at.field("status").to_string(), NOT_STATED);
+    } else if event.status != Status::Confirmed && event.attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {
         report.warn(at.field("attribution").to_string(), format!("the event is {}: say who reports or claims it", event.status.key()));
     }
     if let Some(attribution) = &event.attribution {
@@ -447,6 +454,9 @@ fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &HashSet<&str>, 
         report.error(at.field("to").to_string(), "a relation links two different actors; from and to are the same");
     }
     text(report, &at.field("label"), &relation.label, MAX_TITLE, true);
+    if relation.status == Status::NotStated {
+        report.warn(at.field("status").to_string(), NOT_STATED);
+    }
     if let Some(attribution) = &relation.attribution {
         text(report, &at.field("attribution"), attribution, MAX_LINE, false);
     }

@@ -5,7 +5,7 @@
 //! in one pure function, tested here without a browser.
 
 use crate::model::{Dataset, Status};
-use crate::scale::{MAX_SPAN, MIN_SPAN};
+use crate::scale::{max_span_for, min_span_at, MIN_SPAN};
 use crate::timeline_layout::{items, Item};
 use std::collections::HashMap;
 
@@ -184,16 +184,17 @@ const FIT_MARGIN: f64 = 0.06;
 /// `FIT_MARGIN`, so that selecting the first or last event of a fitted view does not move it.
 const KEEP_IN_VIEW: f64 = 0.04;
 
-fn clamp_window(t0: f64, t1: f64) -> (f64, f64) {
+/// The window no narrower than the numbers there can draw and no wider than the story needs.
+fn clamp_window(t0: f64, t1: f64, index: &StoryIndex) -> (f64, f64) {
     let mid = (t0 + t1) / 2.0;
-    let half = (t1 - t0).clamp(MIN_SPAN, MAX_SPAN) / 2.0;
+    let half = (t1 - t0).clamp(min_span_at(mid), max_span_for(index.extent)) / 2.0;
     (mid - half, mid + half)
 }
 
 fn fit_all(index: &StoryIndex) -> (f64, f64) {
     let (a, b) = index.extent;
-    let span = (b - a).max(MIN_SPAN);
-    clamp_window(a - span * FIT_MARGIN, b + span * FIT_MARGIN)
+    let span = (b - a).max(min_span_at(a).max(min_span_at(b)));
+    clamp_window(a - span * FIT_MARGIN, b + span * FIT_MARGIN, index)
 }
 
 /// The window moved, if needed, so that `event` is comfortably inside it.
@@ -292,14 +293,14 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
             // Zoom about the selected event when it is in view, so it stays put; else about the centre.
             let sel_t = state.selected.map(|e| index.items[index.position(e)].start).filter(|t| *t >= t0 && *t <= t1);
             let anchor = sel_t.map_or(0.5, |t| (t - t0) / span);
-            next.window = zoom(state.window, factor, anchor);
+            next.window = zoom(state.window, factor, anchor, index);
         }
-        Action::ZoomAt { factor, anchor } => next.window = zoom(state.window, factor, anchor),
+        Action::ZoomAt { factor, anchor } => next.window = zoom(state.window, factor, anchor, index),
         Action::Pan(fraction) if fraction.is_finite() => next.window = (t0 + fraction * span, t1 + fraction * span),
         Action::Pan(_) => {}
         Action::ZoomTo(a, b) if a.is_finite() && b.is_finite() && b >= a => {
-            let pad = (b - a).max(MIN_SPAN) * FIT_MARGIN;
-            next.window = clamp_window(a - pad, b + pad);
+            let pad = (b - a).max(min_span_at(a)) * FIT_MARGIN;
+            next.window = clamp_window(a - pad, b + pad, index);
         }
         Action::ZoomTo(..) => {}
         Action::FitAll => next.window = fit_all(index),
@@ -335,14 +336,14 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
     next
 }
 
-fn zoom(window: (f64, f64), factor: f64, anchor: f64) -> (f64, f64) {
+fn zoom(window: (f64, f64), factor: f64, anchor: f64, index: &StoryIndex) -> (f64, f64) {
     if !factor.is_finite() || factor <= 0.0 || !anchor.is_finite() {
         return window;
     }
     let anchor = anchor.clamp(0.0, 1.0);
     let (t0, t1) = window;
     let at = t0 + anchor * (t1 - t0);
-    let span = ((t1 - t0) / factor).clamp(MIN_SPAN, MAX_SPAN);
+    let span = ((t1 - t0) / factor).clamp(min_span_at(at), max_span_for(index.extent));
     (at - anchor * span, at + (1.0 - anchor) * span)
 }
 

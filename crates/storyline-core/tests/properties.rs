@@ -7,18 +7,21 @@ use proptest::sample::{select, Index};
 use proptest::test_runner::RngAlgorithm;
 use serde_json::{json, Map, Number, Value};
 use storyline_core::country::is_country_code;
-use storyline_core::date::{days_in_month, MAX_YEAR, MIN_YEAR};
+use storyline_core::date::{days_in_month, MAX_CALENDAR_YEAR, MAX_YEAR, MIN_CALENDAR_YEAR, MIN_YEAR};
 use storyline_core::limits::*;
 use storyline_core::validate::load_value;
 use storyline_core::*;
 
 // ---------------------------------------------------------------- dates
 
-fn year() -> impl Strategy<Value = i32> {
+/// Mostly calendar years; now and then a year of deep time, which is a year and nothing finer.
+fn year() -> impl Strategy<Value = i64> {
     prop_oneof![
-        4 => 1900..=2100i32,
-        2 => MIN_YEAR..=MAX_YEAR,
-        1 => select(vec![MIN_YEAR, -1, 0, 1, 1970, MAX_YEAR]),
+        4 => 1900..=2100i64,
+        2 => MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR,
+        1 => select(vec![MIN_CALENDAR_YEAR, -1, 0, 1, 1970, MAX_CALENDAR_YEAR]),
+        1 => MIN_YEAR..=MAX_YEAR,
+        1 => select(vec![MIN_YEAR, -13_800_000_000, -10_000, 10_000, MAX_YEAR]),
     ]
 }
 
@@ -32,7 +35,8 @@ fn date() -> impl Strategy<Value = PartialDate> {
     (year(), 1..=12u8, any::<Index>(), 0..4u8, (0..24u8, 0..60u8, 0..60u8, offset_minutes())).prop_map(
         |(year, month, day, precision, (hour, minute, second, offset_minutes))| {
             let day = day.index(usize::from(days_in_month(year, month))) as u8 + 1;
-            match precision {
+            let calendar = (MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR).contains(&year);
+            match if calendar { precision } else { 0 } {
                 0 => PartialDate::year(year),
                 1 => PartialDate::month(year, month),
                 2 => PartialDate::day(year, month, day),
@@ -51,7 +55,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
 
 /// The same date written less precisely: "2024-10-23T14:05:00+09:00" -> "2024-10" (the edge case of end == start).
 fn widen(d: PartialDate, to: u8) -> PartialDate {
-    match to {
+    match if d.is_long_year() { 0 } else { to } {
         0 => PartialDate::year(d.year),
         1 => PartialDate::month(d.year, d.month),
         2 => PartialDate::day(d.year, d.month, d.day),
@@ -164,7 +168,7 @@ fn language() -> impl Strategy<Value = String> {
 }
 
 fn status() -> impl Strategy<Value = Status> {
-    select(Status::ALL.to_vec())
+    select(Status::EVERY.to_vec())
 }
 
 fn source() -> impl Strategy<Value = Source> {
@@ -184,7 +188,7 @@ fn story() -> impl Strategy<Value = StoryMeta> {
             title,
             dek,
             language,
-            published,
+            published: Some(published),
             updated,
             byline,
             sources,

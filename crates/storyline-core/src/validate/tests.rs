@@ -316,3 +316,40 @@ fn errors_and_warnings_are_kept_apart() {
     assert_eq!(report.errors.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["events[1].start"]);
     assert_eq!(report.warnings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["events[0].sources"]);
 }
+
+#[test]
+fn a_story_without_a_publication_date_is_valid_and_keeps_none() {
+    let mut v = base();
+    v["story"].as_object_mut().unwrap().remove("published");
+    let loaded = load_value(&v).expect("valid without a date");
+    assert_eq!(loaded.dataset.story.published, None);
+    assert!(!serde_json::to_string(&loaded.dataset).unwrap().contains("published"), "none is written back either");
+    v["story"]["updated"] = json!("2024-11");
+    assert!(errors_of(&v).is_empty(), "an update date needs no publication date to follow");
+}
+
+#[test]
+fn a_status_not_stated_is_valid_and_asks_the_editor_for_one() {
+    let mut v = base();
+    v["events"][0]["status"] = json!("not_stated");
+    v["relations"][0]["status"] = json!("not_stated");
+    assert!(errors_of(&v).is_empty());
+    assert_eq!(warning_paths(&v), ["events[0].status", "relations[0].status"]);
+    let loaded = load_value(&v).unwrap();
+    assert!(loaded.warnings[0].message.contains("say how sure the reporting is"), "{}", loaded.warnings[0]);
+}
+
+#[test]
+fn dates_of_deep_time_are_valid_years_and_a_month_of_one_is_refused_with_the_reason() {
+    let mut v = base();
+    v["events"][0]["start"] = json!("-13800000000");
+    v["events"][0]["end"] = json!("-4600000000");
+    v["eras"][0] = json!({ "id": "era", "title": "Deep", "start": "-4600000000", "end": "2024" });
+    assert!(errors_of(&v).is_empty(), "{:?}", errors_of(&v));
+    v["events"][0]["start"] = json!("-13800000000-01");
+    let errors = errors_of(&v);
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].starts_with("events[0].start: ") && errors[0].contains("a longer year stands alone"), "{errors:?}");
+    v["events"][0]["start"] = json!("-300000000000");
+    assert!(errors_of(&v)[0].contains("a hundred billion years either way"), "{:?}", errors_of(&v));
+}

@@ -224,3 +224,42 @@ fn what_the_filter_leaves_is_counted_and_laid_out_as_the_filter_says() {
     assert_eq!(some.items(&i).iter().map(|item| item.event).collect::<Vec<_>>(), some.events);
     assert!(some.items(&i).iter().all(|item| d.events[item.event].status == status));
 }
+
+/// A story of deep time: the Big Bang, the Sun, the wheel and the Moon landing.
+fn deep() -> (Dataset, StoryIndex, ViewState) {
+    let mut dataset = synth::story(4, 3);
+    for (event, year) in dataset.events.iter_mut().zip(["-13800000000", "-4600000000", "-3499", "1969"]) {
+        event.start = crate::date::PartialDate::parse(year).unwrap();
+        event.end = None;
+    }
+    let index = StoryIndex::new(&dataset);
+    let state = ViewState::initial(&index);
+    (dataset, index, state)
+}
+
+#[test]
+fn a_story_of_deep_time_opens_with_all_of_it_in_view_and_next_reaches_every_event() {
+    let (d, i, s) = deep();
+    assert!(s.window.0 <= i.extent.0 && s.window.1 >= i.extent.1, "{:?} {:?}", s.window, i.extent);
+    let mut seen = vec![pos(&s, &i)];
+    let mut s = s;
+    for _ in 1..d.events.len() {
+        s = reduce(&s, Action::Next, &d, &i);
+        seen.push(pos(&s, &i));
+        let t = i.items[pos(&s, &i)].start;
+        assert!(t >= s.window.0 && t <= s.window.1, "the selected event is in view");
+    }
+    assert_eq!(seen, [0, 1, 2, 3]);
+}
+
+#[test]
+fn a_story_of_deep_time_zooms_out_to_twice_its_extent_and_in_to_years_at_the_big_bang() {
+    let (d, i, s) = deep();
+    let out = run(&s, &vec![Action::ZoomOut; 10], &d, &i);
+    assert!((out.window.1 - out.window.0 - 2.0 * (i.extent.1 - i.extent.0)).abs() < 1e6);
+    let inside = run(&s, &vec![Action::ZoomIn; 80], &d, &i);
+    let span = inside.window.1 - inside.window.0;
+    let narrowest = crate::scale::min_span_at(i.items[0].start);
+    assert!((span / narrowest - 1.0).abs() < 1e-6, "zoomed about the Big Bang, the first event: {span} {narrowest}");
+    assert!(span > 365.0 * 86_400.0 && span < 10.0 * 365.2425 * 86_400.0, "{span}");
+}
