@@ -130,14 +130,16 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 // The timeline stays mounted while the list is shown, so its observers and
                 // its zoom survive the switch.
-                <div class="sl-stage" role="region" aria-label="Timeline" hidden={list}>
+                // Landmarks carry the story's title: with two widgets on a page, a screen reader's
+                // list of landmarks must not offer two regions called "Timeline".
+                <div class="sl-stage" role="region" aria-label={format!("Timeline: {}", story.title)} hidden={list}>
                     <Timeline />
                 </div>
                 <div class="sl-panels" hidden={list}>
                         <EventCard />
                         if !store.dataset.actors.is_empty() {
-                            <section class="sl-map-panel" aria-labelledby={ids.id("sl-map-title")}>
-                                <h3 id={ids.id("sl-map-title")} class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
+                            <section class="sl-map-panel" aria-label={format!("Who is involved: {}", story.title)}>
+                                <h3 class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
                                 <ActorMap />
                                 <MapLegend />
                                 <ActorCard />
