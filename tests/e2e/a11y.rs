@@ -97,7 +97,10 @@ fn axe_finds_nothing_at_the_first_a_middle_and_the_last_event(ctx: &Ctx) -> Test
             ctx.wait_counter(&format!("{i} of {n}")).await?;
         }
         found.extend(axe(ctx, Value::Null, "a middle event").await?);
-        // Focus is on Next, inside the widget, so End is the widget's.
+        // End on the selected marker: the timeline's key for the last event (in the toolbar, End
+        // would only move focus along it).
+        ctx.client.find(Locator::Css(".sl-marker[aria-current='true'] .sl-dot")).await.map_err(fail("the current marker"))?.click().await.map_err(fail("click it"))?;
+        wait_focused(ctx, "el.matches('.sl-marker[aria-current=true]')", "the current marker").await?;
         ctx.press(Key::End).await?;
         ctx.wait_counter(&format!("{n} of {n}")).await?;
         found.extend(axe(ctx, Value::Null, "the last event").await?);
