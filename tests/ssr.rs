@@ -119,7 +119,7 @@ fn a_right_to_left_story_is_marked_rtl() {
 
 #[test]
 fn ten_thousand_events_render_a_bounded_number_of_markers() {
-    let dataset = storyline_core::synth::story(10_000, 5);
+    let dataset = storyline_testkit::synth::story(10_000, 5);
     let html = render_html(&dataset);
     let markers = count(&html, "class=\"sl-marker");
     let clusters = count(&html, "class=\"sl-cluster\"");

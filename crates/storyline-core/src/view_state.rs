@@ -345,6 +345,3 @@ fn zoom(window: (f64, f64), factor: f64, anchor: f64) -> (f64, f64) {
     let span = ((t1 - t0) / factor).clamp(MIN_SPAN, MAX_SPAN);
     (at - anchor * span, at + (1.0 - anchor) * span)
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,7 +1,9 @@
 //! One or more tests for every `Action`, each on a small synthetic story.
 
-use super::*;
-use crate::synth;
+use storyline_core::scale::MIN_SPAN;
+use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState};
+use storyline_core::{Dataset, Status};
+use storyline_testkit::synth;
 
 fn setup(n: usize) -> (Dataset, StoryIndex, ViewState) {
     let dataset = synth::story(n, 11);
