@@ -40,6 +40,8 @@ pub fn accept(bytes: &[u8]) -> Result<(Loaded, Format), Report> {
 
 /// What the reader's one pass made of a story the browser had already parsed.
 #[derive(Debug)]
+// Made once per story and taken apart at once: boxing the large variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Decided {
     /// A Storyline file that `accept` accepts, with the same warnings but unknown fields'.
     Accepted(Loaded),
