@@ -4,6 +4,7 @@
 //! can take focus), arrows to move along it, Home and End to its ends (core's `toolbar_focus`).
 //! Its arrows are its own: they never also step the timeline.
 
+use crate::dom;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::keyboard::{toolbar_focus, Modifiers};
 use storyline_core::view_state::Action;
@@ -37,7 +38,8 @@ pub fn Navigation() -> Html {
             let m = Modifiers { ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key(), shift: e.shift_key() };
             if let Some(to) = toolbar_focus(&e.key(), m, stop, &usable, rtl) {
                 e.prevent_default();
-                focus_control(&toolbar, to);
+                // The buttons stand in `CONTROLS`' order.
+                dom::focus(&toolbar, "button", to as u32);
             }
         })
     };
@@ -65,16 +67,3 @@ pub fn Navigation() -> Html {
         </div>
     }
 }
-
-/// Moves focus to control `c` of the toolbar (its buttons stand in `CONTROLS`' order).
-#[cfg(target_arch = "wasm32")]
-fn focus_control(toolbar: &NodeRef, c: usize) {
-    use wasm_bindgen::JsCast;
-    let button = toolbar.cast::<web_sys::Element>().and_then(|t| t.query_selector_all("button").ok()).and_then(|all| all.item(c as u32));
-    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = button.focus();
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn focus_control(_: &NodeRef, _: usize) {}

@@ -5,6 +5,7 @@
 //! `role="button"` with the event's title, date and status as their name. The timeline is
 //! one tab stop: the selected marker holds `tabindex="0"` and arrow keys move the selection.
 
+use crate::by_pointer::ByPointer;
 use crate::dom;
 use crate::hooks::{use_animated_window, use_gestures, use_width};
 use crate::svg::px;
@@ -52,10 +53,16 @@ pub fn Timeline() -> Html {
     let rows = Rows::new(&params);
 
     let scale = TimeScale::new(window.0, window.1, width);
-    // The filter's items are the store's, kept from one frame of a pan or a glide to the next.
-    let mut placed = layout(store.visible.items(&store.index), &scale, &params, view.selected);
-    // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
-    storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
+    // Laid out again only when what the layout reads changes: not when a card opens, a filter
+    // panel unfolds or the map's focus moves. The filter's items are the store's, kept from one
+    // frame of a pan or a glide to the next.
+    let placed = use_memo((ByPointer(store.visible.clone()), ByPointer(store.index.clone()), window, width, view.selected), |(visible, index, window, width, selected)| {
+        let params = Params::for_width(*width);
+        let mut placed = layout(visible.items(index), &TimeScale::new(window.0, window.1, *width), &params, *selected);
+        // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
+        storyline_core::order::sort_by_key(&mut placed.markers, |m| index.position(m.event));
+        placed
+    });
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);
     let axis_y = rows.axis_y;
 
