@@ -3,7 +3,7 @@
 use crate::components::{
     ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, MapLegend, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
 };
-use crate::hooks::{use_change_event, use_fragment_sync, Change};
+use crate::hooks::{use_change_event, use_fragment_sync, use_live, use_print_mode, use_ready_mark, Change};
 use crate::ids::IdPrefix;
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
@@ -27,55 +27,6 @@ impl PartialEq for AppProps {
     }
 }
 
-/// Switches to the print list between the browser's `beforeprint` and `afterprint` events.
-#[hook]
-fn use_print_mode(dispatch: Dispatch) {
-    use_effect_with((), move |_| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use storyline_core::view_state::Action;
-            use wasm_bindgen::prelude::*;
-            let window = web_sys::window();
-            let listeners: Vec<(&str, Closure<dyn FnMut()>)> = [("beforeprint", true), ("afterprint", false)]
-                .into_iter()
-                .map(|(name, on)| {
-                    let dispatch = dispatch.clone();
-                    (name, Closure::<dyn FnMut()>::new(move || dispatch.dispatch(Action::Print(on))))
-                })
-                .collect();
-            if let Some(w) = &window {
-                for (name, l) in &listeners {
-                    let _ = w.add_event_listener_with_callback(name, l.as_ref().unchecked_ref());
-                }
-            }
-            move || {
-                if let Some(w) = window {
-                    for (name, l) in &listeners {
-                        let _ = w.remove_event_listener_with_callback(name, l.as_ref().unchecked_ref());
-                    }
-                }
-            }
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let _ = dispatch;
-            || ()
-        }
-    });
-}
-
-/// Whether the widget has run its first effects: never on the server, so the first browser
-/// render produces exactly the prerendered HTML that it hydrates.
-#[hook]
-fn use_live() -> bool {
-    let live = use_state_eq(|| false);
-    {
-        let live = live.clone();
-        use_effect_with((), move |_| live.set(true));
-    }
-    *live
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let store = {
@@ -84,7 +35,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dispatch = store.dispatcher();
     let root = use_node_ref();
-    crate::ready::use_ready_mark(root.clone());
+    use_ready_mark(root.clone());
     use_fragment_sync(store.clone(), dispatch.clone(), props.fragment_key.clone());
     use_change_event(root.clone(), Change::of(&store));
     // False for the prerendered HTML and the render that hydrates it, true from then on.
@@ -130,14 +81,16 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 // The timeline stays mounted while the list is shown, so its observers and
                 // its zoom survive the switch.
-                <div class="sl-stage" role="region" aria-label="Timeline" hidden={list}>
+                // Landmarks carry the story's title: with two widgets on a page, a screen reader's
+                // list of landmarks must not offer two regions called "Timeline".
+                <div class="sl-stage" role="region" aria-label={format!("Timeline: {}", story.title)} hidden={list}>
                     <Timeline />
                 </div>
                 <div class="sl-panels" hidden={list}>
                         <EventCard />
                         if !store.dataset.actors.is_empty() {
-                            <section class="sl-map-panel" aria-labelledby={ids.id("sl-map-title")}>
-                                <h3 id={ids.id("sl-map-title")} class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
+                            <section class="sl-map-panel" aria-label={format!("Who is involved: {}", story.title)}>
+                                <h3 class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
                                 <ActorMap />
                                 <MapLegend />
                                 <ActorCard />

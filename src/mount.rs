@@ -85,7 +85,7 @@ mod browser {
 
     /// Whether the page was opened with `#storyline-debug`: then the editor's details show.
     fn debugging() -> bool {
-        web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| has_flag(&h, DEBUG_FLAG))
+        has_flag(&crate::dom::hash(), DEBUG_FLAG)
     }
 
     /// Shows the reader's line in `root`, above the prerendered story if there is one (which

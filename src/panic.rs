@@ -4,6 +4,8 @@
 //! A panic is a bug, and with `panic = "abort"` it stops the WebAssembly for good: every
 //! widget on the page stops answering. Without this, the reader would face buttons that do
 //! nothing; with it, each widget says that it stopped and stays readable as static text.
+//!
+//! Browser-only (`lib.rs` builds it for wasm32 alone): only a page has a loader to tell.
 
 /// The name of the window event that carries the panic's message (`event.detail`).
 pub const PANIC_EVENT: &str = "storyline:panic";
@@ -15,7 +17,6 @@ pub fn console_line(message: &str) -> String {
 
 /// Writes `message` to the console and announces it on the window. Only JavaScript runs in
 /// the listeners (the loader's), never the widget: its state is not to be trusted any more.
-#[cfg(target_arch = "wasm32")]
 pub fn announce(message: &str) {
     web_sys::console::error_1(&console_line(message).into());
     let init = web_sys::CustomEventInit::new();
@@ -27,7 +28,6 @@ pub fn announce(message: &str) {
 
 /// Routes every panic to [`announce`], before the abort. Through Yew's own setter: a hook set
 /// with `std::panic::set_hook` is replaced by Yew's default one when the first widget renders.
-#[cfg(target_arch = "wasm32")]
 pub fn install_hook() {
     yew::set_custom_panic_hook(Box::new(|info| announce(&info.to_string())));
 }

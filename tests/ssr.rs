@@ -46,8 +46,10 @@ fn the_timeline_draws_a_marker_button_per_event_named_by_title_date_and_status()
 #[test]
 fn the_timeline_and_the_map_are_one_tab_stop_each_and_one_marker_is_current() {
     let html = render_html(&story::embedded());
-    assert_eq!(count(&html, "tabindex=\"0\""), 2, "the selected marker and one map node");
-    assert!(tag_with(&html, "tabindex=\"0\"").contains("data-event="), "the timeline's stop is its selected marker");
+    assert_eq!(count(&html, "tabindex=\"0\""), 3, "the navigation toolbar's one control, the selected marker and one map node");
+    assert!(tags(&html).any(|t| t.contains("tabindex=\"0\"") && t.contains("data-event=")), "the timeline's stop is its selected marker");
+    let toolbar_stop: Vec<&str> = tags(&html).filter(|t| t.starts_with("button") && t.contains("tabindex=\"0\"")).collect();
+    assert!(toolbar_stop.len() == 1 && toolbar_stop[0].contains("sl-next"), "at the first event the toolbar's stop is Next: {toolbar_stop:?}");
     let current_markers = tags(&html).filter(|t| t.contains("aria-current=\"true\"") && t.contains("data-event=")).count();
     assert_eq!(current_markers, 1);
 }
@@ -117,7 +119,7 @@ fn a_right_to_left_story_is_marked_rtl() {
 
 #[test]
 fn ten_thousand_events_render_a_bounded_number_of_markers() {
-    let dataset = storyline_core::synth::story(10_000, 5);
+    let dataset = storyline_testkit::synth::story(10_000, 5);
     let html = render_html(&dataset);
     let markers = count(&html, "class=\"sl-marker");
     let clusters = count(&html, "class=\"sl-cluster\"");

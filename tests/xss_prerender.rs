@@ -8,8 +8,8 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use storyline::prerender::render_html;
 use storyline::story;
-use storyline_core::hostile::{self, href_scheme, Fields};
 use storyline_core::{load, timelinejs, Dataset};
+use storyline_testkit::xss::{self, href_scheme, Fields};
 
 const CORPUS: &str = include_str!("data/xss/payloads.txt");
 const TIMELINE: &str = include_str!("data/timelinejs/whitney-houston-like.json");
@@ -134,7 +134,7 @@ fn live_markup(html: &str, vocabulary: &BTreeSet<String>) -> Vec<String> {
 /// The element names the widget renders for stories like these, without any payload.
 fn vocabulary() -> BTreeSet<String> {
     let base = story::embedded();
-    let benign = hostile::poison(&base, "Plain words in every field", Fields::Text);
+    let benign = xss::poison(&base, "Plain words in every field", Fields::Text);
     [render_html(&base), render_html(&benign)].iter().flat_map(|html| start_tags(html)).map(|tag| tag.name).collect()
 }
 
@@ -149,7 +149,7 @@ fn escape_attribute(text: &str) -> String {
 }
 
 fn corpus() -> Vec<String> {
-    hostile::payloads(CORPUS)
+    xss::payloads(CORPUS)
 }
 
 /// The dataset the widget would show for this JSON, if validation lets it through at all:
@@ -211,7 +211,7 @@ fn a_renderer_that_forgot_to_escape_would_be_caught_for_most_payloads() {
     let base = story::embedded();
     let mut caught = 0;
     for payload in corpus() {
-        let Some(dataset) = loaded(&hostile::poison(&base, &payload, Fields::Text)) else { continue };
+        let Some(dataset) = loaded(&xss::poison(&base, &payload, Fields::Text)) else { continue };
         let html = render_html(&dataset);
         let careless = html.replace(&escape_attribute(&payload), &payload).replace(&escape_text(&payload), &payload);
         if !live_markup(&careless, &vocabulary).is_empty() {
@@ -228,7 +228,7 @@ fn every_payload_in_every_text_field_renders_as_escaped_text() {
     let mut rendered = 0;
     for payload in corpus() {
         // A payload with a control character is refused by validation (tests/xss_corpus.rs).
-        let Some(dataset) = loaded(&hostile::poison(&base, &payload, Fields::Text)) else { continue };
+        let Some(dataset) = loaded(&xss::poison(&base, &payload, Fields::Text)) else { continue };
         let html = render_html(&dataset);
         assert_no_live_markup(&html, &vocabulary, &format!("{payload:?} in every text field"));
         assert!(html.contains(&escape_text(&payload)), "{payload:?} is not shown, escaped, as text");
@@ -243,7 +243,7 @@ fn every_payload_that_loads_as_a_url_renders_as_a_safe_link() {
     let base = story::embedded();
     let mut rendered = 0;
     for payload in corpus() {
-        let Some(dataset) = loaded(&hostile::poison(&base, &payload, Fields::Urls)) else { continue };
+        let Some(dataset) = loaded(&xss::poison(&base, &payload, Fields::Urls)) else { continue };
         let html = render_html(&dataset);
         assert_no_live_markup(&html, &vocabulary, &format!("{payload:?} in every URL"));
         let links = start_tags(&html).into_iter().filter(|tag| tag.name == "a").count();
@@ -263,7 +263,7 @@ fn every_poisoned_timelinejs_file_renders_as_escaped_text_once_imported() {
     let base: Value = serde_json::from_str(TIMELINE).unwrap();
     for payload in corpus() {
         for fields in [Fields::Text, Fields::Urls] {
-            let poisoned = hostile::poison_timelinejs(&base, &payload, fields);
+            let poisoned = xss::poison_timelinejs(&base, &payload, fields);
             let imported = timelinejs::import(&poisoned.to_string()).unwrap_or_else(|e| panic!("{payload:?}: {e}"));
             let html = render_html(&imported.dataset);
             assert_no_live_markup(&html, &vocabulary, &format!("{payload:?} in every TimelineJS {fields:?} field"));

@@ -6,11 +6,12 @@
 //! Enter opens the actor's card, Escape closes it. Nodes and edges are buttons named in words.
 
 use crate::by_pointer::ByPointer;
-use crate::hooks::use_width;
+use crate::dom;
+use crate::hooks::{use_focus_back_from_cards, use_width};
 use crate::store::{on_click, use_dispatch, use_store};
 use crate::svg::px;
 use storyline_core::graph_layout::nearest_in_direction;
-use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, MapScene, Shape, LABEL_BASELINE};
+use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, Shape, LABEL_BASELINE};
 use storyline_core::relations::{describe, standings, Standing};
 use storyline_core::view_state::Action;
 use storyline_core::{ActorKind, Dataset};
@@ -130,8 +131,7 @@ pub fn ActorMap() -> Html {
                     let from = map.shown.iter().position(|&a| a == tab_node).unwrap_or(0);
                     if let Some(next) = nearest_in_direction(&map.placed, from, dir) {
                         focus.set(Some(map.shown[next]));
-                        #[cfg(target_arch = "wasm32")]
-                        focus_node(&container, next);
+                        dom::focus(&container, ".sl-node", next as u32);
                     }
                 }
                 (None, "Enter" | " ") => {
@@ -140,8 +140,6 @@ pub fn ActorMap() -> Html {
                 }
                 _ => {}
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &container;
         })
     };
 
@@ -157,54 +155,5 @@ pub fn ActorMap() -> Html {
                 <g class="sl-nodes">{ for nodes }</g>
             </svg>
         </div>
-    }
-}
-
-/// When the last open card closes (Escape, its Close button) while focus was inside it, focus
-/// would fall to the page's body and a keyboard reader would start again from the top. It goes
-/// back to the map instead: to the node of the actor whose card it was, or to the map's tab stop.
-#[hook]
-fn use_focus_back_from_cards(store: &crate::store::StoreHandle, memo: &std::rc::Rc<MapScene>, container: &NodeRef, focus: &UseStateHandle<Option<usize>>) {
-    let open = use_mut_ref(|| (None::<usize>, None::<usize>));
-    let (memo, container, focus) = (memo.clone(), container.clone(), focus.clone());
-    use_effect_with((store.view.actor, store.view.relation), move |&(actor, relation)| {
-        let (was_actor, was_relation) = std::mem::replace(&mut *open.borrow_mut(), (actor, relation));
-        let closed = actor.is_none() && relation.is_none() && (was_actor.is_some() || was_relation.is_some());
-        #[cfg(target_arch = "wasm32")]
-        if closed && focus_is_lost() {
-            let shown = &memo.layout.shown;
-            let back = was_actor.or(*focus).filter(|a| shown.contains(a)).or(shown.first().copied());
-            if let Some(a) = back {
-                focus.set(Some(a));
-                if let Some(index) = shown.iter().position(|&s| s == a) {
-                    focus_node(&container, index);
-                }
-            }
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (closed, was_actor, memo, container, focus);
-    });
-}
-
-/// Whether nothing has focus any more: the focused element was removed with its card.
-#[cfg(target_arch = "wasm32")]
-fn focus_is_lost() -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    match (document.active_element(), document.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => active == *body.as_ref(),
-        (Some(_), None) => false,
-    }
-}
-
-/// Moves focus to the node at `index`: the roving tab stop follows the arrow keys.
-#[cfg(target_arch = "wasm32")]
-fn focus_node(container: &NodeRef, index: usize) {
-    use wasm_bindgen::JsCast;
-    let Some(root) = container.cast::<web_sys::Element>() else { return };
-    if let Ok(nodes) = root.query_selector_all(".sl-node") {
-        if let Some(svg) = nodes.item(index as u32).and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok()) {
-            let _ = svg.focus();
-        }
     }
 }

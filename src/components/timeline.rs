@@ -5,6 +5,8 @@
 //! `role="button"` with the event's title, date and status as their name. The timeline is
 //! one tab stop: the selected marker holds `tabindex="0"` and arrow keys move the selection.
 
+use crate::by_pointer::ByPointer;
+use crate::dom;
 use crate::hooks::{use_animated_window, use_gestures, use_width};
 use crate::svg::px;
 use crate::store::{on_click, use_dispatch, use_store};
@@ -36,34 +38,31 @@ pub fn Timeline() -> Html {
         let selected_id = view.selected.map(|e| dataset.events[e].id.clone());
         use_effect_with(selected_id, move |id| {
             if std::mem::take(&mut *refocus.borrow_mut()) {
-                #[cfg(target_arch = "wasm32")]
-                focus_marker(&container, id.as_deref());
+                if let Some(id) = id {
+                    // Ids keep to [A-Za-z0-9_-] (validation), so they are safe inside a selector.
+                    dom::focus(&container, &format!("[data-event=\"{id}\"]"), 0);
+                }
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (container, id);
         });
     }
     let onkeydown = {
         let refocus = refocus.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                let on_marker = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|t| t.class_list().contains("sl-marker"));
-                *refocus.borrow_mut() = on_marker;
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (e, &refocus);
-        })
+        Callback::from(move |e: KeyboardEvent| *refocus.borrow_mut() = dom::target_matches(&e, ".sl-marker"))
     };
     let params = Params::for_width(width);
     let rows = Rows::new(&params);
 
     let scale = TimeScale::new(window.0, window.1, width);
-    // The filter's items are the store's, kept from one frame of a pan or a glide to the next.
-    let mut placed = layout(store.visible.items(&store.index), &scale, &params, view.selected);
-    // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
-    storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
+    // Laid out again only when what the layout reads changes: not when a card opens, a filter
+    // panel unfolds or the map's focus moves. The filter's items are the store's, kept from one
+    // frame of a pan or a glide to the next.
+    let placed = use_memo((ByPointer(store.visible.clone()), ByPointer(store.index.clone()), window, width, view.selected), |(visible, index, window, width, selected)| {
+        let params = Params::for_width(*width);
+        let mut placed = layout(visible.items(index), &TimeScale::new(window.0, window.1, *width), &params, *selected);
+        // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
+        storyline_core::order::sort_by_key(&mut placed.markers, |m| index.position(m.event));
+        placed
+    });
     let (_, axis_ticks) = ticks(&scale, TICK_FONT);
     let axis_y = rows.axis_y;
 
@@ -153,18 +152,5 @@ pub fn Timeline() -> Html {
                 { for halo }
             </svg>
         </div>
-    }
-}
-
-/// Moves focus to the selected marker of this timeline.
-#[cfg(target_arch = "wasm32")]
-fn focus_marker(container: &NodeRef, id: Option<&str>) {
-    use wasm_bindgen::JsCast;
-    let (Some(root), Some(id)) = (container.cast::<web_sys::Element>(), id) else { return };
-    // Ids keep to [A-Za-z0-9_-] (validation), so they are safe inside a selector.
-    if let Ok(Some(marker)) = root.query_selector(&format!("[data-event=\"{id}\"]")) {
-        if let Some(svg) = marker.dyn_ref::<web_sys::SvgElement>() {
-            let _ = svg.focus();
-        }
     }
 }

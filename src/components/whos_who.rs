@@ -1,5 +1,6 @@
 //! "Who's who": every actor and every relation as text, so the map never holds anything the text does not.
 
+use crate::dom;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::relations::describe;
 use storyline_core::view_state::Action;
@@ -17,17 +18,7 @@ pub fn WhosWho() -> Html {
     }
     let ontoggle = {
         let open = open.clone();
-        Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                if let Some(details) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    open.set(details.open());
-                }
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (e, &open);
-        })
+        Callback::from(move |e: Event| open.set(dom::target_matches(&e, "details[open]")))
     };
     // Small stories render the list at once, so it is there before (and without) WebAssembly.
     let render = *open || dataset.actors.len() <= storyline_core::map_scene::MAX_SHOWN;

@@ -4,6 +4,7 @@
 //! The event bubbles and is `composed`, so it crosses a `<story-line>` element's shadow root
 //! and reaches listeners on the element itself and on the document.
 
+use crate::dom::{self, Field};
 use crate::store::StoreHandle;
 use yew::prelude::*;
 
@@ -37,28 +38,7 @@ pub fn use_change_event(root: NodeRef, change: Change) {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        #[cfg(target_arch = "wasm32")]
-        dispatch(&root, change);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (root, change);
+        let detail = [("event", Field::Text(change.event.as_deref())), ("actors", Field::Texts(&change.actors)), ("actor", Field::Text(change.actor.as_deref()))];
+        dom::emit(&root, "storyline:change", &detail);
     });
-}
-
-#[cfg(target_arch = "wasm32")]
-fn dispatch(root: &NodeRef, change: &Change) {
-    use wasm_bindgen::JsValue;
-    let Some(el) = root.cast::<web_sys::Element>() else { return };
-    let detail = js_sys::Object::new();
-    let text = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-    let actors: js_sys::Array = change.actors.iter().map(|a| JsValue::from_str(a)).collect();
-    let _ = js_sys::Reflect::set(&detail, &"event".into(), &text(&change.event));
-    let _ = js_sys::Reflect::set(&detail, &"actors".into(), &actors);
-    let _ = js_sys::Reflect::set(&detail, &"actor".into(), &text(&change.actor));
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("storyline:change", &init) {
-        let _ = el.dispatch_event(&event);
-    }
 }

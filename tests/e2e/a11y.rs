@@ -25,6 +25,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
         "the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_always_visible",
         the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_always_visible,
     ),
+    ("the_navigation_is_one_tab_stop_whose_arrows_move_along_it", the_navigation_is_one_tab_stop_whose_arrows_move_along_it),
 ];
 
 /// axe's tags for the success criteria of WCAG 2.0, 2.1 and 2.2 at levels A and AA
@@ -96,7 +97,10 @@ fn axe_finds_nothing_at_the_first_a_middle_and_the_last_event(ctx: &Ctx) -> Test
             ctx.wait_counter(&format!("{i} of {n}")).await?;
         }
         found.extend(axe(ctx, Value::Null, "a middle event").await?);
-        // Focus is on Next, inside the widget, so End is the widget's.
+        // End on the selected marker: the timeline's key for the last event (in the toolbar, End
+        // would only move focus along it).
+        ctx.client.find(Locator::Css(".sl-marker[aria-current='true'] .sl-dot")).await.map_err(fail("the current marker"))?.click().await.map_err(fail("click it"))?;
+        wait_focused(ctx, "el.matches('.sl-marker[aria-current=true]')", "the current marker").await?;
         ctx.press(Key::End).await?;
         ctx.wait_counter(&format!("{n} of {n}")).await?;
         found.extend(axe(ctx, Value::Null, "the last event").await?);
@@ -193,6 +197,36 @@ fn axe_finds_nothing_inside_story_line_elements_on_a_hostile_page(ctx: &Ctx) -> 
     })
 }
 
+fn the_navigation_is_one_tab_stop_whose_arrows_move_along_it(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let n = story::embedded().events.len();
+        ctx.open("/widget/").await?;
+        ctx.wait_ready().await?;
+        // At the first event Previous cannot be used: the toolbar's stop is Next.
+        let f = tab_until(ctx, false, "el.closest('[role=toolbar]')", "the navigation").await?;
+        expect(f["name"].as_str().is_some_and(|name| name.starts_with("Next")), || format!("Tab entered the toolbar on {}", f["name"]))?;
+        let steps = [(Key::Right, "Zoom in"), (Key::Right, "Zoom out"), (Key::Right, "Fit all"), (Key::Right, "All events"), (Key::Right, "Next"), (Key::Left, "All events"), (Key::Home, "Next"), (Key::End, "All events")];
+        for (key, name) in steps {
+            ctx.press(key).await?;
+            let at = ctx.wait_focus(name).await?;
+            expect(at.starts_with(name), || format!("after {key:?} focus is on {at:?}, not {name:?}"))?;
+            focused(ctx, name).await?;
+        }
+        // The arrows and Home/End moved along the toolbar only, never through the story.
+        ctx.wait_counter(&format!("1 of {n}")).await?;
+        // Tab leaves the toolbar from wherever it is; Shift+Tab comes back to the control used last.
+        ctx.press(Key::Tab).await?;
+        wait_focused(ctx, "!el.closest('[role=toolbar]')", "Tab out of the toolbar").await?;
+        ctx.press_shifted(Key::Tab).await?;
+        let back = wait_focused(ctx, "el.closest('[role=toolbar]')", "Shift+Tab back into the toolbar").await?;
+        expect(back["name"].as_str().is_some_and(|name| name.starts_with("All events")), || format!("Shift+Tab came back to {}", back["name"]))?;
+        ctx.press(Key::Home).await?;
+        ctx.wait_focus("Next").await?;
+        ctx.press(Key::Enter).await?;
+        ctx.wait_counter(&format!("2 of {n}")).await
+    })
+}
+
 /// What has focus (inside shadow roots too) and how a reader sees it: an outline, a box shadow,
 /// or, on SVG controls, a stroke of the focus colour at least 3 px wide on one of their shapes
 /// (not every engine draws outlines on SVG). Also records the element in `window.slVisited`,
@@ -243,7 +277,7 @@ async fn focused(ctx: &Ctx, step: &str) -> Result<Value, String> {
 }
 
 /// The widget's controls that Tab can reach as they stand, in document order.
-const CONTROLS: &str = "const controls = [...document.querySelectorAll('.storyline a[href], .storyline button:not([disabled]), \
+const CONTROLS: &str = "const controls = [...document.querySelectorAll('.storyline a[href], .storyline button:not([disabled]):not([tabindex=\"-1\"]), \
     .storyline summary, .storyline [tabindex]:not([tabindex=\"-1\"])')].filter((c) => c.getClientRects().length > 0);";
 
 /// Presses Tab (Shift+Tab when `back`) until `done` (a script expression over the focused
@@ -289,22 +323,23 @@ fn the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_alwa
             wait_focused(ctx, "el.matches('.sl-marker[aria-current=true]')", &format!("event {at}")).await?;
         }
 
-        // Every control: Shift+Tab back to the first (Previous), then Tab through the whole widget
+        // Every control: Shift+Tab back to the first (the navigation toolbar's one stop), then Tab through the whole widget
         // once, opening the two disclosures (the filters and Who's who) with Enter on the way.
         // The pass ends on the last control. (Focus never goes out to the browser's own controls
         // and back: how an engine hands focus from those to the page is the engine's business.)
-        if ctx.eval("return document.activeElement.matches('.sl-prev')").await? != Value::Bool(true) {
-            tab_until(ctx, true, "el.matches('.sl-prev')", "Previous").await?;
+        if ctx.eval("return !!document.activeElement.closest('[role=toolbar]')").await? != Value::Bool(true) {
+            tab_until(ctx, true, "el.closest('[role=toolbar]')", "the navigation").await?;
         }
         ctx.eval("window.slVisited = new Set()").await?;
         let mut stops: Vec<String> = Vec::new();
-        let mut map_stops = 0;
+        let (mut map_stops, mut toolbar_stops) = (0, 0);
         let mut f = focused(ctx, "Tab stop 1").await?;
         for step in 0..400 {
             expect(step < 399, || format!("Tab never left the widget; stops so far: {stops:?}"))?;
             expect(f["inside"] == true && f["again"] != true, || format!("Tab left the widget or came back before its last control; stops: {stops:?}"))?;
             stops.push(f["name"].as_str().unwrap_or_default().to_string());
             map_stops += usize::from(f["actor"].is_string());
+            toolbar_stops += usize::from(ctx.eval("return !!document.activeElement.closest('[role=toolbar]')").await? == Value::Bool(true));
             if ctx.eval("const el = document.activeElement; return el.matches('details:not([open]) > summary')").await? == Value::Bool(true) {
                 ctx.press(Key::Enter).await?;
                 ctx.wait_until_true("return document.activeElement.parentElement.open", "a disclosure to open").await?;
@@ -321,10 +356,12 @@ fn the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_alwa
             .await?;
         expect(missed.as_array().is_some_and(Vec::is_empty), || format!("Tab never reached these controls: {missed}"))?;
         let current = &dataset.events[n - 2].title;
-        for control in ["Previous", "Next", "Zoom in", "Zoom out", "Fit all", "All events", "Filter events", current, "Confirmed", "Who's who", "Russia"] {
+        // The toolbar is one stop (its other controls are reached by its arrows, tested on their own).
+        for control in ["Filter events", current, "Confirmed", "Who's who", "Russia"] {
             expect(stops.iter().any(|s| s.starts_with(control)), || format!("no Tab stop is named {control:?}; the stops: {stops:?}"))?;
         }
         expect(map_stops == 1, || format!("the map should be one Tab stop, not {map_stops}; the stops: {stops:?}"))?;
+        expect(toolbar_stops == 1, || format!("the navigation toolbar should be one Tab stop, not {toolbar_stops}; the stops: {stops:?}"))?;
 
         // Every actor card: arrows move across the map, Enter opens the card of the focused actor,
         // Tab goes into the card and Escape closes it, handing focus back to the actor.

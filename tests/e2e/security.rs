@@ -9,8 +9,9 @@ use fantoccini::wd::TimeoutConfiguration;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
-use storyline_core::hostile::{self, Fields};
-use storyline_core::{load, load_any, synth};
+use storyline_core::{load, load_any};
+use storyline_testkit::synth;
+use storyline_testkit::xss::{self, Fields};
 
 pub const TESTS: &[(&str, TestFn)] = &[
     ("no_xss_payload_runs_in_any_field_of_any_widget", no_xss_payload_runs_in_any_field_of_any_widget),
@@ -62,10 +63,10 @@ fn loads_natively(id: &str, payloads: &[String], timeline: &Value) -> bool {
     let payload = &payloads[n.parse::<usize>().expect("a number")];
     let base = synth::story(4, 1);
     match kind {
-        "text" => load(&serde_json::to_string(&hostile::poison(&base, payload, Fields::Text)).unwrap()).is_ok(),
-        "urls" => load(&serde_json::to_string(&hostile::poison(&base, payload, Fields::Urls)).unwrap()).is_ok(),
+        "text" => load(&serde_json::to_string(&xss::poison(&base, payload, Fields::Text)).unwrap()).is_ok(),
+        "urls" => load(&serde_json::to_string(&xss::poison(&base, payload, Fields::Urls)).unwrap()).is_ok(),
         _ => {
-            let both = hostile::poison_timelinejs(&hostile::poison_timelinejs(timeline, payload, Fields::Text), payload, Fields::Urls);
+            let both = xss::poison_timelinejs(&xss::poison_timelinejs(timeline, payload, Fields::Text), payload, Fields::Urls);
             load_any(&serde_json::to_string(&both).unwrap()).is_ok()
         }
     }
@@ -79,7 +80,7 @@ async fn exercise(ctx: &Ctx, page: &str) -> Result<Value, String> {
 fn no_xss_payload_runs_in_any_field_of_any_widget(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         let corpus = std::fs::read_to_string(repo("tests/data/xss/payloads.txt")).map_err(fail("the corpus"))?;
-        let payloads = hostile::payloads(&corpus);
+        let payloads = xss::payloads(&corpus);
         let timeline: Value = serde_json::from_str(&std::fs::read_to_string(repo("tests/data/timelinejs/whitney-houston-like.json")).map_err(fail("the timeline"))?)
             .map_err(fail("the timeline"))?;
         expect(payloads.len() >= 50, || format!("the corpus has only {} payloads", payloads.len()))?;

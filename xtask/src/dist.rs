@@ -201,9 +201,9 @@ fn css_without_comments(css: &str) -> Result<String, String> {
         if let Some(comment) = from.strip_prefix("/*") {
             let end = comment.find("*/").ok_or("storyline.css: a comment does not close")?;
             rest = &comment[end + 2..];
-        } else if from.starts_with('/') {
+        } else if let Some(after) = from.strip_prefix('/') {
             kept.push('/');
-            rest = &from[1..];
+            rest = after;
         } else {
             let quote = &from[..1];
             let end = from[1..].find(quote).ok_or("storyline.css: a string does not close")?;

@@ -9,7 +9,8 @@
 use crate::cmd::project_root;
 use std::path::{Path, PathBuf};
 use crate::hostile_pages::{self, inline_json};
-use storyline_core::synth;
+use storyline_testkit::synth;
+use storyline_testkit::timelinejs_export::to_timelinejs;
 
 /// The sizes of the synthetic stories: `story-<n>.html`.
 pub const SIZES: [usize; 3] = [20, 1_000, 10_000];
@@ -25,7 +26,7 @@ pub fn write() -> Result<PathBuf, String> {
     let timelinejs_page = root.join(crate::tools::TIMELINEJS_DIR).join("page.html.in");
     let timelinejs_page = std::fs::read_to_string(timelinejs_page).map_err(|e| e.to_string())?;
     let write_timelinejs = |name: &str, title: &str, dataset: &storyline_core::Dataset| {
-        let json = serde_json::to_string(&storyline_core::timelinejs_export::to_timelinejs(dataset)).expect("json");
+        let json = serde_json::to_string(&to_timelinejs(dataset)).expect("json");
         let page = timelinejs_page.replace("@TITLE@", title).replace("@JSON@", &inline_json(&json));
         std::fs::write(out.join(name), page).map_err(|e| e.to_string())
     };
@@ -56,7 +57,7 @@ pub fn write() -> Result<PathBuf, String> {
     std::fs::copy(root.join("tests/data/timelinejs/deep-time.json"), out.join("deep-time.json")).map_err(|e| e.to_string())?;
     let embedded = storyline_core::load(&std::fs::read_to_string(root.join("assets/stories/north-korea-troops-russia.json")).map_err(|e| e.to_string())?)
         .map_err(|r| format!("the embedded story is invalid: {:?}", r.errors))?;
-    let timelinejs = storyline_core::timelinejs_export::to_timelinejs(&embedded.dataset);
+    let timelinejs = to_timelinejs(&embedded.dataset);
     std::fs::write(out.join("timelinejs.json"), serde_json::to_string_pretty(&timelinejs).expect("json")).map_err(|e| e.to_string())?;
     hostile_pages::write_xss(&out)?;
     hostile_pages::write_malformed(&out)?;

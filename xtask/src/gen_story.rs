@@ -1,6 +1,6 @@
 //! `cargo xtask gen-story --events N --seed S [--out FILE]`: a valid synthetic story for tests and benchmarks.
 
-use storyline_core::synth;
+use storyline_testkit::synth;
 
 const USAGE: &str = "usage: cargo xtask gen-story --events N [--seed S] [--out FILE]";
 

@@ -7,8 +7,8 @@
 
 use crate::cmd::project_root;
 use std::path::Path;
-use storyline_core::hostile::{self, Fields};
-use storyline_core::synth;
+use storyline_testkit::synth;
+use storyline_testkit::xss::{self, Fields};
 
 /// Payloads per XSS page. Each payload makes three widgets (text fields, URL fields, TimelineJS),
 /// so a page holds 36: enough to keep the page count low, few enough for a slow engine.
@@ -40,7 +40,7 @@ fn widget(id: &str, inline: &str) -> String {
 pub fn write_xss(out: &Path) -> Result<(usize, usize), String> {
     let root = project_root();
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
-    let payloads = hostile::payloads(&read("tests/data/xss/payloads.txt")?);
+    let payloads = xss::payloads(&read("tests/data/xss/payloads.txt")?);
     let base = synth::story(4, 1);
     let timeline: serde_json::Value =
         serde_json::from_str(&read("tests/data/timelinejs/whitney-houston-like.json")?).map_err(|e| e.to_string())?;
@@ -49,10 +49,10 @@ pub fn write_xss(out: &Path) -> Result<(usize, usize), String> {
         let mut widgets = String::new();
         for (i, payload) in chunk.iter().enumerate() {
             let n = p * PER_PAGE + i;
-            let text = serde_json::to_string(&hostile::poison(&base, payload, Fields::Text)).expect("json");
-            let urls = serde_json::to_string(&hostile::poison(&base, payload, Fields::Urls)).expect("json");
-            let mut both = hostile::poison_timelinejs(&timeline, payload, Fields::Text);
-            both = hostile::poison_timelinejs(&both, payload, Fields::Urls);
+            let text = serde_json::to_string(&xss::poison(&base, payload, Fields::Text)).expect("json");
+            let urls = serde_json::to_string(&xss::poison(&base, payload, Fields::Urls)).expect("json");
+            let mut both = xss::poison_timelinejs(&timeline, payload, Fields::Text);
+            both = xss::poison_timelinejs(&both, payload, Fields::Urls);
             widgets += &widget(&format!("text-{n}"), &inline_json(&text));
             widgets += &widget(&format!("urls-{n}"), &inline_json(&urls));
             widgets += &widget(&format!("timelinejs-{n}"), &inline_json(&serde_json::to_string(&both).expect("json")));

@@ -118,8 +118,11 @@ fn compressible(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "js" | "mjs" | "css" | "json" | "wasm" | "txt" | "svg"))
 }
 
+/// A compressed body's key: the file, the encoding and the file's validator.
+type BodyKey = (PathBuf, &'static str, String);
+
 /// Bodies compressed on the fly, by file, encoding and validator, so that each is made once.
-static COMPRESSED: Mutex<Vec<((PathBuf, &'static str, String), std::sync::Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+static COMPRESSED: Mutex<Vec<(BodyKey, std::sync::Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
 
 /// `bytes` compressed as `encoding` ("br" or "gzip") by the same commands and levels that make
 /// the ready-made copies; `None` when the command fails.

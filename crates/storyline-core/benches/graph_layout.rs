@@ -1,9 +1,11 @@
 //! Prints how long the actor-map layout takes natively, and how good it is (`cargo bench -p storyline-core --bench graph_layout`).
 
 use std::time::Instant;
-use storyline_core::graph_layout::{layout, stress, Layout, Node, Params};
-use storyline_core::synth::Rng;
+use storyline_core::graph_layout::{layout, Node, Params};
+use storyline_core::rng::Rng;
 use storyline_core::text_width::text_width;
+use storyline_testkit::map_checks::{outside, overlapping};
+use storyline_testkit::stress::stress;
 
 const WIDTH: f64 = 1200.0;
 const HEIGHT: f64 = 800.0;
@@ -27,34 +29,6 @@ fn nodes(n: usize, seed: u64) -> Vec<Node> {
             Node { width: 24.0 + text_width(&label, 13.0), height: 28.0 }
         })
         .collect()
-}
-
-fn overlaps(l: &Layout, nodes: &[Node], gap: f64) -> usize {
-    let s = l.scale;
-    let mut count = 0;
-    for i in 0..nodes.len() {
-        for j in i + 1..nodes.len() {
-            let (a, b) = (l.nodes[i], l.nodes[j]);
-            let apart_x = (a.x - b.x).abs() >= s * ((nodes[i].width + nodes[j].width) / 2.0 + gap) - 1e-6;
-            let apart_y = (a.y - b.y).abs() >= s * ((nodes[i].height + nodes[j].height) / 2.0 + gap) - 1e-6;
-            count += usize::from(!apart_x && !apart_y);
-        }
-    }
-    count
-}
-
-fn outside(l: &Layout, nodes: &[Node], padding: f64) -> usize {
-    l.nodes
-        .iter()
-        .zip(nodes)
-        .filter(|(p, b)| {
-            let (hw, hh) = (l.scale * b.width / 2.0, l.scale * b.height / 2.0);
-            p.x - hw < padding - 1e-6
-                || p.x + hw > WIDTH - padding + 1e-6
-                || p.y - hh < padding - 1e-6
-                || p.y + hh > HEIGHT - padding + 1e-6
-        })
-        .count()
 }
 
 fn main() {
@@ -84,8 +58,8 @@ fn main() {
             times[times.len() / 2],
             times[0],
             times[times.len() - 1],
-            overlaps(&l, &nodes, params.gap),
-            outside(&l, &nodes, params.padding),
+            overlapping(&l, &nodes, params.gap).len(),
+            outside(&l, &nodes, WIDTH, HEIGHT, params.padding).len(),
             l.scale,
             stress(&l.nodes, &edges),
             stress(&points.nodes, &edges),

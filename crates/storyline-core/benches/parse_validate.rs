@@ -1,7 +1,8 @@
 //! Prints how long parsing and validating a 10,000-event story takes natively (`cargo xtask bench`).
 
 use std::time::Instant;
-use storyline_core::{load, synth};
+use storyline_core::load;
+use storyline_testkit::synth;
 
 fn main() {
     for events in [1_000, 10_000] {

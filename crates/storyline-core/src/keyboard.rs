@@ -34,6 +34,27 @@ pub fn timeline_action(key: &str, m: Modifiers, rtl: bool) -> Option<Action> {
     }
 }
 
+/// Which control of a toolbar takes focus when `key` is pressed on control `at`, following the
+/// ARIA toolbar pattern: the toolbar is one Tab stop, the arrows move along it and wrap around,
+/// Home and End go to its ends. `usable` says, control by control in order, which can take
+/// focus (a disabled or hidden one cannot); `None` for every other key, left to the widget.
+pub fn toolbar_focus(key: &str, m: Modifiers, at: usize, usable: &[bool], rtl: bool) -> Option<usize> {
+    if m.ctrl || m.meta || m.alt {
+        return None;
+    }
+    let (forward, back) = if rtl { ("ArrowLeft", "ArrowRight") } else { ("ArrowRight", "ArrowLeft") };
+    let n = usable.len();
+    let first_from = |start: usize, step: usize| (0..n).map(|i| (start + i * step) % n).find(|&c| usable[c]);
+    match key {
+        _ if n == 0 => None,
+        k if k == forward => first_from(at + 1, 1),
+        k if k == back => first_from(at + n - 1, n - 1),
+        "Home" => first_from(0, 1),
+        "End" => first_from(n - 1, n - 1),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +90,20 @@ mod tests {
         assert_eq!(timeline_action("+", Modifiers { ctrl: true, ..NONE }, false), None, "Ctrl + is the browser's zoom");
         assert_eq!(timeline_action("Tab", NONE, false), None);
         assert_eq!(timeline_action("a", NONE, false), None);
+    }
+
+    #[test]
+    fn toolbar_arrows_skip_what_cannot_take_focus_and_wrap_around() {
+        // Previous (disabled at the first event), Next, Zoom in, Zoom out, Fit all, All events.
+        let usable = [false, true, true, true, true, true];
+        assert_eq!(toolbar_focus("ArrowRight", NONE, 1, &usable, false), Some(2));
+        assert_eq!(toolbar_focus("ArrowRight", NONE, 5, &usable, false), Some(1), "past the end comes the first usable control");
+        assert_eq!(toolbar_focus("ArrowLeft", NONE, 1, &usable, false), Some(5), "before the start, the last");
+        assert_eq!(toolbar_focus("Home", NONE, 4, &usable, false), Some(1));
+        assert_eq!(toolbar_focus("End", NONE, 1, &usable, false), Some(5));
+        assert_eq!(toolbar_focus("ArrowLeft", NONE, 2, &usable, true), Some(3), "right to left, Left moves on");
+        assert_eq!(toolbar_focus("Enter", NONE, 2, &usable, false), None);
+        assert_eq!(toolbar_focus("ArrowRight", Modifiers { alt: true, ..NONE }, 2, &usable, false), None);
+        assert_eq!(toolbar_focus("ArrowRight", NONE, 0, &[], false), None);
     }
 }

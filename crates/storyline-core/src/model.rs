@@ -417,7 +417,16 @@ mod tests {
 
     #[test]
     fn right_to_left_is_told_by_the_primary_language_subtag() {
-        let mut story = crate::synth::story(1, 1).story;
+        let mut story = StoryMeta {
+            id: "s".into(),
+            title: "A story".into(),
+            dek: String::new(),
+            language: "en".into(),
+            published: Some(PartialDate::year(2024)),
+            updated: None,
+            byline: String::new(),
+            sources: vec![],
+        };
         for (language, rtl) in [("ar", true), ("he-IL", true), ("FA", true), ("en", false), ("ur-PK", true), ("ug-Arab", true), ("arn", false)] {
             story.language = language.into();
             assert_eq!(story.is_rtl(), rtl, "{language}");

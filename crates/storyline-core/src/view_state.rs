@@ -346,6 +346,3 @@ fn zoom(window: (f64, f64), factor: f64, anchor: f64, index: &StoryIndex) -> (f6
     let span = ((t1 - t0) / factor).clamp(min_span_at(at), max_span_for(index.extent));
     (at - anchor * span, at + (1.0 - anchor) * span)
 }
-
-#[cfg(test)]
-mod tests;

@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 use storyline_core::graph_layout::{layout, Layout, Node, Params};
+use storyline_testkit::map_checks::{outside, overlapping};
 
 /// Up to 60 nodes with label-sized boxes, and up to twice as many edges (self-loops and duplicates included).
 fn any_graph() -> impl Strategy<Value = (Vec<Node>, Vec<(usize, usize)>)> {
@@ -19,21 +20,6 @@ fn any_params() -> impl Strategy<Value = (f64, f64, Params)> {
         .prop_map(|(width, height, gap, padding, seed)| (width, height, Params { gap, padding, seed, ..Params::default() }))
 }
 
-fn first_overlap(l: &Layout, nodes: &[Node], gap: f64) -> Option<(usize, usize)> {
-    let s = l.scale;
-    for i in 0..nodes.len() {
-        for j in i + 1..nodes.len() {
-            let (a, b) = (l.nodes[i], l.nodes[j]);
-            let apart_x = (a.x - b.x).abs() >= s * ((nodes[i].width + nodes[j].width) / 2.0 + gap) - 1e-6;
-            let apart_y = (a.y - b.y).abs() >= s * ((nodes[i].height + nodes[j].height) / 2.0 + gap) - 1e-6;
-            if !apart_x && !apart_y {
-                return Some((i, j));
-            }
-        }
-    }
-    None
-}
-
 proptest! {
     // Modest case counts: each case lays out up to 60 nodes, in a debug build.
     #![proptest_config(ProptestConfig::with_cases(64))]
@@ -43,17 +29,15 @@ proptest! {
         let l = layout(&nodes, &edges, w, h, &p);
         prop_assert_eq!(l.nodes.len(), nodes.len());
         prop_assert!(l.scale > 0.0 && l.scale <= 1.0, "scale {}", l.scale);
-        prop_assert_eq!(first_overlap(&l, &nodes, p.gap), None);
+        let overlaps = overlapping(&l, &nodes, p.gap);
+        prop_assert!(overlaps.is_empty(), "{overlaps:?}");
     }
 
     #[test]
     fn every_box_stays_inside_the_padding((nodes, edges) in any_graph(), (w, h, p) in any_params()) {
         let l = layout(&nodes, &edges, w, h, &p);
-        for (q, b) in l.nodes.iter().zip(&nodes) {
-            let (hw, hh) = (l.scale * b.width / 2.0, l.scale * b.height / 2.0);
-            prop_assert!(q.x - hw >= p.padding - 1e-6 && q.x + hw <= w - p.padding + 1e-6, "{q:?} {b:?} in {w}×{h}");
-            prop_assert!(q.y - hh >= p.padding - 1e-6 && q.y + hh <= h - p.padding + 1e-6, "{q:?} {b:?} in {w}×{h}");
-        }
+        let out: Vec<_> = outside(&l, &nodes, w, h, p.padding).into_iter().map(|i| (l.nodes[i], nodes[i])).collect();
+        prop_assert!(out.is_empty(), "{out:?} in {w}×{h}");
     }
 
     #[test]

@@ -5,18 +5,19 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use storyline_core::hostile::{self, href_scheme, is_dangerous_href, Fields};
 use storyline_core::html_text::to_plain_text;
 use storyline_core::limits::{MAX_NAME, MAX_SHORT_NAME, MAX_TAG};
 use storyline_core::validate::check_url;
-use storyline_core::{load, synth, timelinejs, validate, Dataset, Loaded, Report};
+use storyline_core::{load, timelinejs, validate, Dataset, Loaded, Report};
+use storyline_testkit::synth;
+use storyline_testkit::xss::{self, href_scheme, is_dangerous_href, Fields};
 
 const CORPUS: &str = include_str!("../../../tests/data/xss/payloads.txt");
 /// A real-shaped TimelineJS file: title slide with media, events with and without media, groups.
 const TIMELINE: &str = include_str!("../../../tests/data/timelinejs/whitney-houston-like.json");
 
 fn corpus() -> Vec<String> {
-    hostile::payloads(CORPUS)
+    xss::payloads(CORPUS)
 }
 
 /// A valid story with every kind of list; `poison` fills whatever optional field it lacks.
@@ -75,7 +76,7 @@ fn payloads_that_could_run_script_call_the_tripwire_never_alert() {
     for payload in corpus() {
         let lower = payload.to_ascii_lowercase();
         for dialog in ["alert", "confirm(", "prompt("] {
-            assert!(!lower.contains(dialog), "{payload:?} calls {dialog}: call {} instead", hostile::TRIPWIRE);
+            assert!(!lower.contains(dialog), "{payload:?} calls {dialog}: call {} instead", xss::TRIPWIRE);
         }
         // Only a file: address and base64 documents (which call it inside) do not spell it out.
         let spelled = payload.contains("storylineXss");
@@ -87,7 +88,7 @@ fn payloads_that_could_run_script_call_the_tripwire_never_alert() {
 fn every_payload_in_every_text_field_loads_unchanged_unless_it_carries_a_control_character() {
     let base = base();
     for payload in corpus() {
-        let poisoned = hostile::poison(&base, &payload, Fields::Text);
+        let poisoned = xss::poison(&base, &payload, Fields::Text);
         match load_dataset(&poisoned) {
             Ok(loaded) => {
                 assert!(!has_refused_control(&payload), "{payload:?} has a control character, yet loaded");
@@ -97,7 +98,7 @@ fn every_payload_in_every_text_field_loads_unchanged_unless_it_carries_a_control
                 // The one stated reason: text may not hold control characters (other than tab and
                 // line breaks). It is reported at each field that holds one, and nowhere else.
                 let json = serde_json::to_value(&poisoned).unwrap();
-                let holding: BTreeSet<String> = hostile::field_paths(&poisoned, Fields::Text)
+                let holding: BTreeSet<String> = xss::field_paths(&poisoned, Fields::Text)
                     .into_iter()
                     .filter(|path| has_refused_control(at(&json, path).as_str().unwrap()))
                     .collect();
@@ -118,9 +119,9 @@ fn the_payload_reaches_every_text_field_whole_or_cut_to_the_field_limit() {
     let base = base();
     let mut whole = 0;
     for payload in corpus() {
-        let poisoned = hostile::poison(&base, &payload, Fields::Text);
+        let poisoned = xss::poison(&base, &payload, Fields::Text);
         let json = serde_json::to_value(&poisoned).unwrap();
-        for path in hostile::field_paths(&poisoned, Fields::Text) {
+        for path in xss::field_paths(&poisoned, Fields::Text) {
             let value = at(&json, &path).as_str().unwrap();
             if value == payload {
                 whole += 1;
@@ -142,16 +143,16 @@ fn no_string_field_of_a_story_is_left_out_of_the_poisoning() {
         "id", "actor", "speaker", "from", "to", "kind", "status", "language", "country", "start", "end",
         "published", "updated", "date", "valid_from", "valid_to",
     ];
-    let poisoned = hostile::poison(&base(), "P", Fields::Text);
-    let text: BTreeSet<String> = hostile::field_paths(&poisoned, Fields::Text).into_iter().collect();
-    let urls: BTreeSet<String> = hostile::field_paths(&poisoned, Fields::Urls).into_iter().collect();
+    let poisoned = xss::poison(&base(), "P", Fields::Text);
+    let text: BTreeSet<String> = xss::field_paths(&poisoned, Fields::Text).into_iter().collect();
+    let urls: BTreeSet<String> = xss::field_paths(&poisoned, Fields::Urls).into_iter().collect();
     let mut found = Vec::new();
     strings(&serde_json::to_value(&poisoned).unwrap(), "", "", &mut found);
     for (path, key) in &found {
         if key == "url" {
             assert!(urls.contains(path), "the URL at {path} is not poisoned");
         } else if !NOT_TEXT.contains(&key.as_str()) {
-            assert!(text.contains(path), "the text at {path} is not poisoned: add it to hostile::visit");
+            assert!(text.contains(path), "the text at {path} is not poisoned: add it to xss::visit");
         }
     }
     // And every kind of field is there at least once, whatever the base story lacked.
@@ -183,8 +184,8 @@ fn every_payload_a_browser_would_follow_to_another_scheme_is_refused_at_every_ur
     let dangerous: Vec<String> = corpus().into_iter().filter(|p| is_dangerous_href(p)).collect();
     assert!(dangerous.len() >= 30, "only {} payloads have a dangerous scheme: {dangerous:?}", dangerous.len());
     for payload in dangerous {
-        let poisoned = hostile::poison(&base, &payload, Fields::Urls);
-        let urls: BTreeSet<String> = hostile::field_paths(&poisoned, Fields::Urls).into_iter().collect();
+        let poisoned = xss::poison(&base, &payload, Fields::Urls);
+        let urls: BTreeSet<String> = xss::field_paths(&poisoned, Fields::Urls).into_iter().collect();
         let report = load_dataset(&poisoned).expect_err(&payload);
         assert_eq!(error_paths(&report), urls, "{payload:?} is refused at each URL and nowhere else");
     }
@@ -195,7 +196,7 @@ fn only_payloads_that_are_absolute_http_or_https_addresses_load_as_urls() {
     let base = base();
     let mut accepted = Vec::new();
     for payload in corpus() {
-        let poisoned = hostile::poison(&base, &payload, Fields::Urls);
+        let poisoned = xss::poison(&base, &payload, Fields::Urls);
         match load_dataset(&poisoned) {
             Ok(loaded) => {
                 let lower = payload.to_ascii_lowercase();
@@ -206,7 +207,7 @@ fn only_payloads_that_are_absolute_http_or_https_addresses_load_as_urls() {
                 accepted.push(payload);
             }
             Err(report) => {
-                let urls: BTreeSet<String> = hostile::field_paths(&poisoned, Fields::Urls).into_iter().collect();
+                let urls: BTreeSet<String> = xss::field_paths(&poisoned, Fields::Urls).into_iter().collect();
                 assert_eq!(error_paths(&report), urls, "{payload:?}");
             }
         }
@@ -271,7 +272,7 @@ fn a_poisoned_timelinejs_file_imports_into_a_valid_story_whose_links_are_all_htt
     let base: Value = serde_json::from_str(TIMELINE).unwrap();
     for payload in corpus() {
         for fields in [Fields::Text, Fields::Urls] {
-            let poisoned = hostile::poison_timelinejs(&base, &payload, fields);
+            let poisoned = xss::poison_timelinejs(&base, &payload, fields);
             let imported = timelinejs::import(&poisoned.to_string()).unwrap_or_else(|e| panic!("{payload:?}: {e}"));
             let report = validate(&imported.dataset);
             assert!(report.is_ok(), "{payload:?} in {fields:?}: {:?}", report.errors);
@@ -292,7 +293,7 @@ fn markup_in_timelinejs_text_is_imported_as_the_words_a_reader_saw_without_its_t
     let base: Value = serde_json::from_str(TIMELINE).unwrap();
     let mut markup_only = 0;
     for payload in corpus() {
-        let poisoned = hostile::poison_timelinejs(&base, &payload, Fields::Text);
+        let poisoned = xss::poison_timelinejs(&base, &payload, Fields::Text);
         let dataset = timelinejs::import(&poisoned.to_string()).unwrap().dataset;
         // What the reader saw: the headline's text on one line, as every event's title.
         let words = to_plain_text(&payload).split_whitespace().collect::<Vec<_>>().join(" ");

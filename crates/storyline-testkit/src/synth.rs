@@ -1,40 +1,8 @@
 //! Synthetic stories of any size, for tests and benchmarks: valid by construction and the same for the same seed.
 
-use crate::date::{civil_from_days, days_from_civil, PartialDate, Precision};
-use crate::model::*;
-
-/// A small, fast, seedable generator (SplitMix64). Deterministic on every platform,
-/// which a layout or benchmark input must be; not for anything secret.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// A float in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use storyline_core::date::{civil_from_days, days_from_civil, PartialDate, Precision};
+use storyline_core::model::*;
+use storyline_core::rng::Rng;
 
 const PLACES: [&str; 8] = ["Pyongyang", "Moscow", "Kyiv", "Seoul", "Washington", "Vladivostok", "Kursk", "Brussels"];
 const VERBS: [&str; 8] = ["meets", "warns", "reports on", "denies", "signs with", "sanctions", "visits", "calls"];
@@ -176,7 +144,7 @@ mod tests {
     #[test]
     fn a_synthetic_story_is_valid_without_warnings() {
         for (n, seed) in [(1, 1), (12, 2), (1_000, 3)] {
-            let report = crate::validate(&story(n, seed));
+            let report = storyline_core::validate(&story(n, seed));
             assert!(report.errors.is_empty() && report.warnings.is_empty(), "{n}/{seed}: {report:?}");
         }
     }
@@ -197,7 +165,7 @@ mod tests {
     #[test]
     fn ten_thousand_events_stay_within_the_limits() {
         let s = story(10_000, 42);
-        assert!(crate::validate(&s).is_ok());
+        assert!(storyline_core::validate(&s).is_ok());
         assert_eq!(s.actors.len(), 1_000);
     }
 }

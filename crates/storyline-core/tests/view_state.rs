@@ -1,7 +1,9 @@
 //! One or more tests for every `Action`, each on a small synthetic story.
 
-use super::*;
-use crate::synth;
+use storyline_core::scale::MIN_SPAN;
+use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState};
+use storyline_core::{Dataset, Status};
+use storyline_testkit::synth;
 
 fn setup(n: usize) -> (Dataset, StoryIndex, ViewState) {
     let dataset = synth::story(n, 11);
@@ -229,7 +231,7 @@ fn what_the_filter_leaves_is_counted_and_laid_out_as_the_filter_says() {
 fn deep() -> (Dataset, StoryIndex, ViewState) {
     let mut dataset = synth::story(4, 3);
     for (event, year) in dataset.events.iter_mut().zip(["-13800000000", "-4600000000", "-3499", "1969"]) {
-        event.start = crate::date::PartialDate::parse(year).unwrap();
+        event.start = storyline_core::date::PartialDate::parse(year).unwrap();
         event.end = None;
     }
     let index = StoryIndex::new(&dataset);
@@ -259,7 +261,7 @@ fn a_story_of_deep_time_zooms_out_to_twice_its_extent_and_in_to_years_at_the_big
     assert!((out.window.1 - out.window.0 - 2.0 * (i.extent.1 - i.extent.0)).abs() < 1e6);
     let inside = run(&s, &vec![Action::ZoomIn; 80], &d, &i);
     let span = inside.window.1 - inside.window.0;
-    let narrowest = crate::scale::min_span_at(i.items[0].start);
+    let narrowest = storyline_core::scale::min_span_at(i.items[0].start);
     assert!((span / narrowest - 1.0).abs() < 1e-6, "zoomed about the Big Bang, the first event: {span} {narrowest}");
     assert!(span > 365.0 * 86_400.0 && span < 10.0 * 365.2425 * 86_400.0, "{span}");
 }

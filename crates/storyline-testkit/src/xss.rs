@@ -1,17 +1,17 @@
-//! Hostile input for the security gate: the XSS corpus's format, and stories and TimelineJS timelines with a payload in every field.
+//! The XSS corpus for the security gate: its file format, and stories and TimelineJS timelines with a payload in every field.
 //!
 //! "Text is text" is an invariant of the whole widget; this module is what makes it testable.
-//! The corpus lives in `tests/data/xss/payloads.txt`. Native tests (`tests/xss_corpus.rs` here,
-//! `tests/xss_prerender.rs` in the widget) and the browser tests place each payload in every
+//! The corpus lives in `tests/data/xss/payloads.txt`. Native tests (core's `tests/xss_corpus.rs`,
+//! the widget's `tests/xss_prerender.rs`) and the browser tests place each payload in every
 //! text field and in every URL field, then check that validation refuses every dangerous URL
 //! and that nothing a payload carries ever becomes markup. Placing is done here, in one place,
 //! so that a field added to the model is a field the gate covers (the corpus test checks that
 //! no string field of a serialized story is missed).
 
-use crate::limits::{
+use storyline_core::limits::{
     MAX_DESCRIPTION, MAX_LINE, MAX_NAME, MAX_QUOTE, MAX_SHORT_NAME, MAX_SUMMARY, MAX_TAG, MAX_TITLE, MAX_URL,
 };
-use crate::model::{Dataset, Era, Place, Quote, Source};
+use storyline_core::model::{Dataset, Era, Place, Quote, Source};
 use serde_json::{Map, Value};
 
 /// The global function every script-running payload calls. The browser tests define it and fail
@@ -228,7 +228,7 @@ fn fill_optional(dataset: &mut Dataset) {
         }
     }
     if dataset.eras.is_empty() {
-        let day = dataset.story.published.or(dataset.events.first().map(|e| e.start)).unwrap_or(crate::date::PartialDate::year(2024));
+        let day = dataset.story.published.or(dataset.events.first().map(|e| e.start)).unwrap_or(storyline_core::date::PartialDate::year(2024));
         dataset.eras.push(Era { id: "placeholder-era".into(), title: FILLER.into(), start: day, end: day });
     }
 }

@@ -13,10 +13,10 @@
 //! source URLs become links. Nothing becomes media: Storyline has none, and TimelineJS would
 //! fetch media from other hosts.
 
-use crate::date::{civil_from_days, PartialDate, Precision};
-use crate::html_text::escape;
-use crate::model::{Dataset, Event, Quote, Source};
-use crate::validate::check_url;
+use storyline_core::date::{civil_from_days, PartialDate, Precision};
+use storyline_core::html_text::escape;
+use storyline_core::model::{Dataset, Event, Quote, Source};
+use storyline_core::validate::check_url;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -161,9 +161,9 @@ fn date(date: &PartialDate) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorKind, Era, Involvement, Place, Status, StoryMeta, FORMAT_VERSION};
-    use crate::timelinejs::import;
-    use crate::validate::validate;
+    use storyline_core::model::{Actor, ActorKind, Era, Involvement, Place, StoryMeta, FORMAT_VERSION};
+    use storyline_core::timelinejs::import;
+    use storyline_core::validate::validate;
 
     fn d(text: &str) -> PartialDate {
         PartialDate::parse(text).expect("a test date")
@@ -175,18 +175,10 @@ mod tests {
 
     fn event(id: &str, title: &str, start: &str) -> Event {
         Event {
-            id: id.into(),
             title: title.into(),
             summary: format!("What happened: {title}."),
-            start: d(start),
-            end: None,
-            place: None,
-            actors: vec![],
-            status: Status::Confirmed,
-            attribution: None,
-            quotes: vec![],
             sources: vec![source("https://news.example/1")],
-            tags: vec![],
+            ..crate::builders::event(id, start)
         }
     }
 

@@ -1,0 +1,32 @@
+//! Reading and writing one element: an attribute, its box, pointer capture, and whether the
+//! element an event came from matches a selector.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event};
+use yew::NodeRef;
+
+/// Sets the attribute `name` of the element `node` holds.
+pub fn set_attribute(node: &NodeRef, name: &str, value: &str) {
+    if let Some(el) = node.cast::<Element>() {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// The left edge of the element `node` holds, in the viewport's pixels, and its inner width
+/// (at least 1, so that a fraction of it is never a division by zero).
+pub fn left_and_width(node: &NodeRef) -> (f64, f64) {
+    node.cast::<Element>().map_or((0.0, 1.0), |el| (el.get_bounding_client_rect().left(), f64::from(el.client_width().max(1))))
+}
+
+/// Sends the pointer's later events to the element `node` holds, even once it leaves it: a
+/// drag goes on outside the timeline.
+pub fn capture_pointer(node: &NodeRef, pointer: i32) {
+    if let Some(el) = node.cast::<Element>() {
+        let _ = el.set_pointer_capture(pointer);
+    }
+}
+
+/// Whether the element `event` happened on matches the CSS `selector` (".sl-marker", "[open]").
+pub fn target_matches(event: &Event, selector: &str) -> bool {
+    event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.matches(selector).unwrap_or(false))
+}

@@ -1,0 +1,21 @@
+//! The seam in the browser: the real DOM calls, one concept per file.
+
+mod element;
+mod emit;
+mod focus;
+mod frames;
+mod listen;
+mod location;
+mod mark;
+mod media;
+mod resize;
+
+pub use element::{capture_pointer, left_and_width, set_attribute, target_matches};
+pub use emit::emit;
+pub use focus::{focus, focus_is_lost};
+pub use frames::{animation_frames, Frames};
+pub use listen::{listen, listen_window, Listener};
+pub use location::{hash, replace_url};
+pub use mark::mark;
+pub use media::media_matches;
+pub use resize::{observe_width, WidthObserver};
