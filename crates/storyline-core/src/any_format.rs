@@ -8,9 +8,8 @@
 use crate::limits::MAX_FILE_BYTES;
 use crate::model::{Dataset, FORMAT_VERSION};
 use crate::timelinejs;
-use crate::validate::{load, validate, Loaded, Problem, Report};
+use crate::validate::{load_value, read, validate, Loaded, Problem, Read, Report};
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
 
 /// The format a dataset arrived in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,16 +82,18 @@ pub fn accept_parsed<'de, D: Deserializer<'de>>(parsed: D, file_bytes: usize) ->
 /// A TimelineJS file's import notes become warnings (path ""), so an editor sees what the
 /// conversion left behind. A file that is neither gets the Storyline report, because that is
 /// the format the editor is most likely trying to write.
+///
+/// The text is read once by the typed pass that decides a Storyline file; what it leaves comes
+/// back parsed, and that one value serves the Storyline report or the importer.
 pub fn load_any(json: &str) -> Result<(Loaded, Format), Report> {
-    let storyline_report = match load(json) {
-        Ok(loaded) => return Ok((loaded, Format::Storyline)),
-        Err(report) => report,
+    let value = match read(json) {
+        Read::Decided(result) => return result.map(|loaded| (loaded, Format::Storyline)),
+        Read::Parsed(value) => value,
     };
-    let Ok(value) = serde_json::from_str::<Value>(json) else { return Err(storyline_report) };
     if value.get("storyline").is_some() || !timelinejs::is_timelinejs_file(&value) {
-        return Err(storyline_report);
+        return load_value(&value).map(|loaded| (loaded, Format::Storyline));
     }
-    let imported = timelinejs::import(json).map_err(|message| Report {
+    let imported = timelinejs::import_value(value).map_err(|message| Report {
         errors: vec![Problem { path: String::new(), message: format!("this TimelineJS file could not be imported: {message}") }],
         warnings: Vec::new(),
     })?;

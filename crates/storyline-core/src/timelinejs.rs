@@ -70,7 +70,12 @@ fn unwrap_slides(value: Value) -> Value {
 /// Converts TimelineJS3 JSON into a dataset. Errs only when the input is not a TimelineJS
 /// timeline at all or no event survives; everything else is skipped or defaulted with a note.
 pub fn import(json: &str) -> Result<Imported, String> {
-    let value = unwrap_slides(serde_json::from_str(json).map_err(|e| format!("this is not JSON: {e}"))?);
+    import_value(serde_json::from_str(json).map_err(|e| format!("this is not JSON: {e}"))?)
+}
+
+/// `import` of a file already parsed.
+pub fn import_value(value: Value) -> Result<Imported, String> {
+    let value = unwrap_slides(value);
     let root = match value.as_object() {
         Some(root) if looks_like_timelinejs(&value) => root,
         _ => return Err(not_timelinejs(&value)),

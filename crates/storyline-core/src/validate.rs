@@ -65,10 +65,31 @@ pub struct Loaded {
 /// The common case, a file that deserializes, takes one pass over the text. Only a file
 /// with type errors is parsed again item by item, to report all of them.
 pub fn load(json: &str) -> Result<Loaded, Report> {
+    match read(json) {
+        Read::Decided(result) => result,
+        Read::Parsed(value) => load_value(&value),
+    }
+}
+
+/// What one typed pass over a file's text decides.
+// Made once per file and matched at once: boxing the verdict would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Read {
+    /// A verdict: a Storyline file that deserializes (valid or not), a file over the size limit,
+    /// or text that is not JSON.
+    Decided(Result<Loaded, Report>),
+    /// The text as a JSON value, for a closer reading: item by item for every type error
+    /// (`load_value`), or as another format.
+    Parsed(Value),
+}
+
+/// The typed pass over `json` that decides the common case; the rest comes back parsed once, so
+/// that whoever reads it next (the item-by-item report, the TimelineJS importer) parses nothing.
+pub fn read(json: &str) -> Read {
     let mut report = Report::default();
     if json.len() > MAX_FILE_BYTES {
         report.error("", format!("the file is {} bytes; the limit is {MAX_FILE_BYTES}", json.len()));
-        return Err(report);
+        return Read::Decided(Err(report));
     }
     let (fast, unknown) = tracking::from_str::<Dataset>(json);
     match fast {
@@ -76,17 +97,13 @@ pub fn load(json: &str) -> Result<Loaded, Report> {
             let mut report = validate(&dataset);
             let unknown = unknown.into_iter().map(|path| Problem { path, message: UNKNOWN_FIELD.into() });
             report.warnings.splice(0..0, unknown);
-            if report.is_ok() {
-                Ok(Loaded { dataset, warnings: report.warnings })
-            } else {
-                Err(report)
-            }
+            Read::Decided(if report.is_ok() { Ok(Loaded { dataset, warnings: report.warnings }) } else { Err(report) })
         }
         _ => match serde_json::from_str::<Value>(json) {
-            Ok(value) => load_value(&value),
+            Ok(value) => Read::Parsed(value),
             Err(e) => {
                 report.error("", format!("this is not valid JSON: {e}"));
-                Err(report)
+                Read::Decided(Err(report))
             }
         },
     }

@@ -116,3 +116,11 @@ fn a_timelinejs_file_without_usable_events_says_why() {
     let report = load_any(r#"{"events": [{"start_date": {"year": "nope"}}]}"#).unwrap_err();
     assert!(report.errors[0].message.starts_with("this TimelineJS file could not be imported"), "{:?}", report.errors);
 }
+
+#[test]
+fn a_timelinejs_file_over_the_size_limit_is_refused_like_any_other() {
+    // Spaces pad a valid TimelineJS file past the limit: the limit is on the file, whatever its format.
+    let padded = format!("{}{}", TIMELINEJS, " ".repeat(MAX_FILE_BYTES));
+    let report = load_any(&padded).unwrap_err();
+    assert!(report.errors[0].message.contains("the limit is"), "{:?}", report.errors);
+}
