@@ -3,11 +3,12 @@
 use crate::components::{
     ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, MapLegend, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
 };
+use crate::dom;
 use crate::hooks::{use_change_event, use_fragment_sync, use_live, use_print_mode, use_ready_mark, Change};
 use crate::ids::IdPrefix;
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
-use storyline_core::keyboard::{timeline_action, Modifiers};
+use storyline_core::keyboard::timeline_action;
 use storyline_core::Dataset;
 use yew::prelude::*;
 
@@ -47,12 +48,11 @@ pub fn App(props: &AppProps) -> Html {
     let onkeydown = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let m = Modifiers { ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key(), shift: e.shift_key() };
             // A key already handled deeper in the widget (the map's arrows) is not handled twice.
             if e.default_prevented() {
                 return;
             }
-            if let Some(action) = timeline_action(&e.key(), m, rtl) {
+            if let Some(action) = timeline_action(&e.key(), dom::modifiers(&e), rtl) {
                 e.prevent_default();
                 dispatch.dispatch(action);
             }

@@ -128,7 +128,7 @@ pub fn ActorMap() -> Html {
                 (Some(dir), _) => {
                     // Handled here: the timeline's own arrow keys must not also fire.
                     e.prevent_default();
-                    let from = map.shown.iter().position(|&a| a == tab_node).unwrap_or(0);
+                    let from = map.slot(tab_node).unwrap_or(0);
                     if let Some(next) = nearest_in_direction(&map.placed, from, dir) {
                         focus.set(Some(map.shown[next]));
                         dom::focus(&container, ".sl-node", next as u32);

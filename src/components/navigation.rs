@@ -6,7 +6,7 @@
 
 use crate::dom;
 use crate::store::{on_click, use_dispatch, use_store};
-use storyline_core::keyboard::{toolbar_focus, Modifiers};
+use storyline_core::keyboard::toolbar_focus;
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -35,8 +35,7 @@ pub fn Navigation() -> Html {
     let onkeydown = {
         let toolbar = toolbar.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let m = Modifiers { ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key(), shift: e.shift_key() };
-            if let Some(to) = toolbar_focus(&e.key(), m, stop, &usable, rtl) {
+            if let Some(to) = toolbar_focus(&e.key(), dom::modifiers(&e), stop, &usable, rtl) {
                 e.prevent_default();
                 // The buttons stand in `CONTROLS`' order.
                 dom::focus(&toolbar, "button", to as u32);

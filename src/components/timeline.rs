@@ -56,9 +56,8 @@ pub fn Timeline() -> Html {
     // Laid out again only when what the layout reads changes: not when a card opens, a filter
     // panel unfolds or the map's focus moves. The filter's items are the store's, kept from one
     // frame of a pan or a glide to the next.
-    let placed = use_memo((ByPointer(store.visible.clone()), ByPointer(store.index.clone()), window, width, view.selected), |(visible, index, window, width, selected)| {
-        let params = Params::for_width(*width);
-        let mut placed = layout(visible.items(index), &TimeScale::new(window.0, window.1, *width), &params, *selected);
+    let placed = use_memo((ByPointer(store.visible.clone()), ByPointer(store.index.clone()), scale, params, view.selected), |(visible, index, scale, params, selected)| {
+        let mut placed = layout(visible.items(index), scale, params, *selected);
         // A stable order keeps each marker's DOM node in place as the selection moves, so focus is not lost.
         storyline_core::order::sort_by_key(&mut placed.markers, |m| index.position(m.event));
         placed

@@ -17,6 +17,11 @@ mod server;
 #[cfg(not(target_arch = "wasm32"))]
 pub use server::*;
 
+/// The modifier keys held with a key press, as core's key maps take them.
+pub fn modifiers(e: &yew::events::KeyboardEvent) -> storyline_core::keyboard::Modifiers {
+    storyline_core::keyboard::Modifiers { ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key(), shift: e.shift_key() }
+}
+
 /// Whether a listener may cancel its event. A passive listener lets the browser scroll at
 /// once; only a listener that calls `preventDefault` (Ctrl + wheel) is registered non-passive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

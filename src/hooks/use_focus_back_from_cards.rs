@@ -18,11 +18,11 @@ pub fn use_focus_back_from_cards(store: &StoreHandle, memo: &Rc<MapScene>, conta
         let (was_actor, was_relation) = std::mem::replace(&mut *open.borrow_mut(), (actor, relation));
         let closed = actor.is_none() && relation.is_none() && (was_actor.is_some() || was_relation.is_some());
         if closed && dom::focus_is_lost() {
-            let shown = &memo.layout.shown;
-            let back = was_actor.or(*focus).filter(|a| shown.contains(a)).or(shown.first().copied());
+            let map = &memo.layout;
+            let back = was_actor.or(*focus).filter(|&a| map.slot(a).is_some()).or(map.shown.first().copied());
             if let Some(a) = back {
                 focus.set(Some(a));
-                if let Some(index) = shown.iter().position(|&s| s == a) {
+                if let Some(index) = map.slot(a) {
                     dom::focus(&container, ".sl-node", index as u32);
                 }
             }
