@@ -1,6 +1,6 @@
 //! The XSS corpus rendered: each payload, in every text field and every URL validation accepts, prerendered natively; none becomes a tag, an attribute or a link.
 //!
-//! The browser half (the tripwire `__storylineXss` must never be called) runs in `tests/e2e/`;
+//! The browser half (the tripwire `__storylineXss` must never be called) runs in `crates/storyline-browser/tests/e2e/`;
 //! this half reads the HTML the server sends, where a mistake in escaping would first show.
 #![cfg(not(target_arch = "wasm32"))]
 

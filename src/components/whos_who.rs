@@ -34,7 +34,7 @@ pub fn WhosWho() -> Html {
                             <li key={actor.id.clone()}>
                                 <button type="button" class="sl-link-button sl-strong" onclick={open}>{ &actor.name }</button>
                                 // One text node, not three: the prerendered HTML has them as one, and
-                                // hydration must find what the server wrote (tests/e2e/embedding.rs).
+                                // hydration must find what the server wrote (crates/storyline-browser/tests/e2e/embedding.rs).
                                 { kind_and_description(actor) }
                                 <ul>
                                     for (r, relation) in dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id) {

@@ -342,7 +342,7 @@ mod tests {
     fn timelinejs_is_served_from_its_npm_package() {
         let root = crate::cmd::project_root();
         let file = mounted(&mounts(), "/timelinejs/js/timeline.js").unwrap();
-        assert_eq!(file, root.join("bench/timelinejs/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"));
+        assert_eq!(file, root.join("crates/storyline-browser/timelinejs/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::cmd::{describe, project_root, run_tee};
 use crate::engine::{Driver, Engine};
-use crate::{dist, fixtures, server, size, tools};
+use crate::{dist, server, size, tools};
 use std::process::Command;
 use std::time::Duration;
 
@@ -103,7 +103,7 @@ fn wasm(engine: Engine) -> Outcome {
     run_layer("wasm", engine.name(), &mut c)
 }
 
-/// The WebDriver suite (`tests/e2e`) in one engine, against the served release build.
+/// The WebDriver suite (`crates/storyline-browser/tests/e2e`) in one engine, against the served release build.
 fn e2e(engine: Engine, base_url: &str) -> Outcome {
     let driver = match Driver::start(engine) {
         Ok(d) => d,
@@ -112,7 +112,7 @@ fn e2e(engine: Engine, base_url: &str) -> Outcome {
         }
     };
     let mut c = Command::new("cargo");
-    c.args(["test", "--package", "storyline", "--test", "e2e", "--color", "never"])
+    c.args(["test", "--package", "storyline-browser", "--features", "driver", "--test", "e2e", "--color", "never"])
         .current_dir(project_root())
         .env("STORYLINE_E2E_ENGINE", engine.name())
         .env("STORYLINE_E2E_WEBDRIVER", driver.url())
@@ -182,7 +182,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
         outcomes.extend(only.engines().map(wasm));
     }
     if only.layer("e2e") {
-        match dist::build_release().and_then(|()| fixtures::write().map(drop)) {
+        match dist::build_release().and_then(|()| storyline_browser::fixtures::write(&dist::publish).map(drop)) {
             Ok(()) => {
                 // The reader's download is deterministic, so it is held to its budget like a test.
                 outcomes.push(match size::check_budget(&project_root().join("dist")) {

@@ -18,7 +18,7 @@ pub const WASM_OPT_VERSION: &str = "108";
 
 /// Where `bench` installs Knight Lab's TimelineJS3 with npm: `package.json` pins its version,
 /// `package-lock.json` its dependencies.
-pub const TIMELINEJS_DIR: &str = "bench/timelinejs";
+pub use storyline_browser::TIMELINEJS_DIR;
 const TIMELINEJS_PACKAGE: &str = "@knight-lab/timelinejs";
 /// The files a TimelineJS page loads, under the package's `dist/` (which the server mounts at `/timelinejs/`).
 const TIMELINEJS_FILES: [&str; 3] = ["js/timeline.js", "css/timeline.css", "css/icons/tl-icons.woff2"];
@@ -187,7 +187,7 @@ pub fn ensure_test_tools() -> Result<(), String> {
 }
 
 /// The e2e suite's npm tools (axe-core), pinned exactly in the package's lockfile.
-const E2E_NPM: &str = "tests/e2e/npm";
+const E2E_NPM: &str = storyline_browser::NPM_DIR;
 
 /// The `version` field of a JSON file, if it can be read.
 fn json_version(path: &std::path::Path) -> Option<String> {

@@ -2,7 +2,7 @@
 //! and the keyboard alone reaches every control, every event and every actor card, with focus
 //! always visible.
 //!
-//! axe-core is an npm package (`tests/e2e/npm`, installed by `cargo xtask test`). Its source is
+//! axe-core is an npm package (`crates/storyline-browser/npm`, installed by `cargo xtask test`). Its source is
 //! read here and injected into each page through WebDriver, so no page ships a test script.
 
 use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
@@ -35,9 +35,9 @@ const WCAG_TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22
 /// axe-core's source, read once from the npm package.
 fn axe_source() -> Result<&'static str, String> {
     static SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/npm/node_modules/axe-core/axe.min.js");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/npm/node_modules/axe-core/axe.min.js");
     SOURCE
-        .get_or_init(|| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e} (`cargo xtask test` installs axe-core from tests/e2e/npm)")))
+        .get_or_init(|| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e} (`cargo xtask test` installs axe-core from crates/storyline-browser/npm)")))
         .as_deref()
         .map_err(Clone::clone)
 }

@@ -433,7 +433,7 @@ fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(
 
         ctx.wait_in_shadow("#bom", ".storyline[data-ready]").await?;
         let bom = ctx.shadow_texts("#bom", ".sl-title").await?;
-        let minimal = storyline_core::load(include_str!("../data/valid/minimal.json")).map_err(|r| format!("{:?}", r.errors))?;
+        let minimal = storyline_core::load(include_str!("../../../../tests/data/valid/minimal.json")).map_err(|r| format!("{:?}", r.errors))?;
         expect(bom == [minimal.dataset.story.title.clone()], || format!("the file with a byte-order mark shows {bom:?}"))?;
 
         ctx.wait_in_shadow("#inline", ".storyline[data-ready]").await?;

@@ -4,10 +4,8 @@
 //! STORYLINE_E2E_ENGINE (chromium, firefox or webkit), STORYLINE_E2E_WEBDRIVER and STORYLINE_E2E_BASE.
 //! The summary line has libtest's format, so xtask counts these results like any other.
 
-// The benchmark's DevTools commands serve the soak test too; it uses only `call`.
-#[allow(dead_code)]
-#[path = "../../benches/browser/cdp.rs"]
-mod cdp;
+// The benchmark's DevTools commands serve the soak test too.
+use storyline_browser::cdp;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
@@ -521,7 +519,7 @@ pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
     let engine = env("STORYLINE_E2E_ENGINE");
     let webdriver = env("STORYLINE_E2E_WEBDRIVER");
     let base = env("STORYLINE_E2E_BASE");
-    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e").join(&engine);
+    let shots = storyline_browser::workspace_root().join("target/e2e").join(&engine);
     std::fs::create_dir_all(&shots).expect("create target/e2e/<engine>");
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     let total = tests.len() + without_script.len();

@@ -1,14 +1,14 @@
 //! Pages for the e2e tests and benchmarks, written to `target/fixtures/` and served at `/fixtures/`:
-//! the static ones from `tests/e2e/fixtures/`, and stories of 20, 1,000 and 10,000 synthetic events;
+//! the static ones from `fixtures/`, and stories of 20, 1,000 and 10,000 synthetic events;
 //! for the benchmark, the embedded story and the 1,000 and 10,000 events again, as TimelineJS pages
-//! (`timelinejs-embedded.html`, `timelinejs-<n>.html`, from `bench/timelinejs/page.html.in`);
+//! (`timelinejs-embedded.html`, `timelinejs-<n>.html`, from `timelinejs/page.html.in`);
 //! and a story of another beat (`tests/data/published/`) as `storyline publish` makes it: a page
 //! (`published/`) and an element in a plain article (`element.html`), each also with a recorder
 //! of DOM changes (`published-hydration/`, `element-hydration.html`) and at phone width (`phone.html`).
 
-use crate::cmd::project_root;
-use std::path::{Path, PathBuf};
 use crate::hostile_pages::{self, inline_json};
+use crate::{workspace_root, DIR, TIMELINEJS_DIR};
+use std::path::{Path, PathBuf};
 use storyline_testkit::synth;
 use storyline_testkit::timelinejs_export::to_timelinejs;
 
@@ -17,13 +17,15 @@ pub const SIZES: [usize; 3] = [20, 1_000, 10_000];
 /// The synthetic stories the benchmark also shows in TimelineJS: `timelinejs-<n>.html`.
 const TIMELINEJS_SIZES: [usize; 2] = [1_000, 10_000];
 
-pub fn write() -> Result<PathBuf, String> {
-    let root = project_root();
+/// Writes every page to `target/fixtures/` and returns that folder. `publish` runs
+/// `storyline publish` with the arguments given and returns what it prints.
+pub fn write(publish: &dyn Fn(&[&str]) -> Result<String, String>) -> Result<PathBuf, String> {
+    let root = workspace_root();
     let out = root.join("target/fixtures");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    let src = root.join("tests/e2e/fixtures");
+    let src = root.join(DIR).join("fixtures");
     let template = std::fs::read_to_string(src.join("story.html.in")).map_err(|e| e.to_string())?;
-    let timelinejs_page = root.join(crate::tools::TIMELINEJS_DIR).join("page.html.in");
+    let timelinejs_page = root.join(TIMELINEJS_DIR).join("page.html.in");
     let timelinejs_page = std::fs::read_to_string(timelinejs_page).map_err(|e| e.to_string())?;
     let write_timelinejs = |name: &str, title: &str, dataset: &storyline_core::Dataset| {
         let json = serde_json::to_string(&to_timelinejs(dataset)).expect("json");
@@ -77,7 +79,7 @@ pub fn write() -> Result<PathBuf, String> {
     std::fs::write(held.join("index.html"), page.replacen(&format!("{preload}\n"), "", 1)).map_err(|e| e.to_string())?;
     // A <story-line> fetched by src, not prerendered, with the fallback a page puts inside it.
     std::fs::copy(src.join("fallback.html"), held.join("fallback.html")).map_err(|e| e.to_string())?;
-    write_published(&out, &src)?;
+    write_published(&out, &src, publish)?;
     Ok(out)
 }
 
@@ -86,16 +88,16 @@ pub const PUBLISHED_STORY: &str = "tests/data/published/ever-given-suez.json";
 
 /// The test story through `storyline publish`, as a newsroom publishes it: a page with the
 /// widget's files beside it, and an element pasted into an article page.
-fn write_published(out: &Path, src: &Path) -> Result<(), String> {
-    let root = project_root();
+fn write_published(out: &Path, src: &Path, publish: &dyn Fn(&[&str]) -> Result<String, String>) -> Result<(), String> {
+    let root = workspace_root();
     let page_dir = out.join("published");
     let page_dir_arg = page_dir.to_string_lossy().into_owned();
     let dist = root.join("dist").to_string_lossy().into_owned();
-    crate::dist::publish(&[PUBLISHED_STORY, "--out", &page_dir_arg, "--widget", &dist])?;
+    publish(&[PUBLISHED_STORY, "--out", &page_dir_arg, "--widget", &dist])?;
     watched_copy(&page_dir, &out.join("published-hydration"), src)?;
     std::fs::copy(root.join(PUBLISHED_STORY), out.join("ever-given-suez.json")).map_err(|e| e.to_string())?;
 
-    let element = crate::dist::publish(&[PUBLISHED_STORY, "--element", "--widget", &dist, "--assets", "../widget/"])?;
+    let element = publish(&[PUBLISHED_STORY, "--element", "--widget", &dist, "--assets", "../widget/"])?;
     let article = std::fs::read_to_string(src.join("article.html.in")).map_err(|e| e.to_string())?;
     std::fs::write(out.join("element.html"), article.replace("@ELEMENT@", &element)).map_err(|e| e.to_string())?;
     // Watched in a frame of the prerender's width (`published-hydration.html`), on a bare page.

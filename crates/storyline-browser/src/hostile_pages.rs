@@ -5,7 +5,7 @@
 //! path a newsroom's data takes; `tripwire.js` (loaded first) records any payload that runs, any
 //! uncaught error, and every `console.error` line.
 
-use crate::cmd::project_root;
+use crate::workspace_root;
 use std::path::Path;
 use storyline_testkit::synth;
 use storyline_testkit::xss::{self, Fields};
@@ -38,7 +38,7 @@ fn widget(id: &str, inline: &str) -> String {
 
 /// Writes the XSS pages; returns how many payloads and pages there are.
 pub fn write_xss(out: &Path) -> Result<(usize, usize), String> {
-    let root = project_root();
+    let root = workspace_root();
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
     let payloads = xss::payloads(&read("tests/data/xss/payloads.txt")?);
     let base = synth::story(4, 1);
@@ -66,7 +66,7 @@ pub fn write_xss(out: &Path) -> Result<(usize, usize), String> {
 /// Writes `malformed.html`: one widget per case of `tests/data/invalid/`, with the case's name
 /// as its id. Returns the number of cases.
 pub fn write_malformed(out: &Path) -> Result<usize, String> {
-    let dir = project_root().join("tests/data/invalid");
+    let dir = workspace_root().join("tests/data/invalid");
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

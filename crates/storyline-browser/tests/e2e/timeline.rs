@@ -30,7 +30,7 @@ async fn wait_shadow_counter(ctx: &Ctx, host: &str, text: &str) -> TestResult {
 
 fn a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        let file = include_str!("../data/timelinejs/deep-time.json");
+        let file = include_str!("../../../../tests/data/timelinejs/deep-time.json");
         let story = storyline_core::timelinejs::import(file).map_err(|e| format!("the file does not import: {e}"))?.dataset;
         ctx.open("/fixtures/deep-time.html").await?;
         ctx.wait_in_shadow("#deep", ".storyline[data-ready]").await?;

@@ -54,7 +54,7 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve
 "#;
 
 fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+    storyline_browser::workspace_root().join(path)
 }
 
 /// Whether the widget `id` should come up live: the same rules, run natively on the same data.

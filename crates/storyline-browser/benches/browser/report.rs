@@ -1,7 +1,7 @@
 //! From samples to the reported figures: medians and percentiles, the blocking times, the printed
 //! table (Storyline | TimelineJS | ratio) and the rows of `target/bench.json`.
 
-use crate::cdp::Memory;
+use storyline_browser::cdp::Memory;
 use serde_json::{json, Map, Value};
 
 /// One request of a page, as Resource Timing reports it.

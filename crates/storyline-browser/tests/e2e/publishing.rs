@@ -59,7 +59,7 @@ fn a_story_line_by_src_shows_its_fallback_until_the_widget_runs(ctx: &Ctx) -> Te
 
 /// The published test story, as the CLI accepted it.
 fn story() -> Rc<Dataset> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/ever-given-suez.json");
+    let path = storyline_browser::workspace_root().join(storyline_browser::fixtures::PUBLISHED_STORY);
     let bytes = std::fs::read(&path).expect("the published test story");
     Rc::new(storyline_core::accept(&bytes).expect("the published test story is valid").0.dataset)
 }

@@ -19,7 +19,7 @@ impl Widget {
     }
 
     /// The performance mark made when the widget can be used: Storyline's after hydration
-    /// (`src/ready.rs`), TimelineJS's when its first slide is rendered (`bench/timelinejs/page.html.in`).
+    /// (`src/ready.rs`), TimelineJS's when its first slide is rendered (`timelinejs/page.html.in`).
     pub fn mark(self) -> &'static str {
         match self {
             Widget::Storyline => "storyline:interactive",

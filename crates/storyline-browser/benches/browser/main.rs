@@ -9,7 +9,6 @@
 //! STORYLINE_BENCH_TIMELINEJS (its version) and STORYLINE_BENCH_OUT (where the JSON goes).
 
 mod bytes;
-mod cdp;
 mod probe;
 mod report;
 mod widget;
@@ -19,6 +18,7 @@ use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use report::{Load, Request, Row, Samples};
 use serde_json::{json, Value};
+use storyline_browser::cdp;
 use std::time::Duration;
 use widget::{Press, Story, Widget, PRESSES, STORIES};
 
