@@ -6,7 +6,7 @@
 
 use crate::dom;
 use crate::store::{on_click, use_dispatch, use_store};
-use storyline_core::keyboard::toolbar_focus;
+use storyline_core::keyboard::{toolbar_focus, toolbar_tab_stop};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -25,7 +25,7 @@ pub fn Navigation() -> Html {
     let at_last = store.visible.at_last(selected);
     let list = store.view.list_view;
     let usable: [bool; CONTROLS] = [!at_first, !at_last, !list, !list, !list, true];
-    let stop = last_focused.filter(|&c| usable[c]).or_else(|| usable.iter().position(|&u| u)).unwrap_or(CONTROLS - 1);
+    let stop = toolbar_tab_stop(*last_focused, &usable);
     let tabindex = |c: usize| if c == stop { "0" } else { "-1" };
     let onfocus = |c: usize| {
         let last_focused = last_focused.clone();

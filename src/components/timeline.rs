@@ -12,7 +12,7 @@ use crate::svg::px;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
-use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Params, Rows, CLUSTER_HEIGHT, CLUSTER_WIDTH, ERA_TITLE_Y};
+use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Params, Rows, BAR_HEIGHT, BAR_RADIUS, CLUSTER_HEIGHT, CLUSTER_RADIUS, CLUSTER_WIDTH, ERA_TITLE_Y};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -68,9 +68,9 @@ pub fn Timeline() -> Html {
     let eras = era_bands(dataset, &scale, width).into_iter().map(|band| {
         html! {
             <g key={dataset.eras[band.era].id.clone()} class="sl-era">
-                <rect x={px(band.x0)} y="0" width={px(band.x1 - band.x0)} height={px(axis_y)} />
+                <rect x={px(band.x0)} y="0" width={px(band.width())} height={px(axis_y)} />
                 if !band.title.is_empty() {
-                    <text x={px(band.x0 + 4.0)} y={px(ERA_TITLE_Y)}>{ band.title }</text>
+                    <text x={px(band.title_x())} y={px(ERA_TITLE_Y)}>{ band.title }</text>
                 }
             </g>
         }
@@ -106,8 +106,8 @@ pub fn Timeline() -> Html {
             <g key={event.id.clone()} class={classes!("sl-marker", event.status.key(), selected.then_some("selected"))}
                role="button" tabindex={if selected { "0" } else { "-1" }} aria-label={name}
                aria-current={selected.then_some("true")} data-event={event.id.clone()} {onclick} {onkeydown}>
-                if let Some(end) = m.bar_end_x {
-                    <rect class="sl-bar" x={px(m.x)} y={px(y - 3.0)} width={px(end - m.x)} height="6" rx="3" />
+                if let Some(bar) = m.bar(y) {
+                    <rect class="sl-bar" x={px(bar.x)} y={px(bar.y)} width={px(bar.width)} height={px(BAR_HEIGHT)} rx={px(BAR_RADIUS)} />
                 }
                 <circle class="sl-dot" cx={px(m.x)} cy={px(y)} r={if selected { "8" } else { "6" }} />
                 if !m.label.is_empty() {
@@ -122,7 +122,7 @@ pub fn Timeline() -> Html {
         let y = rows.lane_y(m.lane);
         html! {
             <g class="sl-halo" aria-hidden="true">
-                <line class="sl-guide" x1={px(m.x)} x2={px(m.x)} y1={px(y + 9.0)} y2={px(axis_y)} />
+                <line class="sl-guide" x1={px(m.x)} x2={px(m.x)} y1={px(rows.guide_top(y))} y2={px(axis_y)} />
                 <circle cx={px(m.x)} cy={px(y)} r="11" />
             </g>
         }
@@ -133,7 +133,7 @@ pub fn Timeline() -> Html {
         let name = format!("{} more events here: zoom in", c.count);
         html! {
             <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
-                <rect x={px(c.x - CLUSTER_WIDTH / 2.0)} y={px(rows.cluster_top())} width={px(CLUSTER_WIDTH)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_HEIGHT / 2.0)} />
+                <rect x={px(c.left())} y={px(rows.cluster_top())} width={px(CLUSTER_WIDTH)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_RADIUS)} />
                 <text x={px(c.x)} y={px(rows.cluster_label_y())}>{ cluster_label(c.count) }</text>
             </g>
         }

@@ -91,10 +91,21 @@ const LANE_HEIGHT: f64 = 30.0;
 /// A cluster's button: "+N" in a pill of this size, centred on the cluster's x.
 pub const CLUSTER_WIDTH: f64 = 40.0;
 pub const CLUSTER_HEIGHT: f64 = 18.0;
+/// The pill's rounded ends.
+pub const CLUSTER_RADIUS: f64 = CLUSTER_HEIGHT / 2.0;
 /// The size of an era's title, at the top of its band.
 pub const ERA_FONT: f64 = 11.0;
 /// An era title's baseline.
 pub const ERA_TITLE_Y: f64 = 14.0;
+/// The room between an era's edges and its title, on either side.
+const ERA_TITLE_INSET: f64 = 4.0;
+/// A range bar's thickness, centred on its lane.
+pub const BAR_HEIGHT: f64 = 6.0;
+/// A bar's rounded ends.
+pub const BAR_RADIUS: f64 = BAR_HEIGHT / 2.0;
+/// How far below the selected marker's middle its guide to the axis starts: past the halo's
+/// dot, so the line does not cross it.
+const GUIDE_GAP: f64 = 9.0;
 
 impl Rows {
     pub fn new(params: &Params) -> Rows {
@@ -126,6 +137,19 @@ impl Rows {
     pub fn cluster_label_y(&self) -> f64 {
         self.cluster_y + 4.0
     }
+
+    /// Where the selected marker's guide line, down to the axis, starts for a marker at `y`.
+    pub fn guide_top(&self, y: f64) -> f64 {
+        y + GUIDE_GAP
+    }
+}
+
+/// A range bar as drawn: its left edge, top and width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bar {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
 }
 
 impl Marker {
@@ -134,6 +158,29 @@ impl Marker {
     pub fn label_at(&self, params: &Params, y: f64) -> (f64, f64) {
         let offset = params.marker_radius + 4.0;
         (if self.label_before { self.x - offset } else { self.x + offset }, y + 4.5)
+    }
+
+    /// The marker's range bar, for a marker in a lane whose middle is `y`, when it has one.
+    pub fn bar(&self, y: f64) -> Option<Bar> {
+        self.bar_end_x.map(|end| Bar { x: self.x, y: y - BAR_HEIGHT / 2.0, width: end - self.x })
+    }
+}
+
+impl EraBand {
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    /// Where the title starts: inside the band by the room `era_bands` kept when it shortened it.
+    pub fn title_x(&self) -> f64 {
+        self.x0 + ERA_TITLE_INSET
+    }
+}
+
+impl Cluster {
+    /// The left edge of the cluster's pill, which is centred on `x`.
+    pub fn left(&self) -> f64 {
+        self.x - CLUSTER_WIDTH / 2.0
     }
 }
 
@@ -158,7 +205,7 @@ pub fn era_bands(dataset: &Dataset, scale: &TimeScale, width: f64) -> Vec<EraBan
             let x0 = scale.x(e.start.start_seconds() as f64).max(0.0);
             let x1 = scale.x(e.end.end_seconds() as f64).min(width);
             (x1 > x0).then(|| {
-                let title = truncate_to_width(&e.title, (x1 - x0 - 8.0).max(0.0), ERA_FONT);
+                let title = truncate_to_width(&e.title, (x1 - x0 - 2.0 * ERA_TITLE_INSET).max(0.0), ERA_FONT);
                 EraBand { era, x0, x1, title: if title == "…" { String::new() } else { title } }
             })
         })
@@ -284,6 +331,18 @@ mod tests {
     use super::*;
 
     const DAY: f64 = 86_400.0;
+
+    #[test]
+    fn a_range_bar_is_centred_on_its_lane_and_an_era_title_starts_inside_its_band() {
+        let marker = Marker { event: 0, x: 100.0, lane: 1, bar_end_x: Some(160.0), label: String::new(), label_before: false, left: 100.0, right: 160.0 };
+        let y = Rows::new(&Params::default()).lane_y(1);
+        assert_eq!(marker.bar(y), Some(Bar { x: 100.0, y: y - BAR_HEIGHT / 2.0, width: 60.0 }));
+        assert_eq!(Marker { bar_end_x: None, ..marker }.bar(y), None, "an instant has no bar");
+        let band = EraBand { era: 0, x0: 50.0, x1: 250.0, title: "War".into() };
+        assert!(band.title_x() > band.x0 && band.title_x() < band.x1);
+        assert_eq!(band.width(), 200.0);
+        assert_eq!(Cluster { x: 80.0, count: 3, t0: 0.0, t1: DAY }.left() + CLUSTER_WIDTH / 2.0, 80.0, "the pill is centred on its x");
+    }
 
     #[test]
     fn lanes_then_clusters_then_the_axis_from_the_top_with_three_lanes_on_a_phone() {
