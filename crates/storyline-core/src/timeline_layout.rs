@@ -281,7 +281,8 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
     };
     // The overflow: events that found no lane, bucketed by position so cluster buttons never overlap.
     let bucket_px = text_width(&cluster_label(9_999), params.font_px) + params.gap;
-    let mut buckets: std::collections::BTreeMap<i64, Cluster> = std::collections::BTreeMap::new();
+    // Only events in view are bucketed, so the buckets are the view's width in slots, left to right.
+    let mut buckets: Vec<Option<Cluster>> = vec![None; (scale.width.max(0.0) / bucket_px) as usize + 1];
 
     for item in items {
         if Some(item.event) == selected || item.last() < scale.t(lo) || item.start > scale.t(hi) {
@@ -305,8 +306,8 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
             // Overscanned events that find no lane stay out of sight: a cluster counts only what is in view.
             None if !(0.0..=scale.width).contains(&x) => {}
             None => {
-                let bucket = (x / bucket_px).floor() as i64;
-                let cluster = buckets.entry(bucket).or_insert(Cluster { x: 0.0, count: 0, t0: item.start, t1: item.last() });
+                let bucket = ((x / bucket_px) as usize).min(buckets.len() - 1);
+                let cluster = buckets[bucket].get_or_insert(Cluster { x: (bucket as f64 + 0.5) * bucket_px, count: 0, t0: item.start, t1: item.last() });
                 cluster.count += 1;
                 cluster.t0 = cluster.t0.min(item.start);
                 cluster.t1 = cluster.t1.max(item.last());
@@ -316,13 +317,7 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
     if let Some(r) = reserved {
         layout.markers.push(r);
     }
-    layout.clusters = buckets
-        .into_iter()
-        .map(|(bucket, mut c)| {
-            c.x = (bucket as f64 + 0.5) * bucket_px;
-            c
-        })
-        .collect();
+    layout.clusters = buckets.into_iter().flatten().collect();
     layout
 }
 
