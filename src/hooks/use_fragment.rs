@@ -30,7 +30,13 @@ pub fn use_fragment_sync(store: StoreHandle, dispatch: Dispatch, key: AttrValue)
     }
     let selected = store.view.selected.map(|e| store.dataset.events[e].id.clone());
     let first = store.index.items.first().map(|i| store.dataset.events[i.event].id.clone());
+    // At mount the fragment speaks and the state listens: the selection the widget starts with
+    // is not written over a deep link that the effect above is about to follow.
+    let mounted = use_mut_ref(|| false);
     use_effect_with(selected, move |selected| {
+        if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
+            return;
+        }
         let Some(id) = selected else { return };
         let hash = dom::hash();
         let current = fragment_value(&hash, &key);

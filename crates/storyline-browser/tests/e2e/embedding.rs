@@ -370,8 +370,14 @@ fn a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down(ctx: &Ctx) 
         // Added back: a new widget, which finds its event in the deep link.
         ctx.eval("document.body.append(window.removed)").await?;
         ctx.wait_in_shadow("#first", ".storyline[data-ready]").await?;
-        let count = counter(ctx, "#first").await?;
-        expect(count.starts_with("2 of"), || format!("the widget added back reads {count}, not the linked second event"))
+        // The widget goes live on its first event and then follows the link: wait for that, however slow the machine.
+        let linked = "return document.querySelector('#first').shadowRoot.querySelector('.sl-counter')?.textContent.startsWith('2 of')";
+        if ctx.wait_until_true(linked, "the widget added back to show the linked second event").await.is_err() {
+            let count = counter(ctx, "#first").await?;
+            return Err(format!("the widget added back reads {count}, not the linked second event"));
+        }
+        let hash = ctx.eval("return location.hash").await?;
+        expect(hash.as_str().is_some_and(|h| h.contains(&format!("first.event={second}"))), || format!("the deep link was rewritten to {hash}"))
     })
 }
 
