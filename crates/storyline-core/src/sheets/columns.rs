@@ -96,8 +96,8 @@ pub const ACTORS: &[Column<Actor>] = &[
 
 pub const RELATIONS: &[Column<Relation>] = &[
     col("id", &[], "id", REQUIRED, |r, c, _| set(&mut r.id, id(c)), |r, _| r.id.clone()),
-    col("from", &[], "from", REQUIRED, |r, c, _| set(&mut r.from, id(c)), |r, _| r.from.clone()),
-    col("to", &[], "to", REQUIRED, |r, c, _| set(&mut r.to, id(c)), |r, _| r.to.clone()),
+    col("from", &[], "from", REQUIRED, |r, c, _| put(&mut r.from, actor_id(c)), |r, _| r.from.clone()),
+    col("to", &[], "to", REQUIRED, |r, c, _| put(&mut r.to, actor_id(c)), |r, _| r.to.clone()),
     col("kind", &[], "kind", REQUIRED, |r, c, _| put(&mut r.kind, relation_kind(c)), |r, _| in_words(r.kind.key())),
     col("label", &[], "label", REQUIRED, |r, c, _| set(&mut r.label, c.into()), |r, _| r.label.clone()),
     col("mutual", &[], "directed", OPTIONAL, |r, c, _| put(&mut r.directed, yes_no(c).map(|mutual| !mutual)), |r, _| if r.directed { String::new() } else { "yes".into() }),
@@ -126,7 +126,7 @@ pub const SOURCES: &[Column<SourceRow>] = &[
 pub const QUOTES: &[Column<QuoteRow>] = &[
     col("event", &[], "", REQUIRED, |q, c, _| set(&mut q.event, id(c)), |q, _| q.event.clone()),
     col("quote", &["text", "words"], "text", REQUIRED, |q, c, _| set(&mut q.quote.text, c.into()), |q, _| q.quote.text.clone()),
-    col("speaker", &["said by"], "speaker", REQUIRED, |q, c, _| set(&mut q.quote.speaker, id(c)), |q, _| q.quote.speaker.clone()),
+    col("speaker", &["said by"], "speaker", REQUIRED, |q, c, _| put(&mut q.quote.speaker, actor_id(c)), |q, _| q.quote.speaker.clone()),
     col("source", &[], "source", REQUIRED, |q, c, b| put(&mut q.quote.source, quote_source(c, b)), |q, b| b.id_of(&q.quote.source).to_string()),
 ];
 
@@ -138,6 +138,14 @@ fn set<V>(slot: &mut V, value: V) -> Result<(), String> {
 fn put<V>(slot: &mut V, value: Result<V, String>) -> Result<(), String> {
     *slot = value?;
     Ok(())
+}
+
+/// A reference to an actor, which an empty cell cannot be.
+fn actor_id(cell: &str) -> Result<String, String> {
+    match id(cell) {
+        empty if empty.is_empty() => Err("is empty: write the id of an actor of the actors sheet".into()),
+        id => Ok(id),
+    }
 }
 
 fn date_text(date: Option<PartialDate>) -> String {

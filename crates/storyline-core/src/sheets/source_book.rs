@@ -97,8 +97,16 @@ impl SourceBook {
                 continue;
             }
             let base = slug(&source.publisher);
-            let n = taken.entry(base.clone()).and_modify(|n| *n += 1).or_insert(1);
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            // "afp-2" may already be the id of a publisher named "AFP 2": count on past it.
+            let mut n = taken.get(&base).copied().unwrap_or(0);
+            let id = loop {
+                n += 1;
+                let id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+                if !book.by_id.contains_key(&id) {
+                    break id;
+                }
+            };
+            taken.insert(base, n);
             book.insert(&id, source.clone(), 0).expect("made ids are unique and have no comma");
         }
         book
@@ -164,6 +172,17 @@ mod tests {
         let book = SourceBook::of_dataset(&dataset);
         let ids: Vec<&str> = book.entries().map(|(id, _, _)| id).collect();
         assert_eq!(ids, ["afp", "afp-2"], "the same source twice is one row");
+    }
+
+    #[test]
+    fn a_made_id_never_takes_one_already_made() {
+        let mut dataset: Dataset = serde_json::from_str(r#"{"storyline":1,"story":{"id":"s","title":"T","language":"en"}}"#).unwrap();
+        for (publisher, url) in [("AFP", "https://a.example/"), ("AFP 2", "https://b.example/"), ("AFP", "https://c.example/"), ("AFP", "https://d.example/")] {
+            dataset.story.sources.push(source(publisher, url));
+        }
+        let book = SourceBook::of_dataset(&dataset);
+        let ids: Vec<&str> = book.entries().map(|(id, _, _)| id).collect();
+        assert_eq!(ids, ["afp", "afp-2", "afp-3", "afp-4"]);
     }
 
     #[test]

@@ -195,6 +195,8 @@ fn a_duplicate_id_names_the_row_that_has_it_first() {
 fn a_relation_names_its_own_row_and_columns() {
     let sheet = RELATIONS_SHEET.replace("north-korea,russia,allied with", "north-korea,north-korea,allys");
     assert_eq!(errors(&[("relations.csv", &sheet)]).len(), 1, "a kind that cannot be read leaves the row out");
+    let sheet = RELATIONS_SHEET.replace("pact,north-korea,", "pact,,");
+    assert_eq!(errors(&[("relations.csv", &sheet)]), ["relations row 2, column from: is empty: write the id of an actor of the actors sheet"]);
     let sheet = RELATIONS_SHEET.replace("2024-06-19,,", "2024-06-19,2024-06-18,");
     assert_eq!(errors(&[("relations.csv", &sheet)]), ["relations row 2, column end date: 2024-06-18 is before the start, 2024-06-19"]);
 }
