@@ -1,7 +1,7 @@
 //! `cargo xtask bundle`: what a newsroom downloads to publish stories, with no Rust or wasm
 //! toolchain of its own: `target/bundle/storyline-<version>/` holds the `storyline` CLI built
-//! for this machine, the widget's files (the same for every story), the publishing guide and
-//! the format's reference; beside it, the same folder as a `.tar.gz`.
+//! for this machine, the widget's files (the same for every story), the publishing guide, the
+//! format's reference and the spreadsheet template; beside it, the same folder as a `.tar.gz`.
 
 use crate::cmd::{project_root, run};
 use crate::{dist, tools};
@@ -57,7 +57,9 @@ pub fn bundle(args: &[String]) -> Result<(), String> {
     }
     let widget = dir.join("widget");
     let examples = dir.join("examples");
-    for d in [&widget, &examples] {
+    // Beside dataset.md as docs/template/ is beside docs/dataset.md, so that its links hold in both.
+    let template = dir.join("template");
+    for d in [&widget, &examples, &template] {
         std::fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
     }
     copy(&root.join("target/release/storyline"), &dir.join("storyline"))?;
@@ -75,6 +77,11 @@ pub fn bundle(args: &[String]) -> Result<(), String> {
     copy(&root.join("schema/storyline-1.schema.json"), &dir.join("storyline-1.schema.json"))?;
     copy(&root.join(dist::BUILT_IN_STORY), &examples.join("north-korea-troops-russia.json"))?;
     copy(&root.join("tests/data/published/ever-given-suez.json"), &examples.join("ever-given-suez.json"))?;
+    let sheets = std::fs::read_dir(root.join("docs/template")).map_err(|e| format!("docs/template: {e}"))?;
+    for sheet in sheets {
+        let sheet = sheet.map_err(|e| format!("docs/template: {e}"))?.path();
+        copy(&sheet, &template.join(sheet.file_name().unwrap_or_default()))?;
+    }
 
     let archive = out.join(format!("{name}-linux-x86_64.tar.gz"));
     run(Command::new("tar").arg("-czf").arg(&archive).arg("-C").arg(&out).arg(&name))?;

@@ -1,5 +1,6 @@
 //! `storyline`: the command-line tool for editors and newsrooms. A thin shell over
-//! `storyline-core` (checks, imports) and the widget's native rendering (`publish`).
+//! `storyline-core` (checks, imports, the spreadsheet template) and the widget's native
+//! rendering (`publish`).
 
 use serde_json::json;
 use std::process::ExitCode;
@@ -12,6 +13,11 @@ const USAGE: &str = "usage:
   storyline publish FILE --element      print a <story-line> element, the story prerendered, for an article's HTML
       [--assets URL]                    load the widget's files from URL instead of beside the page
       [--widget DIR]                    where the widget's files are (default: widget/ beside this program)
+  storyline import-csv DIR_OR_FILE... [--out FILE]
+                                        read the spreadsheet template's sheets, saved as CSV (events.csv,
+                                        actors.csv, ... or a folder of them), into Storyline JSON (on stdout
+                                        without --out); every problem names its sheet, row and column
+  storyline export-csv FILE --out DIR   write a story (Storyline or TimelineJS3 JSON) as the template's sheets
   storyline import-timelinejs FILE      convert a TimelineJS3 JSON file to Storyline JSON on stdout
   storyline schema                      print the JSON Schema of the dataset format";
 
@@ -27,12 +33,15 @@ macro_rules! say {
 }
 
 mod publish;
+mod sheets;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("publish") => publish::publish(&args[1..]),
+        Some("import-csv") => sheets::import_csv(&args[1..]),
+        Some("export-csv") => sheets::export_csv(&args[1..]),
         Some("import-timelinejs") => import_timelinejs(&args[1..]),
         Some("schema") if args.len() == 1 => {
             say!("{}", pretty(&storyline_core::schema::generate()));
@@ -71,7 +80,7 @@ fn check_file(path: &str) -> Report {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 

@@ -1,19 +1,9 @@
 //! The `storyline` command as an editor runs it: exit codes, `path: message` lines, JSON output, imports.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn storyline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_storyline")).args(args).current_dir(repo()).output().expect("storyline runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{repo, scratch, stderr, stdout, storyline};
+use std::path::PathBuf;
 
 #[test]
 fn check_passes_the_embedded_story_with_exit_code_0() {
@@ -77,7 +67,7 @@ fn check_json_gives_tools_every_problem_with_its_path() {
 fn check_without_files_prints_usage_and_exits_2() {
     let out = storyline(&["check"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+    assert!(stderr(&out).contains("usage"));
 }
 
 #[test]
@@ -89,7 +79,7 @@ fn imported_timelinejs_files_pass_check() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let out = storyline(&["import-timelinejs", path.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), stderr(&out));
         let converted = out_dir.join(path.file_name().unwrap());
         std::fs::write(&converted, &out.stdout).unwrap();
         let check = storyline(&["check", converted.to_str().unwrap()]);
@@ -102,7 +92,7 @@ fn imported_timelinejs_files_pass_check() {
 #[test]
 fn import_reports_what_it_could_not_carry_over_on_stderr() {
     let out = storyline(&["import-timelinejs", "tests/data/timelinejs/tricky.json"]);
-    let notes = String::from_utf8_lossy(&out.stderr);
+    let notes = stderr(&out);
     assert!(notes.lines().any(|l| l.starts_with("note: ")), "{notes}");
     let text = stdout(&out);
     assert!(!text.contains("<script"), "markup must never pass through: {text}");
@@ -113,7 +103,7 @@ fn import_reports_what_it_could_not_carry_over_on_stderr() {
 fn import_refuses_a_file_that_is_not_timelinejs() {
     let out = storyline(&["import-timelinejs", "tests/data/valid/minimal.json"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+    assert!(!stderr(&out).is_empty());
 }
 
 #[test]
@@ -143,13 +133,6 @@ fn corpus() -> Vec<PathBuf> {
     }
     files.sort();
     files
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("storyline-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -186,7 +169,7 @@ fn publish_writes_the_page_and_copies_the_widget_files_beside_it() {
     let widget = widget_stand_in();
     let out = scratch("site").join("suez");
     let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--out", out.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains("<title>The Ever Given: six days that blocked the Suez Canal</title>"), "{page}");
     assert!(page.contains("class=\"sl-card-title\""), "the story is not prerendered");
@@ -204,7 +187,7 @@ fn publish_with_assets_references_the_hosted_files_and_copies_nothing() {
     let widget = widget_stand_in();
     let out = scratch("cdn");
     let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--out", out.to_str().unwrap(), "--widget", widget.to_str().unwrap(), "--assets", "https://cdn.example/storyline/0.1.0"]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains("src=\"https://cdn.example/storyline/0.1.0/storyline.js\""), "{page}");
     assert!(!out.join("storyline.js").exists(), "the widget files were copied although they are hosted elsewhere");
@@ -214,7 +197,7 @@ fn publish_with_assets_references_the_hosted_files_and_copies_nothing() {
 fn publish_element_prints_a_story_line_with_a_declarative_shadow_root() {
     let widget = widget_stand_in();
     let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--element", "--widget", widget.to_str().unwrap(), "--assets", "https://cdn.example/sl/"]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let snippet = stdout(&run);
     assert!(snippet.starts_with("<story-line id=\"ever-given-suez\">\n  <template shadowrootmode=\"open\">"), "{snippet}");
     assert!(snippet.contains("<script type=\"application/json\">{\"storyline\":1,"), "{snippet}");
@@ -226,7 +209,7 @@ fn publish_refuses_a_story_with_mistakes_naming_each_path() {
     let widget = widget_stand_in();
     let out = scratch("refused");
     let run = storyline(&["publish", "tests/data/invalid/10-impossible-published-date.json", "--out", out.to_str().unwrap(), "--widget", widget.to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("not published") && stderr.contains("error: story.published: "), "{stderr}");
     assert!(!out.join("index.html").exists(), "a page was written for a story with mistakes");
@@ -236,7 +219,7 @@ fn publish_refuses_a_story_with_mistakes_naming_each_path() {
 fn publish_without_the_widget_files_says_where_it_looked() {
     let empty = scratch("no-widget");
     let run = storyline(&["publish", "tests/data/published/ever-given-suez.json", "--element", "--widget", empty.to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("--widget DIR") && stderr.contains(empty.to_str().unwrap()), "{stderr}");
 }

@@ -23,6 +23,8 @@ pub mod rng;
 pub mod scale;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "sheets")]
+pub mod sheets;
 pub mod timelinejs;
 pub mod text_width;
 pub mod ticks;
