@@ -23,6 +23,7 @@ pub mod rng;
 pub mod scale;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod swipe;
 pub mod timelinejs;
 pub mod text_width;
 pub mod ticks;
