@@ -1,7 +1,9 @@
-//! The card of the selected event: what happened, when, how sure we are, who says so, and the sources.
+//! The card of the selected event: what happened, when, how sure we are, who says so, and the
+//! sources. On a touch screen, a swipe across it steps to the next or previous event.
 
 use crate::components::sources::{source_link, source_list};
 use crate::components::status_badge;
+use crate::hooks::use_swipe;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
@@ -11,6 +13,8 @@ pub fn EventCard() -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
     let ids = crate::ids::use_ids();
+    let card = use_node_ref();
+    use_swipe(card.clone(), dispatch.clone(), store.visible.ends(store.view.selected), store.dataset.story.is_rtl());
     let Some(index) = store.view.selected else {
         return html! { <p class="sl-card sl-empty">{ "This story has no events yet." }</p> };
     };
@@ -22,7 +26,7 @@ pub fn EventCard() -> Html {
         None => event.start.display_long(),
     };
     html! {
-        <article class="sl-card" aria-labelledby={ids.id("sl-card-title")}>
+        <article ref={card} class="sl-card" aria-labelledby={ids.id("sl-card-title")}>
             <p class="sl-card-meta">
                 <time datetime={event.start.to_iso()}>{ when }</time>
                 if let Some(place) = &event.place { <span class="sl-place">{ &place.name }</span> }

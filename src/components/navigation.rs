@@ -21,8 +21,8 @@ pub fn Navigation() -> Html {
     let last_focused = use_state(|| None::<usize>);
     let selected = store.view.selected;
     let counter = store.visible.counter(selected);
-    let at_first = store.visible.position(selected).is_none_or(|p| p == 0);
-    let at_last = store.visible.at_last(selected);
+    let ends = store.visible.ends(selected);
+    let (at_first, at_last) = (!ends.previous, !ends.next);
     let list = store.view.list_view;
     let usable: [bool; CONTROLS] = [!at_first, !at_last, !list, !list, !list, true];
     let stop = toolbar_tab_stop(*last_focused, &usable);

@@ -19,6 +19,9 @@ use yew::prelude::*;
 /// The width assumed before the browser measures (and in prerendered HTML).
 pub const DEFAULT_WIDTH: f64 = 720.0;
 const TICK_FONT: f64 = 12.0;
+/// Half the side of the smallest target a finger hits reliably, 44 CSS px (WCAG 2.5.5), and a
+/// pixel more: the axis' drawing may be scaled a hair down to fit its box.
+const HIT_RADIUS: f64 = 23.0;
 
 #[component]
 pub fn Timeline() -> Html {
@@ -117,6 +120,17 @@ pub fn Timeline() -> Html {
         }
     });
 
+    // On a touch screen each marker is also reached through a hit area at least 44 px across
+    // (storyline.css turns them on for a coarse pointer only). They lie under every marker, so a
+    // dot always wins over a neighbour's hit area where two overlap; out of the accessibility
+    // tree, since the marker itself is the button.
+    let hits = placed.markers.iter().map(|m| {
+        html! {
+            <circle key={dataset.events[m.event].id.clone()} class="sl-hit" cx={px(m.x)} cy={px(rows.lane_y(m.lane))} r={px(HIT_RADIUS)}
+                    onclick={on_click(&dispatch, Action::Select(m.event))} />
+        }
+    });
+
     // The selected marker is drawn once more on top of its neighbours, as decoration only.
     let halo = placed.markers.iter().find(|m| view.selected == Some(m.event)).map(|m| {
         let y = rows.lane_y(m.lane);
@@ -147,6 +161,7 @@ pub fn Timeline() -> Html {
                 <line class="sl-axis-line" x1="0" x2={px(width)} y1={px(axis_y)} y2={px(axis_y)} />
                 { for ticks_html }
                 { for clusters }
+                <g class="sl-hits" aria-hidden="true">{ for hits }</g>
                 { for markers }
                 { for halo }
             </svg>

@@ -53,6 +53,8 @@ pub fn observe_width(_: &NodeRef, _: impl Fn(f64) + 'static) -> WidthObserver {
 
 pub fn set_attribute(_: &NodeRef, _: &str, _: &str) {}
 
+pub fn set_property(_: &NodeRef, _: &str, _: &str) {}
+
 pub fn left_and_width(_: &NodeRef) -> (f64, f64) {
     (0.0, 1.0)
 }

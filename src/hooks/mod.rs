@@ -10,6 +10,7 @@ mod use_gestures;
 mod use_live;
 mod use_print_mode;
 mod use_ready_mark;
+mod use_swipe;
 mod use_width;
 
 pub use use_animated_window::use_animated_window;
@@ -20,4 +21,5 @@ pub use use_gestures::use_gestures;
 pub use use_live::use_live;
 pub use use_print_mode::use_print_mode;
 pub use use_ready_mark::use_ready_mark;
+pub use use_swipe::use_swipe;
 pub use use_width::use_width;

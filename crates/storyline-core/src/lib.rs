@@ -25,6 +25,7 @@ pub mod scale;
 pub mod schema;
 #[cfg(feature = "sheets")]
 pub mod sheets;
+pub mod swipe;
 pub mod timelinejs;
 pub mod text_width;
 pub mod ticks;

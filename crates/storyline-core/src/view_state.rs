@@ -57,9 +57,11 @@ impl Visible {
         }
     }
 
-    /// Whether the selected event is the last visible one (or none is selected).
-    pub fn at_last(&self, selected: Option<usize>) -> bool {
-        self.position(selected).is_none_or(|p| p + 1 >= self.events.len())
+    /// Which steps Previous and Next (or a swipe) can take from `selected`: none before the
+    /// first visible event, none after the last, and none when the selection is filtered out.
+    pub fn ends(&self, selected: Option<usize>) -> Ends {
+        let p = self.position(selected);
+        Ends { previous: p.is_some_and(|p| p > 0), next: p.is_some_and(|p| p + 1 < self.events.len()) }
     }
 }
 
@@ -102,6 +104,13 @@ impl StoryIndex {
     pub fn position(&self, event: usize) -> usize {
         self.position[event]
     }
+}
+
+/// Which steps the reader can take from the selected event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ends {
+    pub previous: bool,
+    pub next: bool,
 }
 
 /// Which events the reader asked to see. An empty set means "all".

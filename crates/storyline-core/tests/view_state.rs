@@ -1,7 +1,7 @@
 //! One or more tests for every `Action`, each on a small synthetic story.
 
 use storyline_core::scale::MIN_SPAN;
-use storyline_core::view_state::{reduce, Action, StoryIndex, ViewState};
+use storyline_core::view_state::{reduce, Action, Ends, StoryIndex, ViewState};
 use storyline_core::{Dataset, Status};
 use storyline_testkit::synth;
 
@@ -225,6 +225,18 @@ fn what_the_filter_leaves_is_counted_and_laid_out_as_the_filter_says() {
     assert_eq!(some.events, filtered.visible_events(&d, &i));
     assert_eq!(some.items(&i).iter().map(|item| item.event).collect::<Vec<_>>(), some.events);
     assert!(some.items(&i).iter().all(|item| d.events[item.event].status == status));
+}
+
+#[test]
+fn previous_and_next_end_at_the_first_and_last_visible_events() {
+    let (d, i, s) = setup(3);
+    let all = s.visible(&d, &i);
+    assert_eq!(all.ends(s.selected), Ends { previous: false, next: true });
+    let middle = reduce(&s, Action::Next, &d, &i);
+    assert_eq!(all.ends(middle.selected), Ends { previous: true, next: true });
+    let last = reduce(&middle, Action::Next, &d, &i);
+    assert_eq!(all.ends(last.selected), Ends { previous: true, next: false });
+    assert_eq!(all.ends(None), Ends { previous: false, next: false }, "nothing selected, no step");
 }
 
 /// A story of deep time: the Big Bang, the Sun, the wheel and the Moon landing.

@@ -1,14 +1,22 @@
-//! Reading and writing one element: an attribute, its box, pointer capture, and whether the
-//! element an event came from matches a selector.
+//! Reading and writing one element: an attribute, a custom property, its box, pointer capture,
+//! and whether the element an event came from matches a selector.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event};
+use web_sys::{Element, Event, HtmlElement};
 use yew::NodeRef;
 
 /// Sets the attribute `name` of the element `node` holds.
 pub fn set_attribute(node: &NodeRef, name: &str, value: &str) {
     if let Some(el) = node.cast::<Element>() {
         let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Sets the CSS custom property `name` (`--sl-swipe-x`) on the element `node` holds, through
+/// the CSSOM: a strict Content-Security-Policy forbids `style` attributes, not this.
+pub fn set_property(node: &NodeRef, name: &str, value: &str) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        let _ = el.style().set_property(name, value);
     }
 }
 

@@ -10,7 +10,7 @@ mod mark;
 mod media;
 mod resize;
 
-pub use element::{capture_pointer, left_and_width, set_attribute, target_matches};
+pub use element::{capture_pointer, left_and_width, set_attribute, set_property, target_matches};
 pub use emit::emit;
 pub use focus::{focus, focus_is_lost};
 pub use frames::{animation_frames, Frames};
