@@ -1,7 +1,9 @@
 //! The stylesheet gives the timeline and the map, from the first paint, the boxes the live widget
-//! lays them out in (so nothing moves when it goes live): its heights must be core's.
+//! lays them out in (so nothing moves when it goes live): its heights must be core's. And it
+//! draws the timeline's labels at the size core measures the widget's font at.
 #![cfg(not(target_arch = "wasm32"))]
 
+use storyline_core::font_fit::REFERENCE_PX;
 use storyline_core::map_scene::map_height;
 use storyline_core::timeline_layout::{Params, Rows};
 
@@ -37,4 +39,9 @@ fn the_maps_box_is_as_tall_as_core_lays_it_out_at_every_width() {
     for w in [300.0, 375.0, 519.0, 520.0, 600.0, 704.0, 900.0, 1200.0] {
         assert!((map_height(w) - css(w)).abs() <= 0.5, "{w}px: core {} against the stylesheet's {}", map_height(w), css(w));
     }
+}
+
+#[test]
+fn timeline_labels_are_drawn_at_the_size_the_font_is_measured_at() {
+    assert_eq!(declared("", ".sl-marker .sl-label", "font-size"), format!("{REFERENCE_PX}px"));
 }

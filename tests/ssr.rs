@@ -19,6 +19,15 @@ fn the_embedded_story_renders_its_title_and_first_event_card() {
 }
 
 #[test]
+fn the_timeline_carries_cores_reference_line_unseen_at_its_size_for_the_browser_to_measure_the_font() {
+    use storyline_core::font_fit::{REFERENCE, REFERENCE_PX};
+    let html = render_html(&story::embedded());
+    let line = format!("<text font-size=\"{REFERENCE_PX}\" visibility=\"hidden\">{REFERENCE}</text>");
+    assert_eq!(count(&html, &line), 1, "{line} missing in {html}");
+    assert!(html.contains(&format!("<svg width=\"0\" height=\"0\" aria-hidden=\"true\" class=\"sl-measure\">{line}</svg>")), "in an SVG of its own: {html}");
+}
+
+#[test]
 fn the_counter_is_read_aloud_as_event_n_of_m() {
     let html = render_html(&story::embedded());
     let position = html.split("class=\"sl-position\">").nth(1).expect("a position").split("</span></span>").next().unwrap();

@@ -73,7 +73,7 @@ pub fn ActorMap() -> Html {
     let width = use_width(container.clone(), 720.0);
     let height = map_height(width);
     let dataset = store.dataset.clone();
-    let memo = use_memo((ByPointer(dataset.clone()), width as i64, height as i64), |(d, w, h)| map_scene(d, *w as f64, *h as f64));
+    let memo = use_memo((ByPointer(dataset.clone()), width as i64, height as i64, store.view.font_fit), |(d, w, h, fit)| map_scene(d, *w as f64, *h as f64, *fit));
     let map = &memo.layout;
     let zoom = map.scale;
     let focus = use_state(|| None::<usize>);

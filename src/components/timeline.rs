@@ -7,12 +7,13 @@
 
 use crate::by_pointer::ByPointer;
 use crate::dom;
-use crate::hooks::{use_animated_window, use_gestures, use_width};
+use crate::hooks::{use_animated_window, use_font_fit, use_gestures, use_width};
 use crate::svg::px;
 use crate::store::{on_click, use_dispatch, use_store};
+use storyline_core::font_fit::REFERENCE;
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
-use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Params, Rows, BAR_HEIGHT, BAR_RADIUS, CLUSTER_HEIGHT, CLUSTER_RADIUS, CLUSTER_WIDTH, ERA_TITLE_Y};
+use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Params, Rows, BAR_HEIGHT, BAR_RADIUS, CLUSTER_HEIGHT, CLUSTER_RADIUS, ERA_TITLE_Y};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -30,6 +31,8 @@ pub fn Timeline() -> Html {
     let container = use_node_ref();
     let width = use_width(container.clone(), DEFAULT_WIDTH);
     use_gestures(container.clone(), dispatch.clone());
+    let reference = use_node_ref();
+    use_font_fit(reference.clone(), dispatch.clone());
     let window = use_animated_window(store.view.window, store.view.selected);
     let dataset = &store.dataset;
     let view = &store.view;
@@ -52,7 +55,8 @@ pub fn Timeline() -> Html {
         let refocus = refocus.clone();
         Callback::from(move |e: KeyboardEvent| *refocus.borrow_mut() = dom::target_matches(&e, ".sl-marker"))
     };
-    let params = Params::for_width(width);
+    let fit = view.font_fit;
+    let params = Params { fit, ..Params::for_width(width) };
     let rows = Rows::new(&params);
 
     let scale = TimeScale::new(window.0, window.1, width);
@@ -65,10 +69,11 @@ pub fn Timeline() -> Html {
         storyline_core::order::sort_by_key(&mut placed.markers, |m| index.position(m.event));
         placed
     });
-    let (_, axis_ticks) = ticks(&scale, TICK_FONT);
+    // Tick labels are measured as the widget's font draws them: at a size `fit` times theirs.
+    let (_, axis_ticks) = ticks(&scale, TICK_FONT * fit);
     let axis_y = rows.axis_y;
 
-    let eras = era_bands(dataset, &scale, width).into_iter().map(|band| {
+    let eras = era_bands(dataset, &scale, width, fit).into_iter().map(|band| {
         html! {
             <g key={dataset.eras[band.era].id.clone()} class="sl-era">
                 <rect x={px(band.x0)} y="0" width={px(band.width())} height={px(axis_y)} />
@@ -142,12 +147,13 @@ pub fn Timeline() -> Html {
         }
     });
 
+    let cluster_width = params.cluster_width();
     let clusters = placed.clusters.iter().map(|c| {
         let onclick = on_click(&dispatch, Action::ZoomTo(c.t0, c.t1));
         let name = format!("{} more events here: zoom in", c.count);
         html! {
             <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
-                <rect x={px(c.left())} y={px(rows.cluster_top())} width={px(CLUSTER_WIDTH)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_RADIUS)} />
+                <rect x={px(c.left(&params))} y={px(rows.cluster_top())} width={px(cluster_width)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_RADIUS)} />
                 <text x={px(c.x)} y={px(rows.cluster_label_y())}>{ cluster_label(c.count) }</text>
             </g>
         }
@@ -155,6 +161,13 @@ pub fn Timeline() -> Html {
 
     html! {
         <div ref={container} class="sl-timeline" {onkeydown}>
+            // The line the widget's font is measured by (`use_font_fit`), never seen, at core's
+            // REFERENCE_PX (tests/ssr.rs holds the two together), in an SVG of its own: WebKit lays
+            // SVG text out at the size it takes on screen, and the axis is drawn scaled until its
+            // width is known.
+            <svg class="sl-measure" width="0" height="0" aria-hidden="true">
+                <text ref={reference} font-size="13" visibility="hidden">{ REFERENCE }</text>
+            </svg>
             <svg class="sl-axis" width={px(width)} height={px(rows.height)} viewBox={format!("0 0 {} {}", px(width), px(rows.height))}
                  role="group" aria-label="Events on a time axis">
                 { for eras }

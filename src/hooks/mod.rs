@@ -5,6 +5,7 @@
 mod use_animated_window;
 mod use_change_event;
 mod use_focus_back_from_cards;
+mod use_font_fit;
 mod use_fragment;
 mod use_gestures;
 mod use_live;
@@ -16,6 +17,7 @@ mod use_width;
 pub use use_animated_window::use_animated_window;
 pub use use_change_event::{use_change_event, Change};
 pub use use_focus_back_from_cards::use_focus_back_from_cards;
+pub use use_font_fit::use_font_fit;
 pub use use_fragment::use_fragment_sync;
 pub use use_gestures::use_gestures;
 pub use use_live::use_live;

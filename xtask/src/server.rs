@@ -78,6 +78,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "ico" => "image/x-icon",
         "txt" => "text/plain; charset=utf-8",
+        "ttf" => "font/ttf",
         _ => "application/octet-stream",
     }
 }

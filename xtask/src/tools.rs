@@ -28,8 +28,10 @@ pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
 
 /// What `serve` needs.
 const BUILD_APT: &[&str] = &["binaryen", "brotli"];
-/// What `test` needs on top: the three engines, their drivers, and an X server for WebKitGTK.
-const BROWSER_APT: &[&str] = &["chromium", "chromium-driver", "firefox-esr", "webkit2gtk-driver", "xvfb"];
+/// What `test` needs on top: the three engines, their drivers, an X server for WebKitGTK, and the
+/// DejaVu fonts, whose DejaVu Serif Bold the wide-font test pages load (fontconfig brings them as
+/// its first choice; named here so that no other choice leaves the pages without it).
+const BROWSER_APT: &[&str] = &["chromium", "chromium-driver", "firefox-esr", "webkit2gtk-driver", "xvfb", "fonts-dejavu-core"];
 
 pub fn cargo_bin_dir() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")

@@ -4,7 +4,8 @@
 //! (`timelinejs-embedded.html`, `timelinejs-<n>.html`, from `timelinejs/page.html.in`);
 //! and a story of another beat (`tests/data/published/`) as `storyline publish` makes it: a page
 //! (`published/`) and an element in a plain article (`element.html`), each also with a recorder
-//! of DOM changes (`published-hydration/`, `element-hydration.html`) and at phone width (`phone.html`).
+//! of DOM changes (`published-hydration/`, `element-hydration.html`) and at phone width (`phone.html`);
+//! and the web font of the wide-font pages (`wide-serif.ttf`).
 
 use crate::hostile_pages::{self, inline_json};
 use crate::{workspace_root, DIR, TIMELINEJS_DIR};
@@ -55,6 +56,12 @@ pub fn write(publish: &dyn Fn(&[&str]) -> Result<String, String>) -> Result<Path
     // A file as spreadsheet and Windows editors save it: UTF-8 with a byte-order mark.
     let minimal = std::fs::read(root.join("tests/data/valid/minimal.json")).map_err(|e| e.to_string())?;
     std::fs::write(out.join("bom.json"), [b"\xEF\xBB\xBF".as_slice(), &minimal].concat()).map_err(|e| e.to_string())?;
+    // The web font of the wide-font pages (wide-font.css): DejaVu Serif Bold, which Debian
+    // installs with the browsers (fonts-dejavu-core). A file, since WebKitGTK's `local()` finds
+    // a font by its family's name only, not by its face's.
+    let font = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf");
+    std::fs::copy(font, out.join("wide-serif.ttf"))
+        .map_err(|e| format!("{}: {e}; the wide-font test page needs DejaVu Serif Bold (Debian's fonts-dejavu-core)", font.display()))?;
     // A TimelineJS file from the Big Bang on, for the deep-time pages (deep-time.html).
     std::fs::copy(root.join("tests/data/timelinejs/deep-time.json"), out.join("deep-time.json")).map_err(|e| e.to_string())?;
     let embedded = storyline_core::load(&std::fs::read_to_string(root.join("assets/stories/north-korea-troops-russia.json")).map_err(|e| e.to_string())?)

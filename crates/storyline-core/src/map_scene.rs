@@ -6,7 +6,7 @@
 
 use crate::graph_layout::{layout, Direction, Node, Params, Placed};
 use crate::model::{ActorKind, Dataset, Status};
-use crate::text_width::text_width;
+use crate::text_width::{text_width, BOLD};
 use std::collections::HashMap;
 
 /// The side of a node's shape, in pixels at scale 1.
@@ -39,9 +39,12 @@ impl MapLayout {
     }
 }
 
-/// The box actor `a` takes on the map at full size: its shape with its label under it.
-pub fn node_box(dataset: &Dataset, a: usize) -> Node {
-    Node { width: text_width(dataset.actors[a].label(), LABEL_FONT).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
+/// The box actor `a` takes on the map at full size: its shape with its label under it, the
+/// label drawn in a font `fit` times as wide as the estimates ([`crate::font_fit`]). The label
+/// is bold while its actor is involved in the selected event, and no position changes with the
+/// event: the box holds the bold label.
+pub fn node_box(dataset: &Dataset, a: usize, fit: f64) -> Node {
+    Node { width: text_width(dataset.actors[a].label(), LABEL_FONT * BOLD * fit).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
 }
 
 /// The map's height for a given width: taller than wide on phones, where the map stacks.
@@ -49,9 +52,10 @@ pub fn map_height(width: f64) -> f64 {
     if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() }
 }
 
-/// The map's layout for this story at this size: computed once over all relations, so that
-/// positions stay put as the selected date changes.
-pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
+/// The map's layout for this story at this size, with labels in a font `fit` times as wide as
+/// the estimates: computed once over all relations, so that positions stay put as the selected
+/// date changes.
+pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLayout {
     let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let pairs: Vec<(usize, usize)> = dataset.relations.iter().filter_map(|r| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?))).collect();
     let mut shown: Vec<usize> = (0..dataset.actors.len()).collect();
@@ -65,7 +69,7 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
         shown.truncate(MAX_SHOWN);
         crate::order::sort_by(&mut shown, usize::cmp);
     }
-    let node_box = |a: usize| node_box(dataset, a);
+    let node_box = |a: usize| node_box(dataset, a, fit);
     // Small groups apart from the main network (an actor with no relation, a pair linked only to
     // each other) would sit at the rim of the drawing and shrink everything else: they go in rows
     // along the bottom, each group's members side by side, and the network gets the rest.
@@ -239,8 +243,8 @@ pub struct MapScene {
     pub edges: Vec<EdgeDrawing>,
 }
 
-pub fn map_scene(dataset: &Dataset, width: f64, height: f64) -> MapScene {
-    let layout = map_layout(dataset, width, height);
+pub fn map_scene(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapScene {
+    let layout = map_layout(dataset, width, height, fit);
     let edges = edge_drawings(dataset, &layout);
     MapScene { layout, edges }
 }
@@ -265,27 +269,27 @@ mod tests {
     }
 
     #[test]
-    fn the_built_in_story_maps_without_overlaps_at_every_width() {
+    fn the_built_in_story_maps_without_overlaps_at_every_width_and_in_wider_fonts() {
         let dataset = built_in();
-        for width in [300.0, 320.0, 480.0, 605.0, 720.0, 1100.0] {
+        for (width, fit) in [300.0, 320.0, 480.0, 605.0, 720.0, 1100.0].into_iter().flat_map(|w| [(w, 1.0), (w, 1.3), (w, 1.6)]) {
             let height = map_height(width);
-            let map = map_layout(&dataset, width, height);
+            let map = map_layout(&dataset, width, height, fit);
             assert_eq!(map.shown.len(), dataset.actors.len(), "a story of 15 actors maps them all");
             let boxes: Vec<(f64, f64, f64, f64)> = map
                 .shown
                 .iter()
                 .zip(&map.placed)
                 .map(|(&a, p)| {
-                    let b = node_box(&dataset, a);
+                    let b = node_box(&dataset, a, fit);
                     let (w, h) = (b.width * map.scale / 2.0, b.height * map.scale / 2.0);
                     (p.x - w, p.y - h, p.x + w, p.y + h)
                 })
                 .collect();
             for (i, a) in boxes.iter().enumerate() {
-                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= width + 0.5 && a.3 <= height + 0.5, "{width}px: actor {i} at {a:?} leaves the map");
+                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= width + 0.5 && a.3 <= height + 0.5, "{width}px, fit {fit}: actor {i} at {a:?} leaves the map");
                 for (j, b) in boxes.iter().enumerate().skip(i + 1) {
                     let apart = a.2 <= b.0 + 0.5 || b.2 <= a.0 + 0.5 || a.3 <= b.1 + 0.5 || b.3 <= a.1 + 0.5;
-                    assert!(apart, "{width}px: actors {} and {} overlap", dataset.actors[map.shown[i]].id, dataset.actors[map.shown[j]].id);
+                    assert!(apart, "{width}px, fit {fit}: actors {} and {} overlap", dataset.actors[map.shown[i]].id, dataset.actors[map.shown[j]].id);
                 }
             }
         }
@@ -294,13 +298,28 @@ mod tests {
     #[test]
     fn the_map_is_the_same_on_every_load() {
         let dataset = built_in();
-        assert_eq!(map_scene(&dataset, 720.0, 504.0), map_scene(&dataset, 720.0, 504.0));
+        assert_eq!(map_scene(&dataset, 720.0, 504.0, 1.0), map_scene(&dataset, 720.0, 504.0, 1.0));
+    }
+
+    #[test]
+    fn a_wider_font_widens_every_labelled_box_by_its_label() {
+        let dataset = built_in();
+        let mut widened = 0;
+        for a in 0..dataset.actors.len() {
+            let (plain, wide) = (node_box(&dataset, a, 1.0), node_box(&dataset, a, 1.3));
+            let label = text_width(dataset.actors[a].label(), LABEL_FONT * BOLD) * 1.3;
+            assert_eq!(wide.height, plain.height);
+            // A label narrower than the shape leaves the box as wide as the shape.
+            assert!((wide.width - 8.0 - label.max(SHAPE)).abs() < 1e-9, "{}: {wide:?} for a label {label} px wide", dataset.actors[a].id);
+            widened += usize::from(wide.width > plain.width);
+        }
+        assert!(widened > 10, "only {widened} boxes widened");
     }
 
     #[test]
     fn every_relation_between_drawn_actors_is_drawn_between_its_ends() {
         let dataset = built_in();
-        let scene = map_scene(&dataset, 720.0, 504.0);
+        let scene = map_scene(&dataset, 720.0, 504.0, 1.0);
         assert_eq!(scene.edges.len(), dataset.relations.len(), "every relation of the built-in story joins two drawn actors");
         for edge in &scene.edges {
             let relation = &dataset.relations[edge.relation];
@@ -322,7 +341,7 @@ mod tests {
     #[test]
     fn two_relations_of_one_pair_bend_apart() {
         let dataset = built_in();
-        let scene = map_scene(&dataset, 720.0, 504.0);
+        let scene = map_scene(&dataset, 720.0, 504.0, 1.0);
         let pair = |e: &EdgeDrawing| {
             let r = &dataset.relations[e.relation];
             (r.from.clone().min(r.to.clone()), r.from.clone().max(r.to.clone()))

@@ -4,6 +4,9 @@
 //! character class is given at least its widest common glyph, so the estimate errs wide:
 //! labels laid out with it may sit a little further apart than needed, never on top of each other.
 
+/// How much wider bold text runs than regular, as a factor on the font size.
+pub const BOLD: f64 = 1.1;
+
 /// The estimated width in pixels of `text` drawn at `font_px`.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * font_px

@@ -8,7 +8,7 @@
 
 use crate::model::{Dataset, Event};
 use crate::scale::TimeScale;
-use crate::text_width::{text_width, truncate_to_width};
+use crate::text_width::{text_width, truncate_to_width, BOLD};
 
 /// One event as the timeline sees it: its times and its short label, computed once per story.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,11 +59,14 @@ pub struct Params {
     pub gap: f64,
     /// Events this far outside the view are still laid out, so that panning reveals them at once.
     pub overscan: f64,
+    /// How much wider than the estimates the widget's font draws ([`crate::font_fit`]): labels
+    /// are measured at `font_px` times this.
+    pub fit: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { lanes: 4, font_px: 13.0, marker_radius: 7.0, max_label_px: 190.0, gap: 12.0, overscan: 80.0 }
+        Params { lanes: 4, font_px: 13.0, marker_radius: 7.0, max_label_px: 190.0, gap: 12.0, overscan: 80.0, fit: 1.0 }
     }
 }
 
@@ -72,6 +75,11 @@ impl Params {
     /// labels that may take up to four tenths of the width.
     pub fn for_width(width: f64) -> Params {
         Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() }
+    }
+
+    /// The width of a cluster's button, centred on the cluster's x: "+9999" fits in the widget's font.
+    pub fn cluster_width(&self) -> f64 {
+        CLUSTER_WIDTH * self.fit
     }
 }
 
@@ -88,13 +96,18 @@ pub struct Rows {
 /// The room above the first lane, where the era titles go.
 const TOP: f64 = 26.0;
 const LANE_HEIGHT: f64 = 30.0;
-/// A cluster's button: "+N" in a pill of this size, centred on the cluster's x.
-pub const CLUSTER_WIDTH: f64 = 40.0;
+/// A cluster's button: "+N" in a pill this wide in the system fonts (`Params::cluster_width`
+/// widens it for the widget's font) and this high.
+const CLUSTER_WIDTH: f64 = 40.0;
 pub const CLUSTER_HEIGHT: f64 = 18.0;
 /// The pill's rounded ends.
 pub const CLUSTER_RADIUS: f64 = CLUSTER_HEIGHT / 2.0;
 /// The size of an era's title, at the top of its band.
 pub const ERA_FONT: f64 = 11.0;
+/// An era's title is drawn in capitals, spaced 0.04em apart (storyline.css), which the estimates
+/// of its own letters do not see: capitals run about 1.25 times as wide as lower case there, and
+/// the spacing adds to that. It is measured as a font this much larger.
+pub const CAPITALS: f64 = 1.35;
 /// An era title's baseline.
 pub const ERA_TITLE_Y: f64 = 14.0;
 /// The room between an era's edges and its title, on either side.
@@ -179,8 +192,8 @@ impl EraBand {
 
 impl Cluster {
     /// The left edge of the cluster's pill, which is centred on `x`.
-    pub fn left(&self) -> f64 {
-        self.x - CLUSTER_WIDTH / 2.0
+    pub fn left(&self, params: &Params) -> f64 {
+        self.x - params.cluster_width() / 2.0
     }
 }
 
@@ -195,17 +208,21 @@ pub struct EraBand {
     pub title: String,
 }
 
-/// The eras that show in the view of `scale`, `width` pixels wide.
-pub fn era_bands(dataset: &Dataset, scale: &TimeScale, width: f64) -> Vec<EraBand> {
+/// The eras that show in the view of `scale`, `width` pixels wide, with their titles shortened
+/// for a font `fit` times as wide as the estimates.
+pub fn era_bands(dataset: &Dataset, scale: &TimeScale, width: f64, fit: f64) -> Vec<EraBand> {
+    let span = |e: &crate::model::Era| (scale.x(e.start.start_seconds() as f64).max(0.0), scale.x(e.end.end_seconds() as f64).min(width));
     dataset
         .eras
         .iter()
         .enumerate()
         .filter_map(|(era, e)| {
-            let x0 = scale.x(e.start.start_seconds() as f64).max(0.0);
-            let x1 = scale.x(e.end.end_seconds() as f64).min(width);
+            let (x0, x1) = span(e);
             (x1 > x0).then(|| {
-                let title = truncate_to_width(&e.title, (x1 - x0 - 2.0 * ERA_TITLE_INSET).max(0.0), ERA_FONT);
+                // Eras may overlap: a band that starts inside this one covers the row of its
+                // title, or carries a title of its own there, so the title stops short of it.
+                let room = dataset.eras.iter().map(|other| span(other).0).filter(|&start| start > x0).fold(x1, f64::min);
+                let title = truncate_to_width(&e.title, (room - x0 - 2.0 * ERA_TITLE_INSET).max(0.0), ERA_FONT * CAPITALS * fit);
                 EraBand { era, x0, x1, title: if title == "…" { String::new() } else { title } }
             })
         })
@@ -245,9 +262,6 @@ pub struct Layout {
     pub clusters: Vec<Cluster>,
 }
 
-/// How much wider bold text runs than regular, as a factor on the font size.
-pub const BOLD: f64 = 1.1;
-
 /// The label a cluster shows.
 pub fn cluster_label(count: usize) -> String {
     format!("+{count}")
@@ -258,12 +272,13 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
     let lanes = params.lanes.max(1);
     let (lo, hi) = (-params.overscan, scale.width + params.overscan);
     let r = params.marker_radius;
+    let font_px = params.font_px * params.fit;
     let place = |item: &Item, with_label: bool| -> Marker {
         let x = scale.x(item.start);
         let bar_end = scale.x(item.last());
         let bar_end_x = (bar_end - x > r).then_some(bar_end.min(hi));
         // The selected label is drawn bold, which runs wider: measure it as a larger font.
-        let font = if Some(item.event) == selected { params.font_px * BOLD } else { params.font_px };
+        let font = if Some(item.event) == selected { font_px * BOLD } else { font_px };
         let label = if with_label { truncate_to_width(&item.title, params.max_label_px, font) } else { String::new() };
         let label_px = if label.is_empty() { 0.0 } else { 4.0 + text_width(&label, font) };
         // A label that would run off the right edge goes before its marker, if there is room there.
@@ -279,10 +294,13 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
     let collides_with_reserved = |lane: usize, left: f64, right: f64| {
         reserved.as_ref().is_some_and(|res| lane == 0 && left < res.right + params.gap && right + params.gap > res.left)
     };
-    // The overflow: events that found no lane, bucketed by position so cluster buttons never overlap.
-    let bucket_px = text_width(&cluster_label(9_999), params.font_px) + params.gap;
-    // Only events in view are bucketed, so the buckets are the view's width in slots, left to right.
-    let mut buckets: Vec<Option<Cluster>> = vec![None; (scale.width.max(0.0) / bucket_px) as usize + 1];
+    // The overflow: events that found no lane, bucketed by position so cluster buttons never
+    // overlap. The buckets tile the width, each wide enough for a button and a gap, so that a
+    // button centred on its bucket never reaches past either edge.
+    let across = (scale.width / (text_width(&cluster_label(9_999), font_px) + params.gap)).floor().max(1.0);
+    let bucket_px = scale.width / across;
+    // Only events in view are bucketed, so the buckets are the view's slots, left to right.
+    let mut buckets: Vec<Option<Cluster>> = vec![None; across as usize];
 
     for item in items {
         if Some(item.event) == selected || item.last() < scale.t(lo) || item.start > scale.t(hi) {
@@ -336,7 +354,8 @@ mod tests {
         let band = EraBand { era: 0, x0: 50.0, x1: 250.0, title: "War".into() };
         assert!(band.title_x() > band.x0 && band.title_x() < band.x1);
         assert_eq!(band.width(), 200.0);
-        assert_eq!(Cluster { x: 80.0, count: 3, t0: 0.0, t1: DAY }.left() + CLUSTER_WIDTH / 2.0, 80.0, "the pill is centred on its x");
+        let params = Params::default();
+        assert_eq!(Cluster { x: 80.0, count: 3, t0: 0.0, t1: DAY }.left(&params) + params.cluster_width() / 2.0, 80.0, "the pill is centred on its x");
     }
 
     #[test]
@@ -447,6 +466,35 @@ mod tests {
         let l = layout(&items, &scale, &p, None);
         assert!(l.markers[0].label.ends_with('…'));
         assert!(text_width(&l.markers[0].label, p.font_px) <= p.max_label_px);
+    }
+
+    #[test]
+    fn a_wider_font_widens_each_label_box_and_shortens_a_long_label_sooner() {
+        let items = [item(0, 1.0, "Short"), item(1, 15.0, "A very long event title that would run over everything else on the axis")];
+        let scale = TimeScale::new(0.0, 30.0 * DAY, 900.0);
+        let laid = |fit| layout(&items, &scale, &Params { fit, ..Params::default() }, None).markers;
+        let (plain, wide) = (laid(1.0), laid(1.3));
+        let extent = |m: &Marker| m.right - m.left;
+        assert_eq!(wide[0].label, plain[0].label);
+        assert!(extent(&wide[0]) - extent(&plain[0]) > 0.29 * text_width("Short", 13.0), "{plain:?} {wide:?}");
+        assert!(wide[1].label.len() < plain[1].label.len(), "{:?} against {:?}", wide[1].label, plain[1].label);
+        assert!(text_width(&wide[1].label, 13.0 * 1.3) <= Params::default().max_label_px);
+    }
+
+    #[test]
+    fn cluster_buttons_stay_inside_the_timeline_and_apart_in_any_font() {
+        // Crowds at both edges and in the middle, more than four lanes can hold.
+        let items: Vec<Item> = (0..600).map(|i| item(i, [0.0, 15.0, 29.99][i % 3] + (i / 3) as f64 * 1e-4, "Crowded")).collect();
+        for width in [324.0, 375.0, 603.0, 1120.0] {
+            let scale = TimeScale::new(0.0, 30.0 * DAY, width);
+            for fit in [1.0, 1.3, 1.6] {
+                let p = Params { fit, ..Params::for_width(width) };
+                let (w, l) = (p.cluster_width(), layout(&items, &scale, &p, None));
+                assert!(l.clusters.len() >= 2, "{width}px, fit {fit}: {:?}", l.clusters);
+                assert!(l.clusters.iter().all(|c| c.x - w / 2.0 >= 0.0 && c.x + w / 2.0 <= width), "{width}px, fit {fit}: {:?}", l.clusters);
+                assert!(l.clusters.windows(2).all(|c| c[1].x - c[0].x >= w + p.gap), "{width}px, fit {fit}: {:?}", l.clusters);
+            }
+        }
     }
 
     #[test]

@@ -134,7 +134,8 @@ impl Filter {
     }
 }
 
-/// What the reader sees: the selected event, the time window, the filters and the open panels.
+/// What the reader sees: the selected event, the time window, the filters, the open panels,
+/// and how wide the widget's font draws its labels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
     /// The selected event (an index into `Dataset::events`); `None` only for a story without events.
@@ -150,6 +151,10 @@ pub struct ViewState {
     pub actor: Option<usize>,
     /// The relation whose card is open.
     pub relation: Option<usize>,
+    /// How much wider than core's estimates the widget's font draws ([`crate::font_fit`]); 1
+    /// until the browser measures it, and always on the server, so that the prerendered HTML and
+    /// the render that hydrates it agree.
+    pub font_fit: f64,
 }
 
 /// Everything a reader can do.
@@ -185,6 +190,8 @@ pub enum Action {
     SelectRelation(Option<usize>),
     /// Close whatever card is open (Escape).
     CloseCard,
+    /// The widget's font draws [`crate::font_fit::REFERENCE`] this many pixels wide.
+    FontMeasured(f64),
 }
 
 /// A share of the window kept clear at each side when fitting, so edge markers are not cut.
@@ -229,6 +236,7 @@ impl ViewState {
             printing: false,
             actor: None,
             relation: None,
+            font_fit: 1.0,
         }
     }
 
@@ -341,6 +349,7 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
             next.actor = None;
             next.relation = None;
         }
+        Action::FontMeasured(px) => next.font_fit = crate::font_fit::fit(px),
     }
     next
 }

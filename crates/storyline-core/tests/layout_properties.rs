@@ -33,11 +33,16 @@ fn any_items() -> impl Strategy<Value = Vec<Item>> {
     })
 }
 
+/// The system font's own estimates, and fonts drawing 1.3 and 1.6 times as wide (`font_fit`).
+fn any_fit() -> impl Strategy<Value = f64> {
+    prop::sample::select(vec![1.0, 1.3, 1.6])
+}
+
 proptest! {
     #[test]
-    fn tick_labels_never_overlap_at_any_range_and_width(scale in any_scale(), font in 10.0f64..16.0) {
-        let (_, t) = ticks(&scale, font);
-        prop_assert!(labels_clear(&t, font));
+    fn tick_labels_never_overlap_at_any_range_and_width(scale in any_scale(), font in 10.0f64..16.0, fit in any_fit()) {
+        let (_, t) = ticks(&scale, font * fit);
+        prop_assert!(labels_clear(&t, font * fit));
     }
 
     #[test]
@@ -54,9 +59,9 @@ proptest! {
     }
 
     #[test]
-    fn markers_in_a_lane_never_overlap(items in any_items(), width in 300.0f64..1600.0, zoom in 0.0f64..6.0, sel in 0usize..300) {
+    fn markers_in_a_lane_never_overlap(items in any_items(), width in 300.0f64..1600.0, zoom in 0.0f64..6.0, sel in 0usize..300, fit in any_fit()) {
         let scale = TimeScale::new(0.0, 420.0 * DAY / zoom.exp(), width);
-        let p = Params::default();
+        let p = Params { fit, ..Params::default() };
         let selected = items.iter().find(|i| i.event == sel).map(|i| i.event);
         let l = layout(&items, &scale, &p, selected);
         for (i, a) in l.markers.iter().enumerate() {
@@ -66,7 +71,7 @@ proptest! {
                     prop_assert!(apart, "{a:?} overlaps {b:?}");
                 }
             }
-            let font = if Some(a.event) == selected { p.font_px * storyline_core::timeline_layout::BOLD } else { p.font_px };
+            let font = fit * if Some(a.event) == selected { p.font_px * storyline_core::text_width::BOLD } else { p.font_px };
             prop_assert!(a.label.is_empty() || text_width(&a.label, font) <= p.max_label_px + 1e-6);
         }
         if let Some(s) = selected {

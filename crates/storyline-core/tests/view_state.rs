@@ -213,6 +213,21 @@ fn printing_is_a_mode_of_its_own_that_leaves_the_reader_where_they_were() {
 }
 
 #[test]
+fn a_font_measured_wider_than_the_estimates_fits_the_labels_and_the_default_font_changes_nothing() {
+    use storyline_core::font_fit::{REFERENCE, REFERENCE_PX};
+    use storyline_core::text_width::text_width;
+    let (d, i, s) = setup(5);
+    assert_eq!(s.font_fit, 1.0, "prerendered and hydrated with the estimates as they are");
+    let estimate = text_width(REFERENCE, REFERENCE_PX);
+    // The system sans-serif draws a little narrower than estimated: the state stays equal, so nothing is laid out again.
+    assert_eq!(reduce(&s, Action::FontMeasured(estimate * 0.95), &d, &i), s);
+    let wide = run(&s, &[Action::Next, Action::FontMeasured(estimate * 1.28)], &d, &i);
+    assert_eq!((wide.font_fit, pos(&wide, &i)), (1.3, 1), "the reader stays where they were");
+    // A web font that finishes loading measures again.
+    assert_eq!(reduce(&wide, Action::FontMeasured(estimate * 1.58), &d, &i).font_fit, 1.6);
+}
+
+#[test]
 fn what_the_filter_leaves_is_counted_and_laid_out_as_the_filter_says() {
     let (d, i, s) = setup(12);
     let all = s.visible(&d, &i);

@@ -9,6 +9,7 @@ mod location;
 mod mark;
 mod media;
 mod resize;
+mod text_length;
 
 pub use element::{capture_pointer, left_and_width, set_attribute, set_property, target_matches};
 pub use emit::emit;
@@ -19,3 +20,4 @@ pub use location::{hash, replace_url};
 pub use mark::mark;
 pub use media::media_matches;
 pub use resize::{observe_width, WidthObserver};
+pub use text_length::text_length;

@@ -18,6 +18,11 @@ struct Observing {
 /// Calls `f` with the width of the element `node` holds, in CSS pixels: now, once it is laid
 /// out, then at each change, rounded. A zero width (a hidden element) is never reported.
 pub fn observe_width(node: &NodeRef, f: impl Fn(f64) + 'static) -> WidthObserver {
+    // One body for every caller: a generic one would be compiled again for each.
+    observe(node, Box::new(f))
+}
+
+fn observe(node: &NodeRef, f: Box<dyn Fn(f64)>) -> WidthObserver {
     let Some(el) = node.cast::<Element>() else { return WidthObserver { _observing: None } };
     let w = el.client_width();
     if w > 0 {

@@ -1,12 +1,15 @@
 //! The widget as a guest in other people's pages: prerendered and hydrated, in a sandboxed iframe
-//! that reports its height, as `<story-line>` elements under hostile CSS and a strict CSP, with
-//! data from a URL, inline, or a TimelineJS file, and without script at all.
+//! that reports its height, as `<story-line>` elements under hostile CSS, in a page's own wide
+//! font and under a strict CSP, with data from a URL, inline, or a TimelineJS file, and without
+//! script at all.
 
 use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
 use storyline::story;
+use storyline_core::font_fit;
+use storyline_core::map_scene::{map_height, map_layout, node_box};
 
 pub const TESTS: &[(&str, TestFn)] = &[
     ("hydration_adopts_the_prerendered_html_without_rewriting_it", hydration_adopts_the_prerendered_html_without_rewriting_it),
@@ -14,6 +17,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("a_widget_that_faults_starts_afresh_once_then_says_it_stopped", a_widget_that_faults_starts_afresh_once_then_says_it_stopped),
     ("a_sandboxed_iframe_reports_its_height_as_its_content_changes", a_sandboxed_iframe_reports_its_height_as_its_content_changes),
     ("two_story_line_elements_under_hostile_css_look_right_and_stay_independent", two_story_line_elements_under_hostile_css_look_right_and_stay_independent),
+    ("labels_fit_a_wide_font_the_page_sets_without_overflow_or_overlap", labels_fit_a_wide_font_the_page_sets_without_overflow_or_overlap),
     ("story_line_elements_without_ids_keep_their_own_deep_links_across_a_reload", story_line_elements_without_ids_keep_their_own_deep_links_across_a_reload),
     ("a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down", a_story_line_moved_keeps_its_widget_and_one_removed_takes_it_down),
     ("the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change", the_strict_csp_page_runs_without_a_violation_and_hears_storyline_change),
@@ -301,6 +305,135 @@ async fn the_widget_under_ugly_inherited_styles_looks_as_on_a_clean_page(ctx: &C
     expect(styles == serde_json::json!(["none", "normal", "0px", "normal", "auto", true]), || format!("inherited styles reached the widget: {styles}"))?;
     ctx.eval("document.querySelector('#third').scrollIntoView()").await?;
     ctx.screenshot(screenshot).await
+}
+
+/// What a reader would see go wrong with the labels of the `<story-line>` `#wide`, one line each:
+/// a timeline label that runs over another label or another event's marker, or out of the
+/// timeline; an era's title out of its band or under a later one; a cluster's "+N" out of its
+/// button or the button out of the timeline; a map label that runs over another label or
+/// another actor's shape, or out of the map.
+const LABEL_PROBLEMS: &str = "const root = document.querySelector('#wide').shadowRoot; const problems = []; \
+    const box = (e) => e.getBoundingClientRect(); \
+    const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5; \
+    const across = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5; \
+    const within = (a, b) => across(a, b) && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5; \
+    const check = (what, area, items) => { \
+      for (const a of items) { \
+        if (!within(a.label, area)) problems.push(`${what} label ${a.name} leaves its drawing`); \
+        for (const b of items) { \
+          if (a === b) continue; \
+          if (a.name < b.name && meet(a.label, b.label)) problems.push(`${what} labels ${a.name} and ${b.name} overlap`); \
+          if (meet(a.label, b.mark)) problems.push(`${what} label ${a.name} runs over ${b.name}`); \
+        } } }; \
+    const axis = box(root.querySelector('.sl-axis')); \
+    check('timeline', axis, [...root.querySelectorAll('.sl-marker')].filter(m => m.querySelector('.sl-label')) \
+      .map(m => ({ name: m.dataset.event, label: box(m.querySelector('.sl-label')), mark: box(m.querySelector('.sl-dot')) }))); \
+    const eras = [...root.querySelectorAll('.sl-era')]; \
+    eras.forEach((era, i) => { const title = era.querySelector('text'); if (!title) return; \
+      if (!within(box(title), box(era.querySelector('rect')))) problems.push(`the era title ${title.textContent} leaves its band`); \
+      for (const later of eras.slice(i + 1)) if (meet(box(title), box(later.querySelector('rect')))) problems.push(`the era title ${title.textContent} runs under a later band`); }); \
+    for (const c of root.querySelectorAll('.sl-cluster')) { const pill = box(c.querySelector('rect')); \
+      if (!within(pill, axis) || !across(box(c.querySelector('text')), pill)) problems.push(`the cluster ${c.dataset.count} leaves its button or the timeline`); } \
+    check('map', box(root.querySelector('.sl-map-svg')), [...root.querySelectorAll('.sl-node')] \
+      .map(n => ({ name: n.dataset.actor, label: box(n.querySelector('.sl-node-label')), mark: box(n.querySelector('.sl-node-shape')) })));";
+
+/// The page sets the widget's font (`--storyline-font`) to a serif face about a third wider than
+/// the system sans-serif core's label widths are estimated for (`fixtures/wide-font.css`). The
+/// widget measures its font and lays its labels out for it: at the first, a middle and the last
+/// event, at 1280 and at 375 px, no label runs over another, over a marker or a shape, or out of
+/// its drawing.
+fn labels_fit_a_wide_font_the_page_sets_without_overflow_or_overlap(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/wide-font.html").await?;
+        labels_fit_the_font(ctx, "wide-font").await?;
+        ctx.open("/fixtures/wide-font-phone.html").await?;
+        ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?.enter_frame().await.map_err(fail("enter the frame"))?;
+        let checked = labels_fit_the_font(ctx, "wide-font-375").await;
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        checked
+    })
+}
+
+/// The checks of `labels_fit_a_wide_font_the_page_sets_without_overflow_or_overlap` in the page
+/// (or frame) at hand, with screenshots of the timeline and the map named after `shot`.
+async fn labels_fit_the_font(ctx: &Ctx, shot: &str) -> TestResult {
+    ctx.wait_in_shadow("#wide", ".storyline[data-ready]").await?;
+    // Checked only once the face is in use: before, the labels are drawn in a narrower fallback.
+    let font = ctx
+        .wait_until_true("const face = [...document.fonts].find(f => f.family.replaceAll('\"', '') === 'Wide Serif'); return face && ['loaded', 'error'].includes(face.status) && face.status", "the page's font")
+        .await?;
+    expect(font == "loaded", || format!("the page's wide font did not load: {font}"))?;
+    let dataset = story::embedded();
+    let n = dataset.events.len();
+    for i in [0, n / 2, n - 1] {
+        let id = &dataset.events[i].id;
+        ctx.eval(&format!("location.hash = 'wide.event={id}'")).await?;
+        ctx.wait_until_true(&format!("return document.querySelector('#wide').shadowRoot.querySelector('[aria-current=\"true\"]')?.dataset.event === {id:?}"), "the linked event").await?;
+        if ctx.wait_until_true(&format!("{LABEL_PROBLEMS} return problems.length === 0"), "the labels to fit").await.is_err() {
+            let problems = ctx.eval(&format!("{LABEL_PROBLEMS} return problems")).await?;
+            return Err(format!("{shot}, at event {id}: {problems}"));
+        }
+        let fit = map_labels_stay_in_their_boxes(ctx).await.map_err(|e| format!("{shot}, at event {id}: {e}"))?;
+        expect(fit >= 1.2, || format!("{shot}: the page's font draws the reference line only {fit} times as long as estimated"))?;
+    }
+    // A page may change the font at any time: the widget measures again and lays its labels out
+    // anew, for the system sans-serif (the estimates as they are), then for the wide face again
+    // (an empty value takes the element's own setting away).
+    let frames = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+    for (font, system) in [("sans-serif", true), ("", false)] {
+        ctx.eval(&format!("document.querySelector('#wide').style.setProperty('--storyline-font', {font:?})")).await?;
+        ctx.client.execute_async(frames, vec![]).await.map_err(fail("two frames"))?;
+        let fit = map_labels_stay_in_their_boxes(ctx).await.map_err(|e| format!("{shot}, with the font {font:?}: {e}"))?;
+        expect((fit == 1.0) == system, || format!("{shot}: with the font {font:?} the labels are fitted {fit} times as wide as estimated"))?;
+    }
+    ctx.eval("document.querySelector('#wide').scrollIntoView()").await?;
+    ctx.screenshot(shot).await?;
+    ctx.eval("document.querySelector('#wide').shadowRoot.querySelector('.sl-map').scrollIntoView()").await?;
+    ctx.screenshot(&format!("{shot}-map")).await
+}
+
+/// Every map label of `#wide` lies inside its actor's box as core lays the map out for the font
+/// the widget measured (core's `font_fit` of the reference line as drawn): the nodes stand where
+/// that layout puts them, and each label within its box. Returns that fit.
+async fn map_labels_stay_in_their_boxes(ctx: &Ctx) -> Result<f64, String> {
+    let drawn = ctx
+        .eval(
+            "const root = document.querySelector('#wide').shadowRoot; const svg = root.querySelector('.sl-map-svg'); \
+             const area = svg.getBoundingClientRect(), width = Number(svg.getAttribute('width')), units = width / area.width; \
+             return [width, root.querySelector('.sl-measure text').getComputedTextLength(), \
+               [...root.querySelectorAll('.sl-node')].map(n => { const r = n.querySelector('.sl-node-label').getBoundingClientRect(); \
+                 const at = n.querySelector('[transform]').getAttribute('transform').match(/translate\\(([-\\d.]+) ([-\\d.]+)\\)/); \
+                 return [n.dataset.actor, Number(at[1]), Number(at[2]), (r.left - area.left) * units, (r.right - area.left) * units]; })];",
+        )
+        .await?;
+    let dataset = story::embedded();
+    let width = drawn[0].as_f64().unwrap_or(0.0);
+    let fit = font_fit::fit(drawn[1].as_f64().unwrap_or(0.0));
+    let mut nodes = Vec::new();
+    for node in drawn[2].as_array().into_iter().flatten() {
+        let id = node[0].as_str().unwrap_or_default();
+        let a = dataset.actors.iter().position(|actor| actor.id == id).ok_or_else(|| format!("no actor {id:?}"))?;
+        let number = |i: usize| node[i].as_f64().unwrap_or(f64::NAN);
+        nodes.push((a, (number(1), number(2)), (number(3), number(4))));
+    }
+    // Where core puts each drawn actor for a font `fit` times as wide as estimated, as the widget writes it (to a tenth of a pixel).
+    let stands_as_for = |fit: f64| {
+        let map = map_layout(&dataset, width, map_height(width), fit);
+        map.shown.len() == nodes.len()
+            && nodes.iter().all(|&(a, (x, y), _)| map.slot(a).is_some_and(|s| (map.placed[s].x - x).abs() <= 0.06 && (map.placed[s].y - y).abs() <= 0.06))
+    };
+    if !stands_as_for(fit) {
+        let laid_for = (20..=40).map(|twentieths| f64::from(twentieths) / 20.0).find(|&f| stands_as_for(f));
+        return Err(format!("the map is laid out as for a font {laid_for:?} times as wide as estimated, not {fit} (the reference line is {} px long)", drawn[1]));
+    }
+    let map = map_layout(&dataset, width, map_height(width), fit);
+    for &(a, (x, _), (left, right)) in &nodes {
+        let half = node_box(&dataset, a, fit).width * map.scale / 2.0;
+        let (from, to) = (x - half, x + half);
+        let id = &dataset.actors[a].id;
+        expect(left >= from - 0.5 && right <= to + 0.5, || format!("the map label of {id} ({left:.1} to {right:.1}) overflows its box ({from:.1} to {to:.1})"))?;
+    }
+    Ok(fit)
 }
 
 /// Waits until the counter of the `<story-line>` at `host` starts with `prefix` ("3 of").
