@@ -35,11 +35,13 @@ pub struct Params {
     pub padding: f64,
     /// The least space between two boxes, in px.
     pub gap: f64,
+    /// The share of the area boxes may cover before the layout moves to a larger virtual area.
+    pub fill: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0 }
+        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0, fill: MAX_FILL }
     }
 }
 
@@ -61,11 +63,21 @@ pub struct Layout {
     pub scale: f64,
 }
 
+/// Nodes arranged at full size, before they are fitted to an area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrangement {
+    /// Node centres, in the order the nodes were given, about the middle of the drawing (0, 0).
+    pub nodes: Vec<Placed>,
+    /// The size of the rectangle around every box.
+    pub width: f64,
+    pub height: f64,
+}
+
 /// Pivots for the start: enough to catch the large-scale shape of graphs of a few thousand nodes.
 const PIVOTS: usize = 50;
 const POWER_STEPS: usize = 100;
-/// Boxes may cover this share of the area before the layout moves to a larger virtual area.
-/// Measured on random graphs of 5 to 85 nodes: higher barely enlarges the final scale (boxes
+/// Boxes may cover this share of the area before the layout moves to a larger virtual area
+/// (`Params::fill`, by default). Measured on random graphs of 5 to 85 nodes: higher barely enlarges the final scale (boxes
 /// pushed apart spread past the area anyway) while it distorts the drawing more.
 const MAX_FILL: f64 = 0.3;
 const SEPARATION_PASSES: usize = 30;
@@ -78,8 +90,6 @@ const BIAS_MIN: f64 = 0.1;
 /// out-of-range indices are ignored) inside a `width`×`height` area.
 pub fn layout(nodes: &[Node], edges: &[(usize, usize)], width: f64, height: f64, params: &Params) -> Layout {
     let n = nodes.len();
-    let boxes: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
-    let gap = size(params.gap);
     let (width, height) = (size(width), size(height));
     let padding = size(params.padding);
     let (avail_w, avail_h) = ((width - 2.0 * padding).max(0.0), (height - 2.0 * padding).max(0.0));
@@ -90,47 +100,63 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], width: f64, height: f64,
     if avail_w <= 0.0 || avail_h <= 0.0 {
         return Layout { nodes: vec![centre; n], scale: 0.0 };
     }
-
-    let mut matrix = distances(n, edges);
-    let (mut x, mut y) = pivot_mds(&matrix, n, params.seed);
-    majorize(&mut matrix, &mut x, &mut y, params.iterations);
-    drop(matrix);
-    principal_axes(&mut x, &mut y, avail_w >= avail_h);
-
-    // A virtual area big enough for the boxes, of the same shape as the real one.
-    let box_area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum();
-    let widest = boxes.iter().fold(0.0f64, |m, b| m.max(b.width));
-    let tallest = boxes.iter().fold(0.0f64, |m, b| m.max(b.height));
-    let grow = 1f64.max((box_area / (MAX_FILL * avail_w * avail_h)).sqrt()).max(widest / avail_w).max(tallest / avail_h);
-    let (vw, vh) = (avail_w * grow, avail_h * grow);
-    fit(&mut x, &mut y, widest, tallest, vw, vh);
-
-    let mut order: Vec<usize> = (0..n).collect();
-    separate(&mut x, &mut y, &boxes, gap, avail_w / avail_h, &mut order);
-    if x.iter().chain(&y).all(|v| v.is_finite()) {
-        let (widths, heights): (Vec<f64>, Vec<f64>) = boxes.iter().map(|b| (b.width, b.height)).unzip();
-        let b = bounds(&x, &y, &boxes);
-        // What still overlaps moves along the axis on which the drawing is short of the area's shape.
-        if (b.x1 - b.x0) / (b.y1 - b.y0) < avail_w / avail_h {
-            legalize(&mut x, &y, &widths, &heights, gap, &mut order);
-        } else {
-            legalize(&mut y, &x, &heights, &widths, gap, &mut order);
-        }
-    } else {
-        shelves(&mut x, &mut y, &boxes, gap, avail_w / avail_h);
-    }
-
     // Centre the drawing in the area, shrunk if it came out larger.
-    let b = bounds(&x, &y, &boxes);
-    let scale = 1f64.min(avail_w / (b.x1 - b.x0)).min(avail_h / (b.y1 - b.y0));
-    let (mid_x, mid_y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
-    let placed =
-        x.iter().zip(&y).map(|(&px, &py)| Placed { x: centre.x + (px - mid_x) * scale, y: centre.y + (py - mid_y) * scale }).collect();
+    let drawing = arrange(nodes, edges, avail_w, avail_h, params);
+    let scale = 1f64.min(avail_w / drawing.width).min(avail_h / drawing.height);
+    let placed = drawing.nodes.iter().map(|p| Placed { x: centre.x + p.x * scale, y: centre.y + p.y * scale }).collect();
     Layout { nodes: placed, scale }
 }
 
+/// Arranges `nodes` joined by `edges` at full size, with no two boxes closer than the gap, for an
+/// area of `avail_w`×`avail_h` (both above 0): the drawing takes the area's shape, and spreads
+/// over it or, when the boxes would cover more than `Params::fill` of it, over a larger one.
+/// `layout` fits the result to its area; the group layout nests results inside one another.
+pub fn arrange(nodes: &[Node], edges: &[(usize, usize)], avail_w: f64, avail_h: f64, params: &Params) -> Arrangement {
+    let n = nodes.len();
+    let boxes: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
+    let gap = size(params.gap);
+    let (mut x, mut y) = (vec![0.0; n], vec![0.0; n]);
+    if n > 0 && avail_w > 0.0 && avail_h > 0.0 {
+        let mut matrix = distances(n, edges);
+        (x, y) = pivot_mds(&matrix, n, params.seed);
+        majorize(&mut matrix, &mut x, &mut y, params.iterations);
+        drop(matrix);
+        principal_axes(&mut x, &mut y, avail_w >= avail_h);
+
+        // A virtual area big enough for the boxes, of the same shape as the real one.
+        let box_area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum();
+        let widest = boxes.iter().fold(0.0f64, |m, b| m.max(b.width));
+        let tallest = boxes.iter().fold(0.0f64, |m, b| m.max(b.height));
+        let fill = if params.fill > 0.0 { params.fill } else { MAX_FILL };
+        let grow = 1f64.max((box_area / (fill * avail_w * avail_h)).sqrt()).max(widest / avail_w).max(tallest / avail_h);
+        let (vw, vh) = (avail_w * grow, avail_h * grow);
+        fit(&mut x, &mut y, widest, tallest, vw, vh);
+
+        let mut order: Vec<usize> = (0..n).collect();
+        separate(&mut x, &mut y, &boxes, gap, avail_w / avail_h, &mut order);
+        if x.iter().chain(&y).all(|v| v.is_finite()) {
+            let (widths, heights): (Vec<f64>, Vec<f64>) = boxes.iter().map(|b| (b.width, b.height)).unzip();
+            let b = bounds(&x, &y, &boxes);
+            // What still overlaps moves along the axis on which the drawing is short of the area's shape.
+            if (b.x1 - b.x0) / (b.y1 - b.y0) < avail_w / avail_h {
+                legalize(&mut x, &y, &widths, &heights, gap, &mut order);
+            } else {
+                legalize(&mut y, &x, &heights, &widths, gap, &mut order);
+            }
+        } else {
+            shelves(&mut x, &mut y, &boxes, gap, avail_w / avail_h);
+        }
+    } else {
+        shelves(&mut x, &mut y, &boxes, gap, 1.0);
+    }
+    let b = bounds(&x, &y, &boxes);
+    let (mid_x, mid_y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    let placed = x.iter().zip(&y).map(|(&px, &py)| Placed { x: px - mid_x, y: py - mid_y }).collect();
+    Arrangement { nodes: placed, width: (b.x1 - b.x0).max(0.0), height: (b.y1 - b.y0).max(0.0) }
+}
+
 /// A usable size: negative, infinite and NaN sizes count as 0.
-fn size(v: f64) -> f64 {
+pub(crate) fn size(v: f64) -> f64 {
     if v.is_finite() && v > 0.0 {
         v
     } else {

@@ -10,6 +10,7 @@ pub mod date;
 pub mod deep_link;
 pub mod gestures;
 pub mod graph_layout;
+pub mod group_layout;
 pub mod html_text;
 pub mod in_use;
 pub mod keyboard;
