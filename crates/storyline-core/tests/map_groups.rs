@@ -6,6 +6,32 @@ use storyline_core::map_scene::{map_height, map_layout, node_box, MAX_SHOWN};
 use storyline_testkit::map_checks::group_faults;
 use storyline_testkit::synth;
 
+fn built_in() -> storyline_core::Dataset {
+    storyline_core::load(include_str!("../../../assets/stories/north-korea-troops-russia.json")).expect("the built-in story is valid").dataset
+}
+
+/// The layout's promises that `width` breaks for `story`, in words.
+fn faults_at(story: &storyline_core::Dataset, width: f64) -> Vec<String> {
+    let height = map_height(width);
+    let map = map_layout(story, width, height);
+    let boxes: Vec<_> = map.shown.iter().map(|&a| node_box(story, a)).collect();
+    let layout = storyline_core::group_layout::GroupLayout { nodes: map.placed.clone(), regions: map.regions.clone(), scale: map.scale };
+    group_faults(&layout, &boxes, &map.part_of, &Params::default(), width, height)
+}
+
+#[test]
+fn the_built_in_story_draws_its_groups_inside_one_another_without_overlap_at_every_width() {
+    let story = built_in();
+    for width in [300.0, 320.0, 375.0, 480.0, 605.0, 720.0, 768.0, 1100.0] {
+        let faults = faults_at(&story, width);
+        assert!(faults.is_empty(), "{width}px: {faults:#?}");
+    }
+    let map = map_layout(&story, 720.0, 504.0);
+    let id = |slot: usize| story.actors[map.shown[slot]].id.as_str();
+    let regions: Vec<(&str, usize)> = map.regions.iter().map(|r| (id(r.node), r.depth)).collect();
+    assert_eq!(regions, [("north-korea", 0), ("ukraine", 0), ("south-korea", 0), ("united-states", 0), ("brics", 0), ("russia", 1)]);
+}
+
 #[test]
 fn an_actor_whose_group_is_not_drawn_is_drawn_in_the_nearest_drawn_group_up_its_chain() {
     let mut story = synth::story(1_000, 7);
@@ -37,12 +63,8 @@ fn a_story_with_groups_keeps_the_layouts_promises_at_every_width() {
         }
     }
     for width in [320.0, 375.0, 768.0, 1100.0] {
-        let height = map_height(width);
-        let map = map_layout(&story, width, height);
-        assert!(!map.regions.is_empty());
-        let boxes: Vec<_> = map.shown.iter().map(|&a| node_box(&story, a)).collect();
-        let layout = storyline_core::group_layout::GroupLayout { nodes: map.placed.clone(), regions: map.regions.clone(), scale: map.scale };
-        let faults = group_faults(&layout, &boxes, &map.part_of, &Params::default(), width, height);
+        assert!(!map_layout(&story, width, map_height(width)).regions.is_empty());
+        let faults = faults_at(&story, width);
         assert!(faults.is_empty(), "{width}px: {faults:#?}");
     }
 }
