@@ -3,8 +3,9 @@
 //!
 //! Groups are laid out from the innermost out. A group's members (its subgroups as the boxes of
 //! their regions) are arranged at full size by `graph_layout::arrange`, over the relations between
-//! them; the group's own node goes on top as the region's label, and the region is the box around
-//! them with a margin. Then the top level, the outermost regions and the actors in no group, is
+//! them, and drawn together as close as the gap allows (`tighten`), so that a region reads as one
+//! thing and takes little room; the group's own node goes on top as the region's label, and the
+//! region is the box around them with a margin. Then the top level, the outermost regions and the actors in no group, is
 //! laid out in the area by `graph_layout::layout`, each region one box, and every member follows
 //! its region. Everything is drawn at that one scale, so what holds at full size holds drawn:
 //! boxes of one level never overlap (the layout keeps them a gap apart), and a region holds only
@@ -15,15 +16,15 @@
 //! Only the layouts' own arithmetic is used, in a fixed order, so the result is as deterministic
 //! as theirs.
 
-use crate::graph_layout::{arrange, layout, size, Node, Params, Placed};
+use crate::graph_layout::{arrange, layout, size, tighten, Node, Params, Placed};
 
 /// Inside a region, the space kept clear around its label and its members, in px at scale 1.
 pub const REGION_MARGIN: f64 = 6.0;
 /// The shape a region's members are arranged in, width over height: wider than tall, since labels
 /// are, and the region's label sits on top.
 const REGION_ASPECT: f64 = 1.6;
-/// The share of a region's inner area its members' boxes cover: tighter than the map as a whole,
-/// so that a region reads as one thing.
+/// The share of a region's inner area its members' boxes are spread over before they are drawn
+/// together: the shape they take, not their spacing, which `tighten` settles.
 const REGION_FILL: f64 = 0.5;
 
 /// The region of a group, as drawn.
@@ -108,7 +109,8 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
         let boxes: Vec<Node> = members[g].iter().map(|&m| outer[m]).collect();
         let area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum::<f64>() / REGION_FILL;
         let avail_w = (area * REGION_ASPECT).sqrt().max(1.0);
-        let drawing = arrange(&boxes, &level_edges[g], avail_w, (area / avail_w).max(1.0), &inner);
+        let mut drawing = arrange(&boxes, &level_edges[g], avail_w, (area / avail_w).max(1.0), &inner);
+        tighten(&mut drawing, &boxes, gap, None);
         let label = outer[g];
         let width = drawing.width.max(label.width) + 2.0 * REGION_MARGIN;
         let height = REGION_MARGIN + label.height + gap + drawing.height + REGION_MARGIN;
