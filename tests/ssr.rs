@@ -180,6 +180,29 @@ fn the_map_draws_every_actor_as_a_named_button() {
 }
 
 #[test]
+fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_its_node() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    let groups: Vec<&str> = dataset.actors.iter().filter(|g| dataset.actors.iter().any(|a| a.part_of.as_ref() == Some(&g.id))).map(|g| g.id.as_str()).collect();
+    assert_eq!(groups.len(), 6, "North Korea, Russia, Ukraine, South Korea, the United States and BRICS");
+    let mut drawn = attr_values(&html, "data-group");
+    drawn.sort();
+    let mut expected = groups.clone();
+    expected.sort();
+    assert_eq!(drawn, expected);
+    // Regions come before the edges, so that edges and nodes are drawn over them.
+    assert!(html.find("class=\"sl-region\"").unwrap() < html.find("data-relation=").unwrap());
+    for id in groups {
+        let node = tag_with(&html, &format!("data-actor=\"{id}\""));
+        assert!(node.contains("sl-group") && node.contains("role=\"button\"") && node.contains(", with "), "{node}");
+    }
+    assert!(html.contains("aria-label=\"Russia, state, part of BRICS, with Putin and Kremlin"), "{html}");
+    assert!(html.contains("aria-label=\"Vladimir Putin, leader, part of Russia"), "{html}");
+    assert_eq!(count(&html, "class=\"sl-group-ring\""), 6, "each group's node outlines its region when focused");
+    assert!(html.contains(">Vladimir Putin</button> (leader, part of Russia): "), "Who's who says what the regions show");
+}
+
+#[test]
 fn every_relation_is_an_edge_named_in_words() {
     let dataset = story::embedded();
     let html = render_html(&dataset);

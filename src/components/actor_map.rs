@@ -11,6 +11,8 @@ use crate::hooks::{use_focus_back_from_cards, use_width};
 use crate::store::{on_click, use_dispatch, use_store};
 use crate::svg::px;
 use storyline_core::graph_layout::nearest_in_direction;
+use storyline_core::group_layout::{Region, REGION_MARGIN};
+use storyline_core::map_names::node_name;
 use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, Shape, LABEL_BASELINE};
 use storyline_core::relations::{describe, standings, Standing};
 use storyline_core::view_state::Action;
@@ -30,6 +32,14 @@ fn shape(kind: ActorKind) -> Html {
             html! { <rect class="sl-node-shape" x={px(x)} y={px(y)} width={px(width)} height={px(height)} rx={rounded.then_some("8")} /> }
         }
         Shape::Polygon(corners) => html! { <polygon class="sl-node-shape" points={points(&corners)} /> },
+    }
+}
+
+/// A group's region as core places it: `class` says what it is, and `rx` rounds its corners by
+/// the margin it keeps around its members, so that no corner cuts into one.
+fn region_rect(region: &Region, zoom: f64, class: &'static str) -> Html {
+    html! {
+        <rect {class} x={px(region.x)} y={px(region.y)} width={px(region.width)} height={px(region.height)} rx={px(REGION_MARGIN * zoom)} />
     }
 }
 
@@ -91,9 +101,18 @@ pub fn ActorMap() -> Html {
         edge(&dataset, drawing, standing[r], view.relation == Some(r), on_click(&dispatch, Action::SelectRelation(Some(r))))
     });
 
+    // Regions behind the edges, outermost first: the picture of the groups. Their names are said
+    // by their groups' nodes, which are the buttons.
+    let regions = map.regions.iter().map(|region| {
+        let group = &dataset.actors[map.shown[region.node]];
+        html! { <g key={group.id.clone()} class="sl-region" data-group={group.id.clone()}>{ region_rect(region, zoom, "sl-region-box") }</g> }
+    });
+
     let nodes = map.shown.iter().enumerate().map(|(l, &i)| {
         let actor = &dataset.actors[i];
         let at = map.placed[l];
+        // A group's node labels its region and outlines all of it when focused.
+        let region = map.regions.iter().find(|r| r.node == l);
         let selected = view.actor == Some(i);
         let onclick = {
             let (dispatch, focus) = (dispatch.clone(), focus.clone());
@@ -106,12 +125,12 @@ pub fn ActorMap() -> Html {
             let focus = focus.clone();
             Callback::from(move |_: FocusEvent| focus.set(Some(i)))
         };
-        let name = format!("{}, {}{}", actor.name_with_label(), actor.kind.noun(),
-            if involved.contains(&i) { ", involved in this event" } else { "" });
+        let name = node_name(&dataset, map, l, involved.contains(&i));
         html! {
-            <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), involved.contains(&i).then_some("involved"), selected.then_some("selected"))}
+            <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), region.is_some().then_some("sl-group"), involved.contains(&i).then_some("involved"), selected.then_some("selected"))}
                role="button" tabindex={if i == tab_node { "0" } else { "-1" }} aria-pressed={selected.to_string()} aria-label={name}
                data-actor={actor.id.clone()} {onclick} {onfocus}>
+                if let Some(region) = region { { region_rect(region, zoom, "sl-group-ring") } }
                 <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), px(zoom))}>
                     { shape(actor.kind) }
                     <text class="sl-node-label" x="0" y={px(LABEL_BASELINE)}>{ actor.label() }</text>
@@ -151,6 +170,7 @@ pub fn ActorMap() -> Html {
             if let Some(note) = note { <p class="sl-map-note">{ note }</p> }
             <svg class="sl-map-svg" width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))}
                  role="group" aria-label="Actor map: who is involved and how they relate, as of the selected event" {onkeydown}>
+                <g class="sl-regions">{ for regions }</g>
                 <g class="sl-edges">{ for edges }</g>
                 <g class="sl-nodes">{ for nodes }</g>
             </svg>
