@@ -20,6 +20,7 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("focus", "surface", "focused marker label on surface bands"),
     ("focus", "era", "focused marker label over era bands"),
     ("fg", "region", "map labels inside a group's region"),
+    ("muted", "region", "labels of actors not in the selected event, inside a region"),
     ("confirmed", "surface", "status badge in the card"),
     ("confirmed", "bg", "status badge in the event list"),
     ("reported", "surface", "status badge in the card"),

@@ -191,7 +191,7 @@ fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_i
     expected.sort();
     assert_eq!(drawn, expected);
     // Regions come before the edges, so that edges and nodes are drawn over them.
-    assert!(html.find("class=\"sl-region\"").unwrap() < html.find("data-relation=").unwrap());
+    assert!(html.find("data-group=").unwrap() < html.find("data-relation=").unwrap());
     for id in groups {
         let node = tag_with(&html, &format!("data-actor=\"{id}\""));
         assert!(node.contains("sl-group") && node.contains("role=\"button\"") && node.contains(", with "), "{node}");
@@ -235,6 +235,33 @@ fn actors_involved_in_the_selected_event_are_highlighted() {
     for who in &dataset.events[0].actors {
         assert!(tag_with(&html, &format!("data-actor=\"{}\"", who.actor)).contains("involved"), "{} is not highlighted", who.actor);
     }
+}
+
+#[test]
+fn the_other_actors_recede_the_events_relations_are_drawn_last_and_the_live_region_names_its_actors() {
+    let dataset = story::embedded();
+    let html = html_at("nis-3000-briefing");
+    let event = dataset.events.iter().find(|e| e.id == "nis-3000-briefing").unwrap();
+    for actor in &dataset.actors {
+        let node = tag_with(&html, &format!("data-actor=\"{}\"", actor.id));
+        let involved = event.actors.iter().any(|w| w.actor == actor.id);
+        assert_eq!((node.contains(" involved"), node.contains(" receded")), (involved, !involved), "{node}");
+    }
+    // The regions of South Korea, the United States and North Korea hold the event's actors; Ukraine's does not.
+    assert!(tag_with(&html, "data-group=\"south-korea\"").contains("sl-region involved"));
+    assert!(tag_with(&html, "data-group=\"ukraine\"").contains("sl-region receded"));
+    let live = html.split("class=\"sl-live\">").nth(1).unwrap().split('<').next().unwrap();
+    assert!(live.ends_with("Reported. 4 actors in this event: NIS, N. Korea, KPA and White House."), "{live}");
+}
+
+#[test]
+fn the_relations_in_force_between_the_events_actors_are_drawn_over_the_others() {
+    let html = html_at("pyongyang-treaty");
+    let edges: Vec<&str> = tags(&html).filter(|t| t.contains("data-relation=")).collect();
+    let on_top = edges.iter().position(|t| t.contains("of-event")).expect("the treaty's relations");
+    assert!(edges[on_top..].iter().all(|t| t.contains("of-event")), "the event's relations come last: {edges:#?}");
+    let ids: Vec<&str> = edges[on_top..].iter().map(|t| t.split("data-relation=\"").nth(1).unwrap().split('"').next().unwrap()).collect();
+    assert_eq!(ids, ["north-korea-arms-russia", "russia-tech-north-korea", "kim-putin-pyongyang", "north-korea-russia-partnership", "kim-backs-russian-war"]);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::store::{on_click, use_dispatch, use_store};
 use crate::svg::px;
 use storyline_core::graph_layout::nearest_in_direction;
 use storyline_core::group_layout::{Region, REGION_MARGIN};
+use storyline_core::map_focus::{map_focus, Emphasis};
 use storyline_core::map_names::node_name;
 use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, Shape, LABEL_BASELINE};
 use storyline_core::relations::{describe, standings, Standing};
@@ -44,7 +45,8 @@ fn region_rect(region: &Region, zoom: f64, class: &'static str) -> Html {
 }
 
 /// One relation, drawn as core's scene says and styled by its standing at the selected event.
-fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: bool, onclick: Callback<MouseEvent>) -> Html {
+/// `of_event` marks one of the selected event's relations in force, drawn over the others.
+fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: bool, of_event: bool, onclick: Callback<MouseEvent>) -> Html {
     let relation = &dataset.relations[drawing.relation];
     let (s, c, e) = (drawing.start, drawing.control, drawing.end);
     let d = format!("M{},{} Q{},{} {},{}", px(s.0), px(s.1), px(c.0), px(c.1), px(e.0), px(e.1));
@@ -56,7 +58,7 @@ fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: boo
         Standing::Holds => "",
     });
     html! {
-        <g key={relation.id.clone()} class={classes!("sl-edge", relation.kind.key(), relation.status.key(), state.key(), selected.then_some("selected"))}
+        <g key={relation.id.clone()} class={classes!("sl-edge", relation.kind.key(), relation.status.key(), state.key(), selected.then_some("selected"), of_event.then_some("of-event"))}
            role="button" tabindex="-1" aria-label={name} data-relation={relation.id.clone()} {onclick}>
             <path class="sl-edge-hit" d={d.clone()} />
             <path class="sl-edge-line" d={d} />
@@ -92,20 +94,25 @@ pub fn ActorMap() -> Html {
         return html! {};
     }
     let view = &store.view;
-    let involved: Vec<usize> = view.selected.map(|e| store.index.event_actors[e].clone()).unwrap_or_default();
+    let involved: &[usize] = view.selected.map_or(&[], |e| &store.index.event_actors[e]);
     let standing = standings(&dataset, view.selected);
+    // Core decides what the selected event brings forward: its actors, its regions, its relations.
+    let event = map_focus(&memo, involved, &standing);
     let tab_node = focus.or(view.actor).filter(|&a| map.slot(a).is_some()).unwrap_or(map.shown[0]);
 
-    let edges = memo.edges.iter().map(|drawing| {
-        let r = drawing.relation;
-        edge(&dataset, drawing, standing[r], view.relation == Some(r), on_click(&dispatch, Action::SelectRelation(Some(r))))
+    let edges = event.edge_order.iter().enumerate().map(|(k, &d)| {
+        let (drawing, r) = (&memo.edges[d], memo.edges[d].relation);
+        let of_event = k + event.on_top >= event.edge_order.len();
+        edge(&dataset, drawing, standing[r], view.relation == Some(r), of_event, on_click(&dispatch, Action::SelectRelation(Some(r))))
     });
 
     // Regions behind the edges, outermost first: the picture of the groups. Their names are said
     // by their groups' nodes, which are the buttons.
-    let regions = map.regions.iter().map(|region| {
+    let regions = map.regions.iter().zip(&event.regions).map(|(region, emphasis)| {
         let group = &dataset.actors[map.shown[region.node]];
-        html! { <g key={group.id.clone()} class="sl-region" data-group={group.id.clone()}>{ region_rect(region, zoom, "sl-region-box") }</g> }
+        html! {
+            <g key={group.id.clone()} class={classes!("sl-region", emphasis.class())} data-group={group.id.clone()}>{ region_rect(region, zoom, "sl-region-box") }</g>
+        }
     });
 
     let nodes = map.shown.iter().enumerate().map(|(l, &i)| {
@@ -125,9 +132,10 @@ pub fn ActorMap() -> Html {
             let focus = focus.clone();
             Callback::from(move |_: FocusEvent| focus.set(Some(i)))
         };
-        let name = node_name(&dataset, map, l, involved.contains(&i));
+        let emphasis = event.nodes[l];
+        let name = node_name(&dataset, map, l, emphasis == Emphasis::Involved);
         html! {
-            <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), region.is_some().then_some("sl-group"), involved.contains(&i).then_some("involved"), selected.then_some("selected"))}
+            <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), region.is_some().then_some("sl-group"), emphasis.class(), selected.then_some("selected"))}
                role="button" tabindex={if i == tab_node { "0" } else { "-1" }} aria-pressed={selected.to_string()} aria-label={name}
                data-actor={actor.id.clone()} {onclick} {onfocus}>
                 if let Some(region) = region { { region_rect(region, zoom, "sl-group-ring") } }

@@ -15,6 +15,7 @@ pub mod html_text;
 pub mod in_use;
 pub mod keyboard;
 pub mod limits;
+pub mod map_focus;
 pub mod map_names;
 pub mod map_scene;
 pub mod model;

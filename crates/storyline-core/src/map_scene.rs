@@ -132,6 +132,8 @@ pub fn node_shape(kind: ActorKind) -> Shape {
 pub struct EdgeDrawing {
     /// The relation's index in `Dataset::relations`.
     pub relation: usize,
+    /// Its two ends, from and to, as places in the layout's `shown`.
+    pub ends: (usize, usize),
     /// A quadratic curve from `start` to `end`, bent through `control`; it stops short of both
     /// shapes, and of the arrowhead at the end.
     pub start: (f64, f64),
@@ -169,7 +171,8 @@ pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
         .enumerate()
         .filter_map(|(r, relation)| {
             let (a, b) = ends(relation)?;
-            let ((x1, y1), (x2, y2)) = (center(map.slot(a)?), center(map.slot(b)?));
+            let ends = (map.slot(a)?, map.slot(b)?);
+            let ((x1, y1), (x2, y2)) = (center(ends.0), center(ends.1));
             let (dx, dy) = (x2 - x1, y2 - y1);
             let len = (dx * dx + dy * dy).sqrt().max(1.0);
             let (ux, uy) = (dx / len, dy / len);
@@ -190,7 +193,7 @@ pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
             let (lx, ly) = (0.25 * sx + 0.5 * mx + 0.25 * ex, 0.25 * sy + 0.5 * my + 0.25 * ey);
             let strike = (relation.status == Status::Denied)
                 .then_some([(lx - 5.0, ly - 5.0), (lx + 5.0, ly + 5.0), (lx - 5.0, ly + 5.0), (lx + 5.0, ly - 5.0)]);
-            Some(EdgeDrawing { relation: r, start: (sx, sy), control: (mx, my), end: (ex, ey), arrow, label: (lx, ly - 7.0), strike })
+            Some(EdgeDrawing { relation: r, ends, start: (sx, sy), control: (mx, my), end: (ex, ey), arrow, label: (lx, ly - 7.0), strike })
         })
         .collect()
 }
