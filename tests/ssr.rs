@@ -264,6 +264,21 @@ fn the_relations_in_force_between_the_events_actors_are_drawn_over_the_others() 
     assert_eq!(ids, ["north-korea-arms-russia", "russia-tech-north-korea", "kim-putin-pyongyang", "north-korea-russia-partnership", "kim-backs-russian-war"]);
 }
 
+/// The legend's entries, as text, in order.
+fn legend_entries(html: &str) -> Vec<String> {
+    let legend = html.split("aria-label=\"Map legend\"").nth(1).expect("a legend").split("</div>").next().unwrap();
+    legend.split("</svg>").skip(1).map(|entry| entry.split('<').next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_legend_lists_only_the_kinds_and_statuses_the_map_shows_at_the_event() {
+    let first = legend_entries(&render_html(&story::embedded()));
+    assert_eq!(first, ["at war with", "invades", "Confirmed", "begins at this event", "not yet, or over, at this event"]);
+    let later = legend_entries(&html_at("nis-first-report"));
+    assert!(later.contains(&"sends troops to".to_string()) && later.contains(&"Denied (struck through)".to_string()), "{later:?}");
+    assert!(!later.contains(&"meets".to_string()), "both summits are over by October 2024: {later:?}");
+}
+
 #[test]
 fn the_whos_who_list_gives_every_relation_as_text() {
     let dataset = story::embedded();

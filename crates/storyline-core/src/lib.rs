@@ -14,6 +14,7 @@ pub mod group_layout;
 pub mod html_text;
 pub mod in_use;
 pub mod keyboard;
+pub mod legend;
 pub mod limits;
 pub mod map_focus;
 pub mod map_names;

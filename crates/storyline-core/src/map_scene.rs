@@ -62,27 +62,58 @@ pub fn map_height(width: f64) -> f64 {
     if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() }
 }
 
+/// Who the story's actors are linked to, by index: each relation's ends (none for an end that
+/// is no actor), and each actor's group.
+struct Links {
+    ends: Vec<Option<(usize, usize)>>,
+    group: Vec<Option<usize>>,
+}
+
+impl Links {
+    fn of(dataset: &Dataset) -> Links {
+        let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let at = |id: &str| ids.get(id).copied();
+        let ends = dataset.relations.iter().map(|r| Some((at(&r.from)?, at(&r.to)?))).collect();
+        Links { ends, group: dataset.actors.iter().map(|a| a.part_of.as_deref().and_then(at)).collect() }
+    }
+
+    /// The actors the map draws, ascending: all of them, or the `MAX_SHOWN` most connected.
+    fn shown(&self) -> Vec<usize> {
+        let n = self.group.len();
+        let mut shown: Vec<usize> = (0..n).collect();
+        if n > MAX_SHOWN {
+            // Belonging counts as a connection: a group is kept with the actors it holds.
+            let mut degree = vec![0usize; n];
+            for (a, b) in self.ends.iter().flatten().copied().chain((0..n).filter_map(|a| Some((a, self.group[a]?)))) {
+                degree[a] += 1;
+                degree[b] += 1;
+            }
+            crate::order::sort_by(&mut shown, |&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
+            shown.truncate(MAX_SHOWN);
+            crate::order::sort_by(&mut shown, usize::cmp);
+        }
+        shown
+    }
+}
+
+/// The relations the map draws (indices into `Dataset::relations`): those between two drawn
+/// actors, whatever the map's size.
+pub fn drawn_relations(dataset: &Dataset) -> Vec<usize> {
+    let links = Links::of(dataset);
+    let mut drawn = vec![false; dataset.actors.len()];
+    links.shown().into_iter().for_each(|a| drawn[a] = true);
+    (0..links.ends.len()).filter(|&r| links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b])).collect()
+}
+
 /// The map's layout for this story at this size: computed once over all relations, so that
 /// positions stay put as the selected date changes. Each actor is drawn inside the region of the
 /// actor it is part of (`group_layout`); an actor with neither a group nor a relation is laid
 /// out with the rest, as the exception it should be, not set apart.
 pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
     let n = dataset.actors.len();
-    let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let pairs: Vec<(usize, usize)> = dataset.relations.iter().filter_map(|r| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?))).collect();
-    let group: Vec<Option<usize>> = dataset.actors.iter().map(|a| a.part_of.as_deref().and_then(|g| ids.get(g).copied())).collect();
-    let mut shown: Vec<usize> = (0..n).collect();
-    if shown.len() > MAX_SHOWN {
-        // Belonging counts as a connection: a group is kept with the actors it holds.
-        let mut degree = vec![0usize; n];
-        for (a, b) in pairs.iter().copied().chain((0..n).filter_map(|a| Some((a, group[a]?)))) {
-            degree[a] += 1;
-            degree[b] += 1;
-        }
-        crate::order::sort_by(&mut shown, |&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
-        shown.truncate(MAX_SHOWN);
-        crate::order::sort_by(&mut shown, usize::cmp);
-    }
+    let links = Links::of(dataset);
+    let group = &links.group;
+    let shown = links.shown();
     // Actor index → its place among the drawn ones.
     let mut slot = vec![None; n];
     for (l, &a) in shown.iter().enumerate() {
@@ -92,7 +123,7 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64) -> MapLayout {
     // count keeps a chain that did from going on for ever.
     let part_of: Vec<Option<usize>> =
         shown.iter().map(|&a| std::iter::successors(group[a], |&g| group[g]).take(n).find_map(|g| slot[g])).collect();
-    let edges: Vec<(usize, usize)> = pairs.iter().filter_map(|&(a, b)| Some((slot[a]?, slot[b]?))).collect();
+    let edges: Vec<(usize, usize)> = links.ends.iter().flatten().filter_map(|&(a, b)| Some((slot[a]?, slot[b]?))).collect();
     let boxes: Vec<Node> = shown.iter().map(|&a| node_box(dataset, a)).collect();
     let drawn = group_layout(&boxes, &edges, &part_of, width, height, &Params::default());
     MapLayout { shown, placed: drawn.nodes, part_of, regions: drawn.regions, scale: drawn.scale }
