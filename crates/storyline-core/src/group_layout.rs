@@ -101,11 +101,15 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
     let mut outer: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
     let mut local = vec![Placed { x: 0.0, y: 0.0 }; n];
     let mut head = vec![Placed { x: 0.0, y: 0.0 }; n];
-    let mut groups: Vec<usize> = (0..n).filter(|&g| !members[g].is_empty()).collect();
-    crate::order::sort_by(&mut groups, |&g, &h| depth[h].cmp(&depth[g]).then(g.cmp(&h)));
+    // Nodes level by level, outermost first, each level in node order (chains are short: this
+    // costs less than a sort, in time and in the reader's download).
+    let deepest = depth.iter().copied().max().unwrap_or(0);
+    let depth_of = &depth;
+    let by_depth: Vec<usize> = (0..=deepest).flat_map(|d| (0..n).filter(move |&i| depth_of[i] == d)).collect();
+    let groups = by_depth.iter().rev().copied().filter(|&g| !members[g].is_empty());
     let inner = Params { fill: REGION_FILL, ..*params };
     let gap = size(params.gap);
-    for &g in &groups {
+    for g in groups {
         let boxes: Vec<Node> = members[g].iter().map(|&m| outer[m]).collect();
         let area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum::<f64>() / REGION_FILL;
         let avail_w = (area * REGION_ASPECT).sqrt().max(1.0);
@@ -131,8 +135,6 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
     for (&r, &p) in roots.iter().zip(&top.nodes) {
         centre[r] = p;
     }
-    let mut by_depth: Vec<usize> = (0..n).collect();
-    crate::order::sort_by(&mut by_depth, |&i, &j| depth[i].cmp(&depth[j]).then(i.cmp(&j)));
     for &i in &by_depth {
         if let Some(p) = parent[i] {
             centre[i] = Placed { x: centre[p].x + s * local[i].x, y: centre[p].y + s * local[i].y };

@@ -7,11 +7,14 @@ use crate::model::Dataset;
 
 /// A list in words: "A", "A and B", "A, B and C".
 pub fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
+        }
+        out.push_str(item);
     }
+    out
 }
 
 /// The name of the node at `slot` of `map`: "Russia, state, part of BRICS, with Putin and

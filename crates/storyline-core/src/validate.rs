@@ -455,10 +455,14 @@ fn check_part_of(actors: &[(usize, &Actor)], actor_ids: &Ids<'_>, report: &mut R
             if round.len() > 1 {
                 // `actors` is in file order: the least position is the first in the file.
                 let first = (0..round.len()).min_by_key(|&r| round[r]).expect("a circle has actors");
-                let ids: Vec<String> = (0..=round.len()).map(|r| format!("\"{}\"", actors[round[(first + r) % round.len()]].1.id)).collect();
+                let mut way = String::new();
+                for r in 0..=round.len() {
+                    way.push_str(if r == 0 { "\"" } else { "\" → \"" });
+                    way.push_str(&actors[round[(first + r) % round.len()]].1.id);
+                }
                 report.error(
                     TOP.index("actors", actors[round[first]].0).field("part_of").to_string(),
-                    format!("{} goes round in a circle: an actor cannot be part of itself, even through others", ids.join(" → ")),
+                    format!("{way}\" goes round in a circle: an actor cannot be part of itself, even through others"),
                 );
             }
         }
