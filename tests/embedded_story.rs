@@ -46,3 +46,35 @@ fn the_events_of_the_embedded_story_are_in_chronological_order() {
     let dataset = load(EMBEDDED_JSON).unwrap().dataset;
     assert!(dataset.events.windows(2).all(|w| w[0].start <= w[1].start));
 }
+
+#[test]
+fn no_actor_of_the_embedded_story_stands_outside_a_group_or_a_relation() {
+    let dataset = load(EMBEDDED_JSON).unwrap().dataset;
+    for actor in &dataset.actors {
+        let grouped = actor.part_of.is_some() || dataset.actors.iter().any(|a| a.part_of.as_ref() == Some(&actor.id));
+        let related = dataset.relations.iter().any(|r| r.from == actor.id || r.to == actor.id);
+        assert!(grouped || related, "{} stands alone", actor.id);
+    }
+}
+
+#[test]
+fn each_agency_leader_and_force_of_the_embedded_story_belongs_to_its_state_and_russia_to_brics() {
+    let dataset = load(EMBEDDED_JSON).unwrap().dataset;
+    let mut affiliations: Vec<(&str, &str)> = dataset.actors.iter().filter_map(|a| Some((a.id.as_str(), a.part_of.as_deref()?))).collect();
+    affiliations.sort();
+    assert_eq!(
+        affiliations,
+        [
+            ("kim-jong-un", "north-korea"),
+            ("kpa", "north-korea"),
+            ("kremlin", "russia"),
+            ("lloyd-austin", "united-states"),
+            ("nis", "south-korea"),
+            ("russia", "brics"),
+            ("ukraine-hur", "ukraine"),
+            ("vladimir-putin", "russia"),
+            ("volodymyr-zelenskyy", "ukraine"),
+            ("white-house", "united-states"),
+        ]
+    );
+}

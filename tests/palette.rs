@@ -19,6 +19,8 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("focus", "bg", "focused marker label"),
     ("focus", "surface", "focused marker label on surface bands"),
     ("focus", "era", "focused marker label over era bands"),
+    ("fg", "region", "map labels inside a group's region"),
+    ("muted", "region", "labels of actors not in the selected event, inside a region"),
     ("confirmed", "surface", "status badge in the card"),
     ("confirmed", "bg", "status badge in the event list"),
     ("reported", "surface", "status badge in the card"),
@@ -48,11 +50,15 @@ fn ui_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     let mut pairs: Vec<_> = DOTS.iter().flat_map(|&d| BANDS.iter().map(move |&b| (d, b, "marker dot"))).collect();
     pairs.extend(EDGES.iter().flat_map(|&e| ["bg", "surface"].map(move |b| (e, b, "map edge and legend sample"))));
     pairs.extend(BANDS.iter().map(|&b| ("focus", b, "focus outline / focused marker and cluster stroke")));
+    // Inside a group's region: edges cross it, involved nodes are filled with the accent, a
+    // nested region's border and a focused group's outline are drawn on it.
+    pairs.extend(EDGES.iter().map(|&e| (e, "region", "map edge across a group's region")));
+    pairs.extend([("accent", "region", "involved node in a region"), ("muted", "region", "a nested region's border"), ("focus", "region", "a focused group's outline")]);
     pairs
 }
 
 /// Backgrounds and decoration: not checked as foregrounds (--storyline-rule is decorative).
-const NOT_FOREGROUND: &[&str] = &["bg", "surface", "era", "rule"];
+const NOT_FOREGROUND: &[&str] = &["bg", "surface", "era", "region", "rule"];
 
 fn strip_comments(css: &str) -> String {
     let (mut out, mut rest) = (String::new(), css);

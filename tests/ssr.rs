@@ -189,6 +189,29 @@ fn the_map_draws_every_actor_as_a_named_button() {
 }
 
 #[test]
+fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_its_node() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    let groups: Vec<&str> = dataset.actors.iter().filter(|g| dataset.actors.iter().any(|a| a.part_of.as_ref() == Some(&g.id))).map(|g| g.id.as_str()).collect();
+    assert_eq!(groups.len(), 6, "North Korea, Russia, Ukraine, South Korea, the United States and BRICS");
+    let mut drawn = attr_values(&html, "data-group");
+    drawn.sort();
+    let mut expected = groups.clone();
+    expected.sort();
+    assert_eq!(drawn, expected);
+    // Regions come before the edges, so that edges and nodes are drawn over them.
+    assert!(html.find("data-group=").unwrap() < html.find("data-relation=").unwrap());
+    for id in groups {
+        let node = tag_with(&html, &format!("data-actor=\"{id}\""));
+        assert!(node.contains("sl-group") && node.contains("role=\"button\"") && node.contains(", with "), "{node}");
+    }
+    assert!(html.contains("aria-label=\"Russia, state, part of BRICS, with Putin and Kremlin"), "{html}");
+    assert!(html.contains("aria-label=\"Vladimir Putin, leader, part of Russia"), "{html}");
+    assert_eq!(count(&html, "class=\"sl-group-ring\""), 6, "each group's node outlines its region when focused");
+    assert!(html.contains(">Vladimir Putin</button> (leader, part of Russia): "), "Who's who says what the regions show");
+}
+
+#[test]
 fn every_relation_is_an_edge_named_in_words() {
     let dataset = story::embedded();
     let html = render_html(&dataset);
@@ -221,6 +244,48 @@ fn actors_involved_in_the_selected_event_are_highlighted() {
     for who in &dataset.events[0].actors {
         assert!(tag_with(&html, &format!("data-actor=\"{}\"", who.actor)).contains("involved"), "{} is not highlighted", who.actor);
     }
+}
+
+#[test]
+fn the_other_actors_recede_the_events_relations_are_drawn_last_and_the_live_region_names_its_actors() {
+    let dataset = story::embedded();
+    let html = html_at("nis-3000-briefing");
+    let event = dataset.events.iter().find(|e| e.id == "nis-3000-briefing").unwrap();
+    for actor in &dataset.actors {
+        let node = tag_with(&html, &format!("data-actor=\"{}\"", actor.id));
+        let involved = event.actors.iter().any(|w| w.actor == actor.id);
+        assert_eq!((node.contains(" involved"), node.contains(" receded")), (involved, !involved), "{node}");
+    }
+    // The regions of South Korea, the United States and North Korea hold the event's actors; Ukraine's does not.
+    assert!(tag_with(&html, "data-group=\"south-korea\"").contains("sl-region involved"));
+    assert!(tag_with(&html, "data-group=\"ukraine\"").contains("sl-region receded"));
+    let live = html.split("class=\"sl-live\">").nth(1).unwrap().split('<').next().unwrap();
+    assert!(live.ends_with("Reported. 4 actors in this event: NIS, N. Korea, KPA and White House."), "{live}");
+}
+
+#[test]
+fn the_relations_in_force_between_the_events_actors_are_drawn_over_the_others() {
+    let html = html_at("pyongyang-treaty");
+    let edges: Vec<&str> = tags(&html).filter(|t| t.contains("data-relation=")).collect();
+    let on_top = edges.iter().position(|t| t.contains("of-event")).expect("the treaty's relations");
+    assert!(edges[on_top..].iter().all(|t| t.contains("of-event")), "the event's relations come last: {edges:#?}");
+    let ids: Vec<&str> = edges[on_top..].iter().map(|t| t.split("data-relation=\"").nth(1).unwrap().split('"').next().unwrap()).collect();
+    assert_eq!(ids, ["north-korea-arms-russia", "russia-tech-north-korea", "kim-putin-pyongyang", "north-korea-russia-partnership", "kim-backs-russian-war"]);
+}
+
+/// The legend's entries, as text, in order.
+fn legend_entries(html: &str) -> Vec<String> {
+    let legend = html.split("aria-label=\"Map legend\"").nth(1).expect("a legend").split("</div>").next().unwrap();
+    legend.split("</svg>").skip(1).map(|entry| entry.split('<').next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_legend_lists_only_the_kinds_and_statuses_the_map_shows_at_the_event() {
+    let first = legend_entries(&render_html(&story::embedded()));
+    assert_eq!(first, ["at war with", "invades", "Confirmed", "begins at this event", "not yet, or over, at this event"]);
+    let later = legend_entries(&html_at("nis-first-report"));
+    assert!(later.contains(&"sends troops to".to_string()) && later.contains(&"Denied (struck through)".to_string()), "{later:?}");
+    assert!(!later.contains(&"meets".to_string()), "both summits are over by October 2024: {later:?}");
 }
 
 #[test]

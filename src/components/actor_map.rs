@@ -11,6 +11,9 @@ use crate::hooks::{use_focus_back_from_cards, use_width};
 use crate::store::{on_click, use_dispatch, use_store};
 use crate::svg::px;
 use storyline_core::graph_layout::nearest_in_direction;
+use storyline_core::group_layout::{Region, REGION_MARGIN};
+use storyline_core::map_focus::{map_focus, Emphasis};
+use storyline_core::map_names::node_name;
 use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, Shape, LABEL_BASELINE};
 use storyline_core::relations::{describe, standings, Standing};
 use storyline_core::view_state::Action;
@@ -33,8 +36,17 @@ fn shape(kind: ActorKind) -> Html {
     }
 }
 
+/// A group's region as core places it: `class` says what it is, and `rx` rounds its corners by
+/// the margin it keeps around its members, so that no corner cuts into one.
+fn region_rect(region: &Region, zoom: f64, class: &'static str) -> Html {
+    html! {
+        <rect {class} x={px(region.x)} y={px(region.y)} width={px(region.width)} height={px(region.height)} rx={px(REGION_MARGIN * zoom)} />
+    }
+}
+
 /// One relation, drawn as core's scene says and styled by its standing at the selected event.
-fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: bool, onclick: Callback<MouseEvent>) -> Html {
+/// `of_event` marks one of the selected event's relations in force, drawn over the others.
+fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: bool, of_event: bool, onclick: Callback<MouseEvent>) -> Html {
     let relation = &dataset.relations[drawing.relation];
     let (s, c, e) = (drawing.start, drawing.control, drawing.end);
     let d = format!("M{},{} Q{},{} {},{}", px(s.0), px(s.1), px(c.0), px(c.1), px(e.0), px(e.1));
@@ -46,7 +58,7 @@ fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: boo
         Standing::Holds => "",
     });
     html! {
-        <g key={relation.id.clone()} class={classes!("sl-edge", relation.kind.key(), relation.status.key(), state.key(), selected.then_some("selected"))}
+        <g key={relation.id.clone()} class={classes!("sl-edge", relation.kind.key(), relation.status.key(), state.key(), selected.then_some("selected"), of_event.then_some("of-event"))}
            role="button" tabindex="-1" aria-label={name} data-relation={relation.id.clone()} {onclick}>
             <path class="sl-edge-hit" d={d.clone()} />
             <path class="sl-edge-line" d={d} />
@@ -82,18 +94,32 @@ pub fn ActorMap() -> Html {
         return html! {};
     }
     let view = &store.view;
-    let involved: Vec<usize> = view.selected.map(|e| store.index.event_actors[e].clone()).unwrap_or_default();
+    let involved: &[usize] = view.selected.map_or(&[], |e| &store.index.event_actors[e]);
     let standing = standings(&dataset, view.selected);
+    // Core decides what the selected event brings forward: its actors, its regions, its relations.
+    let event = map_focus(&memo, involved, &standing);
     let tab_node = focus.or(view.actor).filter(|&a| map.slot(a).is_some()).unwrap_or(map.shown[0]);
 
-    let edges = memo.edges.iter().map(|drawing| {
-        let r = drawing.relation;
-        edge(&dataset, drawing, standing[r], view.relation == Some(r), on_click(&dispatch, Action::SelectRelation(Some(r))))
+    let edges = event.edge_order.iter().enumerate().map(|(k, &d)| {
+        let (drawing, r) = (&memo.edges[d], memo.edges[d].relation);
+        let of_event = k + event.on_top >= event.edge_order.len();
+        edge(&dataset, drawing, standing[r], view.relation == Some(r), of_event, on_click(&dispatch, Action::SelectRelation(Some(r))))
+    });
+
+    // Regions behind the edges, outermost first: the picture of the groups. Their names are said
+    // by their groups' nodes, which are the buttons.
+    let regions = map.regions.iter().zip(&event.regions).map(|(region, emphasis)| {
+        let group = &dataset.actors[map.shown[region.node]];
+        html! {
+            <g key={group.id.clone()} class={classes!("sl-region", emphasis.class())} data-group={group.id.clone()}>{ region_rect(region, zoom, "sl-region-box") }</g>
+        }
     });
 
     let nodes = map.shown.iter().enumerate().map(|(l, &i)| {
         let actor = &dataset.actors[i];
         let at = map.placed[l];
+        // A group's node labels its region and outlines all of it when focused.
+        let region = map.regions.iter().find(|r| r.node == l);
         let selected = view.actor == Some(i);
         let onclick = {
             let (dispatch, focus) = (dispatch.clone(), focus.clone());
@@ -106,12 +132,13 @@ pub fn ActorMap() -> Html {
             let focus = focus.clone();
             Callback::from(move |_: FocusEvent| focus.set(Some(i)))
         };
-        let name = format!("{}, {}{}", actor.name_with_label(), actor.kind.noun(),
-            if involved.contains(&i) { ", involved in this event" } else { "" });
+        let emphasis = event.nodes[l];
+        let name = node_name(&dataset, map, l, emphasis == Emphasis::Involved);
         html! {
-            <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), involved.contains(&i).then_some("involved"), selected.then_some("selected"))}
+            <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), region.is_some().then_some("sl-group"), emphasis.class(), selected.then_some("selected"))}
                role="button" tabindex={if i == tab_node { "0" } else { "-1" }} aria-pressed={selected.to_string()} aria-label={name}
                data-actor={actor.id.clone()} {onclick} {onfocus}>
+                if let Some(region) = region { { region_rect(region, zoom, "sl-group-ring") } }
                 <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), px(zoom))}>
                     { shape(actor.kind) }
                     <text class="sl-node-label" x="0" y={px(LABEL_BASELINE)}>{ actor.label() }</text>
@@ -151,6 +178,7 @@ pub fn ActorMap() -> Html {
             if let Some(note) = note { <p class="sl-map-note">{ note }</p> }
             <svg class="sl-map-svg" width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))}
                  role="group" aria-label="Actor map: who is involved and how they relate, as of the selected event" {onkeydown}>
+                <g class="sl-regions">{ for regions }</g>
                 <g class="sl-edges">{ for edges }</g>
                 <g class="sl-nodes">{ for nodes }</g>
             </svg>

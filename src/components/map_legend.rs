@@ -1,14 +1,23 @@
-//! The map's legend: every relation kind and status that appears in this story, and what faded and bold edges mean.
+//! The map's legend: the relation kinds and statuses the map shows in force at the selected
+//! event, and what bold and faint edges mean when it shows them (core's `legend` decides).
 
+use crate::by_pointer::ByPointer;
 use crate::store::use_store;
+use storyline_core::legend::legend;
+use storyline_core::map_scene::drawn_relations;
+use storyline_core::relations::standings;
 use yew::prelude::*;
 
 #[component]
 pub fn MapLegend() -> Html {
     let store = use_store();
     let dataset = &store.dataset;
-    let kinds = storyline_core::in_use::relation_kinds(dataset);
-    let statuses = storyline_core::in_use::relation_statuses(dataset);
+    // Which relations the map draws depends on the story alone.
+    let drawn = use_memo(ByPointer(dataset.clone()), |d| drawn_relations(d));
+    let shown = legend(dataset, &drawn, &standings(dataset, store.view.selected));
+    if drawn.is_empty() {
+        return html! {};
+    }
     let sample = |classes: Classes| {
         html! {
             <svg class="sl-legend-sample" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true">
@@ -18,19 +27,25 @@ pub fn MapLegend() -> Html {
     };
     html! {
         <div class="sl-legend" aria-label="Map legend" role="group">
+            if !shown.kinds.is_empty() {
+                <ul>
+                    for kind in shown.kinds.iter().copied() {
+                        <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
+                    }
+                </ul>
+            }
             <ul>
-                for kind in kinds.iter().copied() {
-                    <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
-                }
-            </ul>
-            <ul>
-                for status in statuses.iter().copied() {
+                for status in shown.statuses.iter().copied() {
                     <li>{ sample(classes!("sl-edge", "meets", status.key(), "holds")) }
                         { if status == storyline_core::Status::Denied { format!("{} (struck through)", status.label()) } else { status.label().to_string() } }
                     </li>
                 }
-                <li>{ sample(classes!("sl-edge", "meets", "confirmed", "begins")) }{ "begins at this event" }</li>
-                <li>{ sample(classes!("sl-edge", "meets", "confirmed", "later")) }{ "not yet, or over, at this event" }</li>
+                if shown.begins {
+                    <li>{ sample(classes!("sl-edge", "meets", "confirmed", "begins")) }{ "begins at this event" }</li>
+                }
+                if shown.faded {
+                    <li>{ sample(classes!("sl-edge", "meets", "confirmed", "later")) }{ "not yet, or over, at this event" }</li>
+                }
             </ul>
         </div>
     }

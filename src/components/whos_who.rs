@@ -35,7 +35,7 @@ pub fn WhosWho() -> Html {
                                 <button type="button" class="sl-link-button sl-strong" onclick={open}>{ &actor.name }</button>
                                 // One text node, not three: the prerendered HTML has them as one, and
                                 // hydration must find what the server wrote (crates/storyline-browser/tests/e2e/embedding.rs).
-                                { kind_and_description(actor) }
+                                { kind_and_description(actor, actor.part_of.as_deref().and_then(|g| store.index.actor_by_id(g)).map(|g| dataset.actors[g].name.as_str())) }
                                 <ul>
                                     for (r, relation) in dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id) {
                                         {{
@@ -61,8 +61,13 @@ pub fn WhosWho() -> Html {
     }
 }
 
-/// " (state): Nuclear-armed, …" after an actor's name; without a description, " (state)".
-fn kind_and_description(actor: &storyline_core::Actor) -> String {
+/// " (state): Nuclear-armed, …" after an actor's name; " (leader, part of Russia): …" for one that
+/// belongs to another, whose region the map draws it in; without a description, " (state)".
+fn kind_and_description(actor: &storyline_core::Actor, part_of: Option<&str>) -> String {
     let kind = actor.kind.noun();
+    let kind = match part_of {
+        Some(group) => format!("{kind}, part of {group}"),
+        None => kind.to_string(),
+    };
     if actor.description.is_empty() { format!(" ({kind})") } else { format!(" ({kind}): {}", actor.description) }
 }

@@ -15,7 +15,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let timelinejs = tools::ensure_timelinejs()?;
     println!("Native benchmarks (optimised build, this machine):");
     run(Command::new("cargo")
-        .args(["bench", "--quiet", "--package", "storyline-core", "--bench", "parse_validate", "--bench", "graph_layout"])
+        .args(["bench", "--quiet", "--package", "storyline-core", "--bench", "parse_validate", "--bench", "graph_layout", "--bench", "group_layout"])
         .current_dir(project_root()))?;
     dist::build_release()?;
     storyline_browser::fixtures::write(&dist::publish)?;

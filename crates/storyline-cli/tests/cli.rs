@@ -34,6 +34,17 @@ fn check_fails_every_invalid_file_naming_each_error_path() {
 }
 
 #[test]
+fn check_names_an_affiliation_that_goes_round_in_a_circle_with_the_way_round() {
+    let out = storyline(&["check", "tests/data/invalid/47-part-of-in-a-circle.json"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("  error: actors[0].part_of: \"north-korea\" → \"nis\" → \"north-korea\" goes round in a circle"),
+        "{text}"
+    );
+}
+
+#[test]
 fn check_reports_on_every_file_and_fails_if_any_is_invalid() {
     let out = storyline(&["check", "tests/data/valid/minimal.json", "tests/data/invalid/does-not-exist.json"]);
     let text = stdout(&out);

@@ -1,11 +1,11 @@
 //! Prints how long the actor-map layout takes natively, and how good it is (`cargo bench -p storyline-core --bench graph_layout`).
 
-use std::time::Instant;
 use storyline_core::graph_layout::{layout, Node, Params};
 use storyline_core::rng::Rng;
 use storyline_core::text_width::text_width;
 use storyline_testkit::map_checks::{outside, overlapping};
 use storyline_testkit::stress::stress;
+use storyline_testkit::timing::time_runs;
 
 const WIDTH: f64 = 1200.0;
 const HEIGHT: f64 = 800.0;
@@ -35,31 +35,15 @@ fn main() {
     let params = Params::default();
     for (n, m, runs) in [(15, 25, 25), (500, 1_500, 9), (1_000, 3_000, 5)] {
         let (nodes, edges) = (nodes(n, 1), graph(n, m, 2));
-        let mut last = None;
-        let mut times: Vec<f64> = (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                let l = layout(&nodes, &edges, WIDTH, HEIGHT, &params);
-                let elapsed = start.elapsed().as_secs_f64() * 1e3;
-                if let Some(previous) = &last {
-                    assert_eq!(previous, &l, "the layout is deterministic");
-                }
-                last = Some(l);
-                elapsed
-            })
-            .collect();
-        let l = last.expect("at least one run");
-        times.sort_by(f64::total_cmp);
+        let timed = time_runs(runs, || layout(&nodes, &edges, WIDTH, HEIGHT, &params));
+        let l = &timed.result;
         // The same graph with points for nodes: what majorization alone achieves, before boxes push it about.
         let points = layout(&vec![Node { width: 0.0, height: 0.0 }; n], &edges, WIDTH, HEIGHT, &Params { gap: 0.0, ..params });
         println!(
-            "graph_layout {n:>5} nodes/{m:>5} edges in {WIDTH}×{HEIGHT}: median {:>7.2} ms, min {:>7.2} ms, max {:>7.2} ms ({runs} runs); \
+            "graph_layout {n:>5} nodes/{m:>5} edges in {WIDTH}×{HEIGHT}: {timed}; \
              overlaps {}, outside {}, scale {:.3}, normalized stress {:.3} (points alone {:.3})",
-            times[times.len() / 2],
-            times[0],
-            times[times.len() - 1],
-            overlapping(&l, &nodes, params.gap).len(),
-            outside(&l, &nodes, WIDTH, HEIGHT, params.padding).len(),
+            overlapping(l, &nodes, params.gap).len(),
+            outside(l, &nodes, WIDTH, HEIGHT, params.padding).len(),
             l.scale,
             stress(&l.nodes, &edges),
             stress(&points.nodes, &edges),

@@ -13,8 +13,9 @@
 //! bit-identical positions run after run and, by construction, on every platform, wasm included.
 //!
 //! When the boxes cannot all fit the area at full size, the map is laid out in a larger virtual
-//! area and shrunk to fit: [`Layout::scale`] (below 1) is then the zoom at which boxes and gap
-//! must be drawn. Memory is one n×n matrix of `f64` (8 MB at 1,000 actors, 32 MB at 2,000).
+//! area, drawn closer together as far as the gap allows (the same factor for every centre, so
+//! the shape holds; a bisection of fixed steps), and only then shrunk to fit: [`Layout::scale`]
+//! (below 1) is the zoom at which boxes and gap must be drawn. Memory is one n×n matrix of `f64` (8 MB at 1,000 actors, 32 MB at 2,000).
 
 use crate::rng::Rng;
 
@@ -35,11 +36,13 @@ pub struct Params {
     pub padding: f64,
     /// The least space between two boxes, in px.
     pub gap: f64,
+    /// The share of the area boxes may cover before the layout moves to a larger virtual area.
+    pub fill: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0 }
+        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0, fill: MAX_FILL }
     }
 }
 
@@ -61,11 +64,21 @@ pub struct Layout {
     pub scale: f64,
 }
 
+/// Nodes arranged at full size, before they are fitted to an area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrangement {
+    /// Node centres, in the order the nodes were given, about the middle of the drawing (0, 0).
+    pub nodes: Vec<Placed>,
+    /// The size of the rectangle around every box.
+    pub width: f64,
+    pub height: f64,
+}
+
 /// Pivots for the start: enough to catch the large-scale shape of graphs of a few thousand nodes.
 const PIVOTS: usize = 50;
 const POWER_STEPS: usize = 100;
-/// Boxes may cover this share of the area before the layout moves to a larger virtual area.
-/// Measured on random graphs of 5 to 85 nodes: higher barely enlarges the final scale (boxes
+/// Boxes may cover this share of the area before the layout moves to a larger virtual area
+/// (`Params::fill`, by default). Measured on random graphs of 5 to 85 nodes: higher barely enlarges the final scale (boxes
 /// pushed apart spread past the area anyway) while it distorts the drawing more.
 const MAX_FILL: f64 = 0.3;
 const SEPARATION_PASSES: usize = 30;
@@ -78,8 +91,6 @@ const BIAS_MIN: f64 = 0.1;
 /// out-of-range indices are ignored) inside a `width`×`height` area.
 pub fn layout(nodes: &[Node], edges: &[(usize, usize)], width: f64, height: f64, params: &Params) -> Layout {
     let n = nodes.len();
-    let boxes: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
-    let gap = size(params.gap);
     let (width, height) = (size(width), size(height));
     let padding = size(params.padding);
     let (avail_w, avail_h) = ((width - 2.0 * padding).max(0.0), (height - 2.0 * padding).max(0.0));
@@ -90,47 +101,122 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], width: f64, height: f64,
     if avail_w <= 0.0 || avail_h <= 0.0 {
         return Layout { nodes: vec![centre; n], scale: 0.0 };
     }
-
-    let mut matrix = distances(n, edges);
-    let (mut x, mut y) = pivot_mds(&matrix, n, params.seed);
-    majorize(&mut matrix, &mut x, &mut y, params.iterations);
-    drop(matrix);
-    principal_axes(&mut x, &mut y, avail_w >= avail_h);
-
-    // A virtual area big enough for the boxes, of the same shape as the real one.
-    let box_area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum();
-    let widest = boxes.iter().fold(0.0f64, |m, b| m.max(b.width));
-    let tallest = boxes.iter().fold(0.0f64, |m, b| m.max(b.height));
-    let grow = 1f64.max((box_area / (MAX_FILL * avail_w * avail_h)).sqrt()).max(widest / avail_w).max(tallest / avail_h);
-    let (vw, vh) = (avail_w * grow, avail_h * grow);
-    fit(&mut x, &mut y, widest, tallest, vw, vh);
-
-    let mut order: Vec<usize> = (0..n).collect();
-    separate(&mut x, &mut y, &boxes, gap, avail_w / avail_h, &mut order);
-    if x.iter().chain(&y).all(|v| v.is_finite()) {
-        let (widths, heights): (Vec<f64>, Vec<f64>) = boxes.iter().map(|b| (b.width, b.height)).unzip();
-        let b = bounds(&x, &y, &boxes);
-        // What still overlaps moves along the axis on which the drawing is short of the area's shape.
-        if (b.x1 - b.x0) / (b.y1 - b.y0) < avail_w / avail_h {
-            legalize(&mut x, &y, &widths, &heights, gap, &mut order);
-        } else {
-            legalize(&mut y, &x, &heights, &widths, gap, &mut order);
-        }
-    } else {
-        shelves(&mut x, &mut y, &boxes, gap, avail_w / avail_h);
-    }
-
-    // Centre the drawing in the area, shrunk if it came out larger.
-    let b = bounds(&x, &y, &boxes);
-    let scale = 1f64.min(avail_w / (b.x1 - b.x0)).min(avail_h / (b.y1 - b.y0));
-    let (mid_x, mid_y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
-    let placed =
-        x.iter().zip(&y).map(|(&px, &py)| Placed { x: centre.x + (px - mid_x) * scale, y: centre.y + (py - mid_y) * scale }).collect();
+    // Centre the drawing in the area: drawn closer together if it came out larger, as far as the
+    // gap allows, and shrunk only for what is still too large, so that labels keep their size.
+    let mut drawing = arrange(nodes, edges, avail_w, avail_h, params);
+    tighten(&mut drawing, nodes, params.gap, Some((avail_w, avail_h)));
+    let scale = 1f64.min(avail_w / drawing.width).min(avail_h / drawing.height);
+    let placed = drawing.nodes.iter().map(|p| Placed { x: centre.x + p.x * scale, y: centre.y + p.y * scale }).collect();
     Layout { nodes: placed, scale }
 }
 
+/// Arranges `nodes` joined by `edges` at full size, with no two boxes closer than the gap, for an
+/// area of `avail_w`×`avail_h` (both above 0): the drawing takes the area's shape, and spreads
+/// over it or, when the boxes would cover more than `Params::fill` of it, over a larger one.
+/// `layout` fits the result to its area; the group layout nests results inside one another.
+pub fn arrange(nodes: &[Node], edges: &[(usize, usize)], avail_w: f64, avail_h: f64, params: &Params) -> Arrangement {
+    let n = nodes.len();
+    let boxes: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
+    let gap = size(params.gap);
+    let (mut x, mut y) = (vec![0.0; n], vec![0.0; n]);
+    if n > 0 && avail_w > 0.0 && avail_h > 0.0 {
+        let mut matrix = distances(n, edges);
+        (x, y) = pivot_mds(&matrix, n, params.seed);
+        majorize(&mut matrix, &mut x, &mut y, params.iterations);
+        drop(matrix);
+        principal_axes(&mut x, &mut y, avail_w >= avail_h);
+
+        // A virtual area big enough for the boxes, of the same shape as the real one.
+        let box_area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum();
+        let widest = boxes.iter().fold(0.0f64, |m, b| m.max(b.width));
+        let tallest = boxes.iter().fold(0.0f64, |m, b| m.max(b.height));
+        let fill = if params.fill > 0.0 { params.fill } else { MAX_FILL };
+        let grow = 1f64.max((box_area / (fill * avail_w * avail_h)).sqrt()).max(widest / avail_w).max(tallest / avail_h);
+        let (vw, vh) = (avail_w * grow, avail_h * grow);
+        fit(&mut x, &mut y, widest, tallest, vw, vh);
+
+        let mut order: Vec<usize> = (0..n).collect();
+        separate(&mut x, &mut y, &boxes, gap, avail_w / avail_h, &mut order);
+        if x.iter().chain(&y).all(|v| v.is_finite()) {
+            let (widths, heights): (Vec<f64>, Vec<f64>) = boxes.iter().map(|b| (b.width, b.height)).unzip();
+            let b = bounds(&x, &y, &boxes);
+            // What still overlaps moves along the axis on which the drawing is short of the area's shape.
+            if (b.x1 - b.x0) / (b.y1 - b.y0) < avail_w / avail_h {
+                legalize(&mut x, &y, &widths, &heights, gap, &mut order);
+            } else {
+                legalize(&mut y, &x, &heights, &widths, gap, &mut order);
+            }
+        } else {
+            shelves(&mut x, &mut y, &boxes, gap, avail_w / avail_h);
+        }
+    } else {
+        shelves(&mut x, &mut y, &boxes, gap, 1.0);
+    }
+    let b = bounds(&x, &y, &boxes);
+    let (mid_x, mid_y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    let placed = x.iter().zip(&y).map(|(&px, &py)| Placed { x: px - mid_x, y: py - mid_y }).collect();
+    Arrangement { nodes: placed, width: (b.x1 - b.x0).max(0.0), height: (b.y1 - b.y0).max(0.0) }
+}
+
+/// Draws the centres of `drawing` nearer its middle, all by one factor, so that it keeps its
+/// shape: until it fits `room` (as far as the gap allows), or with no room given as close as the
+/// gap allows. Boxes keep their size; no two come closer than the gap.
+pub fn tighten(drawing: &mut Arrangement, nodes: &[Node], gap: f64, room: Option<(f64, f64)>) {
+    let boxes: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
+    let gap = size(gap);
+    let p = &drawing.nodes;
+    // Each pair stays apart while one axis keeps its distance: the factor at which the later gives way.
+    let mut least = 0.0f64;
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            let need_x = (boxes[i].width + boxes[j].width) / 2.0 + gap;
+            let need_y = (boxes[i].height + boxes[j].height) / 2.0 + gap;
+            least = least.max((need_x / (p[i].x - p[j].x).abs()).min(need_y / (p[i].y - p[j].y).abs()));
+        }
+    }
+    let least = least.min(1.0);
+    let extent = |f: f64| {
+        let (mut x0, mut x1, mut y0, mut y1) = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+        for (q, b) in p.iter().zip(&boxes) {
+            (x0, x1) = (x0.min(q.x * f - b.width / 2.0), x1.max(q.x * f + b.width / 2.0));
+            (y0, y1) = (y0.min(q.y * f - b.height / 2.0), y1.max(q.y * f + b.height / 2.0));
+        }
+        (x0, x1, y0, y1)
+    };
+    let fits = |f: f64, (w, h): (f64, f64)| {
+        let (x0, x1, y0, y1) = extent(f);
+        x1 - x0 <= w && y1 - y0 <= h
+    };
+    let factor = match room {
+        None => least,
+        Some(room) if fits(1.0, room) => 1.0,
+        // The drawing grows with the factor: the largest that fits, by bisection in a fixed number of steps.
+        Some(room) => {
+            let (mut lo, mut hi) = (least, 1.0);
+            for _ in 0..TIGHTEN_STEPS {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid, room) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            lo
+        }
+    };
+    if factor < 1.0 && p.len() > 1 {
+        let (x0, x1, y0, y1) = extent(factor);
+        let (mid_x, mid_y) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        drawing.nodes.iter_mut().for_each(|q| (q.x, q.y) = (q.x * factor - mid_x, q.y * factor - mid_y));
+        (drawing.width, drawing.height) = (x1 - x0, y1 - y0);
+    }
+}
+
+/// Bisection steps for `tighten`: 2⁻⁴⁰ of the range, far below a pixel.
+const TIGHTEN_STEPS: usize = 40;
+
 /// A usable size: negative, infinite and NaN sizes count as 0.
-fn size(v: f64) -> f64 {
+pub(crate) fn size(v: f64) -> f64 {
     if v.is_finite() && v > 0.0 {
         v
     } else {

@@ -1,10 +1,11 @@
 //! The actor map's scene for a story at a size, computed once per story and size: which actors
-//! are drawn and where (the deterministic layout, with small groups in rows below the network),
-//! at what scale, each node's shape, and each relation's curve, arrowhead, strike and label
-//! point. Time only changes how edges are styled, never where anything is. The widget's
+//! are drawn and where (the deterministic layout, each actor inside the region of the group it
+//! is part of), at what scale, each node's shape, and each relation's curve, arrowhead, strike
+//! and label point. Time only changes how edges are styled, never where anything is. The widget's
 //! `ActorMap` writes this scene as SVG and computes no coordinate of its own.
 
-use crate::graph_layout::{layout, Direction, Node, Params, Placed};
+use crate::graph_layout::{Direction, Node, Params, Placed};
+use crate::group_layout::{group_layout, Region};
 use crate::model::{ActorKind, Dataset, Status};
 use crate::text_width::{text_width, BOLD};
 use std::collections::HashMap;
@@ -23,12 +24,18 @@ pub const LABEL_BASELINE: f64 = SHAPE / 2.0 - SHAPE_RISE + 14.0;
 pub const MAX_SHOWN: usize = 60;
 
 /// Where the map's nodes go: which actors are drawn (indices into `Dataset::actors`, ascending), their
-/// centres in the same order, and the scale nodes are drawn at (below 1 when the area is too
-/// small for every node at full size).
+/// centres in the same order, the regions of the groups among them, and the scale nodes are drawn
+/// at (below 1 when the area is too small for every node at full size).
 #[derive(Debug, PartialEq)]
 pub struct MapLayout {
     pub shown: Vec<usize>,
     pub placed: Vec<Placed>,
+    /// For each drawn actor, the drawn actor whose region holds it (a place in `shown`): the
+    /// nearest it is part of, through actors that are not drawn.
+    pub part_of: Vec<Option<usize>>,
+    /// The region of every drawn actor that others are drawn inside, outermost first; each
+    /// region's `node` is a place in `shown`. Its own node is at the top, as its label.
+    pub regions: Vec<Region>,
     pub scale: f64,
 }
 
@@ -37,12 +44,19 @@ impl MapLayout {
     pub fn slot(&self, a: usize) -> Option<usize> {
         self.shown.binary_search(&a).ok()
     }
+
+    /// The drawn actors inside the region of the one at `slot`, directly (not those of its
+    /// subgroups), as places in `shown`.
+    pub fn members(&self, slot: usize) -> impl Iterator<Item = usize> + '_ {
+        self.part_of.iter().enumerate().filter(move |&(_, &p)| p == Some(slot)).map(|(m, _)| m)
+    }
 }
 
-/// The box actor `a` takes on the map at full size: its shape with its label under it, the
-/// label drawn in a font `fit` times as wide as the estimates ([`crate::font_fit`]). The label
-/// is bold while its actor is involved in the selected event, and no position changes with the
-/// event: the box holds the bold label.
+/// The box actor `a` takes on the map at full size: its shape with its label under it.
+///
+/// The label is drawn in a font `fit` times as wide as the estimates ([`crate::font_fit`]), and
+/// bold while its actor is involved in the selected event; no position changes with the event,
+/// so the box holds the bold label.
 pub fn node_box(dataset: &Dataset, a: usize, fit: f64) -> Node {
     Node { width: text_width(dataset.actors[a].label(), LABEL_FONT * BOLD * fit).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
 }
@@ -52,91 +66,71 @@ pub fn map_height(width: f64) -> f64 {
     if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() }
 }
 
-/// The map's layout for this story at this size, with labels in a font `fit` times as wide as
-/// the estimates: computed once over all relations, so that positions stay put as the selected
-/// date changes.
-pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLayout {
-    let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let pairs: Vec<(usize, usize)> = dataset.relations.iter().filter_map(|r| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?))).collect();
-    let mut shown: Vec<usize> = (0..dataset.actors.len()).collect();
-    if shown.len() > MAX_SHOWN {
-        let mut degree = vec![0usize; dataset.actors.len()];
-        for &(a, b) in &pairs {
-            degree[a] += 1;
-            degree[b] += 1;
-        }
-        crate::order::sort_by(&mut shown, |&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
-        shown.truncate(MAX_SHOWN);
-        crate::order::sort_by(&mut shown, usize::cmp);
+/// Who the story's actors are linked to, by index: each relation's ends (none for an end that
+/// is no actor), and each actor's group.
+struct Links {
+    ends: Vec<Option<(usize, usize)>>,
+    group: Vec<Option<usize>>,
+}
+
+impl Links {
+    fn of(dataset: &Dataset) -> Links {
+        let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let at = |id: &str| ids.get(id).copied();
+        let ends = dataset.relations.iter().map(|r| Some((at(&r.from)?, at(&r.to)?))).collect();
+        Links { ends, group: dataset.actors.iter().map(|a| a.part_of.as_deref().and_then(at)).collect() }
     }
-    let node_box = |a: usize| node_box(dataset, a, fit);
-    // Small groups apart from the main network (an actor with no relation, a pair linked only to
-    // each other) would sit at the rim of the drawing and shrink everything else: they go in rows
-    // along the bottom, each group's members side by side, and the network gets the rest.
-    let group = {
-        let mut parent: Vec<usize> = (0..dataset.actors.len()).collect();
-        fn find(parent: &mut [usize], mut a: usize) -> usize {
-            while parent[a] != a {
-                parent[a] = parent[parent[a]];
-                a = parent[a];
+
+    /// The actors the map draws, ascending: all of them, or the `MAX_SHOWN` most connected.
+    fn shown(&self) -> Vec<usize> {
+        let n = self.group.len();
+        let mut shown: Vec<usize> = (0..n).collect();
+        if n > MAX_SHOWN {
+            // Belonging counts as a connection: a group is kept with the actors it holds.
+            let mut degree = vec![0usize; n];
+            for (a, b) in self.ends.iter().flatten().copied().chain((0..n).filter_map(|a| Some((a, self.group[a]?)))) {
+                degree[a] += 1;
+                degree[b] += 1;
             }
-            a
+            crate::order::sort_by(&mut shown, |&a, &b| degree[b].cmp(&degree[a]).then(a.cmp(&b)));
+            shown.truncate(MAX_SHOWN);
+            crate::order::sort_by(&mut shown, usize::cmp);
         }
-        for &(a, b) in &pairs {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-        (0..dataset.actors.len()).map(|a| find(&mut parent, a)).collect::<Vec<usize>>()
-    };
-    // Group ids are actor indices (each group's smallest member), so a vector holds the sizes.
-    let mut size = vec![0usize; dataset.actors.len()];
-    for &a in &shown {
-        size[group[a]] += 1;
+        shown
     }
-    let largest = shown.iter().map(|&a| group[a]).max_by_key(|&g| (size[g], std::cmp::Reverse(g)));
-    /// Groups this small or smaller leave the network for the rows below.
-    const SMALL_GROUP: usize = 3;
-    let (graph, mut loose): (Vec<usize>, Vec<usize>) =
-        shown.iter().partition(|&&a| Some(group[a]) == largest || size[group[a]] > SMALL_GROUP);
-    // Members of one group side by side; groups (and lone actors) in the order of their first member.
-    crate::order::sort_by_key(&mut loose, |&a| (group[a], a));
-    let row_height = SHAPE + 26.0;
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut row_width = f64::INFINITY;
-    for &a in &loose {
-        let w = node_box(a).width + 12.0;
-        if row_width + w > width - 24.0 {
-            rows.push(Vec::new());
-            row_width = 0.0;
-        }
-        rows.last_mut().expect("a row was just pushed").push(a);
-        row_width += w;
+}
+
+/// The relations the map draws (indices into `Dataset::relations`): those between two drawn
+/// actors, whatever the map's size.
+pub fn drawn_relations(dataset: &Dataset) -> Vec<usize> {
+    let links = Links::of(dataset);
+    let mut drawn = vec![false; dataset.actors.len()];
+    links.shown().into_iter().for_each(|a| drawn[a] = true);
+    (0..links.ends.len()).filter(|&r| links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b])).collect()
+}
+
+/// The map's layout for this story at this size: computed once over all relations, so that
+/// positions stay put as the selected date changes. Each actor is drawn inside the region of the
+/// actor it is part of (`group_layout`); an actor with neither a group nor a relation is laid
+/// out with the rest, as the exception it should be, not set apart.
+pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLayout {
+    let n = dataset.actors.len();
+    let links = Links::of(dataset);
+    let group = &links.group;
+    let shown = links.shown();
+    // Actor index → its place among the drawn ones.
+    let mut slot = vec![None; n];
+    for (l, &a) in shown.iter().enumerate() {
+        slot[a] = Some(l);
     }
-    let strip = rows.len() as f64 * row_height;
-    // Actor index → its place among the network's nodes.
-    let mut local = vec![None; dataset.actors.len()];
-    for (l, &a) in graph.iter().enumerate() {
-        local[a] = Some(l);
-    }
-    let edges: Vec<(usize, usize)> = pairs.iter().filter_map(|&(a, b)| Some((local[a]?, local[b]?))).collect();
-    let boxes: Vec<Node> = graph.iter().map(|&a| node_box(a)).collect();
-    let placed = layout(&boxes, &edges, width, (height - strip).max(row_height), &Params::default());
-    let mut at = vec![Placed { x: 0.0, y: 0.0 }; dataset.actors.len()];
-    for (&a, &p) in graph.iter().zip(placed.nodes.iter()) {
-        at[a] = p;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let total: f64 = row.iter().map(|&a| node_box(a).width + 12.0).sum();
-        let mut x = (width - total) / 2.0;
-        let y = height - strip + row_height * (r as f64 + 0.5);
-        for &a in row {
-            let w = node_box(a).width + 12.0;
-            at[a] = Placed { x: x + w / 2.0, y };
-            x += w;
-        }
-    }
-    let positions = shown.iter().map(|&a| at[a]).collect();
-    MapLayout { shown, placed: positions, scale: if graph.is_empty() { 1.0 } else { placed.scale } }
+    // The nearest drawn actor up each chain; validation keeps chains from going round, and the
+    // count keeps a chain that did from going on for ever.
+    let part_of: Vec<Option<usize>> =
+        shown.iter().map(|&a| std::iter::successors(group[a], |&g| group[g]).take(n).find_map(|g| slot[g])).collect();
+    let edges: Vec<(usize, usize)> = links.ends.iter().flatten().filter_map(|&(a, b)| Some((slot[a]?, slot[b]?))).collect();
+    let boxes: Vec<Node> = shown.iter().map(|&a| node_box(dataset, a, fit)).collect();
+    let drawn = group_layout(&boxes, &edges, &part_of, width, height, &Params::default());
+    MapLayout { shown, placed: drawn.nodes, part_of, regions: drawn.regions, scale: drawn.scale }
 }
 
 /// A node's shape by its actor's kind, around the node's centre at scale 1 (the shape's own
@@ -173,6 +167,8 @@ pub fn node_shape(kind: ActorKind) -> Shape {
 pub struct EdgeDrawing {
     /// The relation's index in `Dataset::relations`.
     pub relation: usize,
+    /// Its two ends, from and to, as places in the layout's `shown`.
+    pub ends: (usize, usize),
     /// A quadratic curve from `start` to `end`, bent through `control`; it stops short of both
     /// shapes, and of the arrowhead at the end.
     pub start: (f64, f64),
@@ -210,7 +206,8 @@ pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
         .enumerate()
         .filter_map(|(r, relation)| {
             let (a, b) = ends(relation)?;
-            let ((x1, y1), (x2, y2)) = (center(map.slot(a)?), center(map.slot(b)?));
+            let ends = (map.slot(a)?, map.slot(b)?);
+            let ((x1, y1), (x2, y2)) = (center(ends.0), center(ends.1));
             let (dx, dy) = (x2 - x1, y2 - y1);
             let len = (dx * dx + dy * dy).sqrt().max(1.0);
             let (ux, uy) = (dx / len, dy / len);
@@ -231,7 +228,7 @@ pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
             let (lx, ly) = (0.25 * sx + 0.5 * mx + 0.25 * ex, 0.25 * sy + 0.5 * my + 0.25 * ey);
             let strike = (relation.status == Status::Denied)
                 .then_some([(lx - 5.0, ly - 5.0), (lx + 5.0, ly + 5.0), (lx - 5.0, ly + 5.0), (lx + 5.0, ly - 5.0)]);
-            Some(EdgeDrawing { relation: r, start: (sx, sy), control: (mx, my), end: (ex, ey), arrow, label: (lx, ly - 7.0), strike })
+            Some(EdgeDrawing { relation: r, ends, start: (sx, sy), control: (mx, my), end: (ex, ey), arrow, label: (lx, ly - 7.0), strike })
         })
         .collect()
 }
@@ -286,10 +283,10 @@ mod tests {
                 })
                 .collect();
             for (i, a) in boxes.iter().enumerate() {
-                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= width + 0.5 && a.3 <= height + 0.5, "{width}px, fit {fit}: actor {i} at {a:?} leaves the map");
+                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= width + 0.5 && a.3 <= height + 0.5, "{width}px: actor {i} at {a:?} leaves the map");
                 for (j, b) in boxes.iter().enumerate().skip(i + 1) {
                     let apart = a.2 <= b.0 + 0.5 || b.2 <= a.0 + 0.5 || a.3 <= b.1 + 0.5 || b.3 <= a.1 + 0.5;
-                    assert!(apart, "{width}px, fit {fit}: actors {} and {} overlap", dataset.actors[map.shown[i]].id, dataset.actors[map.shown[j]].id);
+                    assert!(apart, "{width}px: actors {} and {} overlap", dataset.actors[map.shown[i]].id, dataset.actors[map.shown[j]].id);
                 }
             }
         }
@@ -299,21 +296,6 @@ mod tests {
     fn the_map_is_the_same_on_every_load() {
         let dataset = built_in();
         assert_eq!(map_scene(&dataset, 720.0, 504.0, 1.0), map_scene(&dataset, 720.0, 504.0, 1.0));
-    }
-
-    #[test]
-    fn a_wider_font_widens_every_labelled_box_by_its_label() {
-        let dataset = built_in();
-        let mut widened = 0;
-        for a in 0..dataset.actors.len() {
-            let (plain, wide) = (node_box(&dataset, a, 1.0), node_box(&dataset, a, 1.3));
-            let label = text_width(dataset.actors[a].label(), LABEL_FONT * BOLD) * 1.3;
-            assert_eq!(wide.height, plain.height);
-            // A label narrower than the shape leaves the box as wide as the shape.
-            assert!((wide.width - 8.0 - label.max(SHAPE)).abs() < 1e-9, "{}: {wide:?} for a label {label} px wide", dataset.actors[a].id);
-            widened += usize::from(wide.width > plain.width);
-        }
-        assert!(widened > 10, "only {widened} boxes widened");
     }
 
     #[test]

@@ -112,6 +112,11 @@ pub struct Actor {
     /// One line saying who this is.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The id of the actor this one belongs to: a person's or an agency's country, a force's
+    /// state, a state's bloc. Chains are allowed (a minister of a government of a state), cycles
+    /// are not. The map draws an actor that others belong to as a region holding them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
 }
 
 impl Actor {
@@ -384,7 +389,7 @@ mod tests {
     use super::*;
 
     fn actor(name: &str, short: Option<&str>) -> Actor {
-        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new() }
+        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new(), part_of: None }
     }
 
     #[test]

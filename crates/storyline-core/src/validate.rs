@@ -11,7 +11,7 @@ use crate::limits::*;
 use crate::model::*;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// One problem, at one place in the file.
@@ -372,13 +372,16 @@ fn check<'a>(p: &Parsed<'a>, unparsed_actor_ids: &[&'a str], report: &mut Report
         check_story(story, report);
     }
     let mut actor_ids = unique_ids(report, "actors", p.actors.iter().map(|(i, a)| (*i, a.id.as_str())));
-    actor_ids.extend(unparsed_actor_ids);
+    for id in unparsed_actor_ids {
+        actor_ids.entry(id).or_insert(UNPARSED);
+    }
     unique_ids(report, "events", p.events.iter().map(|(i, e)| (*i, e.id.as_str())));
     unique_ids(report, "relations", p.relations.iter().map(|(i, r)| (*i, r.id.as_str())));
     unique_ids(report, "eras", p.eras.iter().map(|(i, e)| (*i, e.id.as_str())));
     for (i, actor) in &p.actors {
         check_actor(&TOP.index("actors", *i), actor, report);
     }
+    check_part_of(&p.actors, &actor_ids, report);
     for (i, event) in &p.events {
         check_event(&TOP.index("events", *i), event, &actor_ids, report);
     }
@@ -420,10 +423,59 @@ fn check_actor(at: &Loc<'_>, actor: &Actor, report: &mut Report) {
     }
 }
 
+/// Each `part_of` names another actor, and no chain of them comes back to where it started:
+/// the map draws a group inside the group it is part of, which a circle would make endless.
+/// A circle is reported once, at its first actor in the file, with the whole way round.
+fn check_part_of(actors: &[(usize, &Actor)], actor_ids: &Ids<'_>, report: &mut Report) {
+    // Where the actor an id names sits in `actors`, which is in file order.
+    let position = |id: &str| actor_ids.get(id).and_then(|i| actors.binary_search_by_key(i, |(j, _)| *j).ok());
+    for (i, actor) in actors {
+        let Some(group) = &actor.part_of else { continue };
+        let at = TOP.index("actors", *i);
+        if *group == actor.id {
+            report.error(at.field("part_of").to_string(), "an actor cannot be part of itself");
+        } else {
+            reference(report, &at.field("part_of"), group, actor_ids);
+        }
+    }
+    // Each chain is walked once: 1 marks the chain being walked, 2 a chain already settled.
+    let mut seen = vec![0u8; actors.len()];
+    let mut chain: Vec<usize> = Vec::new();
+    for start in 0..actors.len() {
+        chain.clear();
+        let mut next = Some(start);
+        while let Some(k) = next.filter(|&k| seen[k] == 0) {
+            seen[k] = 1;
+            chain.push(k);
+            next = actors[k].1.part_of.as_deref().and_then(position);
+        }
+        // The chain ran into itself: from where it came back, it is a circle.
+        if let Some(k) = next.filter(|&k| seen[k] == 1) {
+            let round = &chain[chain.iter().position(|&c| c == k).expect("a chain that comes back holds its start")..];
+            if round.len() > 1 {
+                // `actors` is in file order: the least position is the first in the file.
+                let first = (0..round.len()).min_by_key(|&r| round[r]).expect("a circle has actors");
+                let mut way = String::new();
+                for r in 0..=round.len() {
+                    way.push_str(if r == 0 { "\"" } else { "\" → \"" });
+                    way.push_str(&actors[round[(first + r) % round.len()]].1.id);
+                }
+                report.error(
+                    TOP.index("actors", actors[round[first]].0).field("part_of").to_string(),
+                    format!("{way}\" goes round in a circle: an actor cannot be part of itself, even through others"),
+                );
+            }
+        }
+        for &c in &chain {
+            seen[c] = 2;
+        }
+    }
+}
+
 /// A status nobody set is the editor's to decide: the story shows it as "Not stated" until then.
 const NOT_STATED: &str = "is not_stated: say how sure the reporting is (confirmed, reported, claimed, denied or disputed) and who says so";
 
-fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &HashSet<&str>, report: &mut Report) {
+fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &Ids<'_>, report: &mut Report) {
     text(report, &at.field("title"), &event.title, MAX_TITLE, true);
     text(report, &at.field("summary"), &event.summary, MAX_SUMMARY, true);
     order(report, &at.field("end"), &event.start, event.end.as_ref());
@@ -464,10 +516,10 @@ fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &HashSet<&str>, report: &
     }
 }
 
-fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &HashSet<&str>, report: &mut Report) {
+fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &Ids<'_>, report: &mut Report) {
     reference(report, &at.field("from"), &relation.from, actor_ids);
     reference(report, &at.field("to"), &relation.to, actor_ids);
-    if relation.from == relation.to && actor_ids.contains(relation.from.as_str()) {
+    if relation.from == relation.to && actor_ids.contains_key(relation.from.as_str()) {
         report.error(at.field("to").to_string(), "a relation links two different actors; from and to are the same");
     }
     text(report, &at.field("label"), &relation.label, MAX_TITLE, true);
@@ -481,8 +533,15 @@ fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &HashSet<&str>, 
     sources(report, at, &relation.sources, true);
 }
 
-/// Ids must be unique in their list; returns the set for reference checks.
-fn unique_ids<'a>(report: &mut Report, list: &str, ids: impl Iterator<Item = (usize, &'a str)>) -> HashSet<&'a str> {
+/// Ids, each with the index in its list of the item that holds it (the first, if several do).
+type Ids<'a> = HashMap<&'a str, usize>;
+
+/// The index given to the id of an actor that did not parse: references to it are not errors
+/// of their own, and it leads nowhere.
+const UNPARSED: usize = usize::MAX;
+
+/// Ids must be unique in their list; returns them, for reference checks.
+fn unique_ids<'a>(report: &mut Report, list: &str, ids: impl Iterator<Item = (usize, &'a str)>) -> Ids<'a> {
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, value) in ids {
         let at = TOP.index(list, i);
@@ -494,7 +553,7 @@ fn unique_ids<'a>(report: &mut Report, list: &str, ids: impl Iterator<Item = (us
             first.insert(value, i);
         }
     }
-    first.into_keys().collect()
+    first
 }
 
 /// Ids end up in URL fragments and element ids, so they keep to a safe alphabet.
@@ -511,8 +570,8 @@ fn id(report: &mut Report, at: &Loc<'_>, value: &str) {
     }
 }
 
-fn reference(report: &mut Report, at: &Loc<'_>, value: &str, actor_ids: &HashSet<&str>) {
-    if !actor_ids.contains(value) {
+fn reference(report: &mut Report, at: &Loc<'_>, value: &str, actor_ids: &Ids<'_>) {
+    if !actor_ids.contains_key(value) {
         report.error(at.to_string(), format!("\"{value}\" is not the id of any actor in \"actors\""));
     }
 }

@@ -1,6 +1,6 @@
 //! The actor map's layout on small graphs of known shape and on random ones: its shapes, its bounds, its determinism.
 
-use storyline_core::graph_layout::{layout, Layout, Node, Params, Placed};
+use storyline_core::graph_layout::{arrange, layout, tighten, Layout, Node, Params, Placed};
 use storyline_core::rng::Rng;
 use storyline_testkit::map_checks::{outside, overlapping};
 use storyline_testkit::stress::stress;
@@ -199,4 +199,34 @@ fn majorization_lowers_the_stress_of_a_random_start() {
     let mut rng = Rng::new(1);
     let random: Vec<Placed> = (0..60).map(|_| Placed { x: rng.unit(), y: rng.unit() }).collect();
     assert!(stress(&laid.nodes, &edges) < 0.5 * stress(&random, &edges));
+}
+
+#[test]
+fn a_drawing_too_large_for_its_area_is_drawn_closer_together_before_it_is_shrunk() {
+    let p = Params::default();
+    let (nodes, edges) = (random_boxes(14, 21), random_graph(14, 4, 22));
+    let (w, h) = (320.0, 260.0);
+    let (avail_w, avail_h) = (w - 2.0 * p.padding, h - 2.0 * p.padding);
+    let loose = arrange(&nodes, &edges, avail_w, avail_h, &p);
+    let shrunk_alone = (avail_w / loose.width).min(avail_h / loose.height);
+    assert!(shrunk_alone < 1.0, "the case needs a drawing larger than its area");
+    let l = layout(&nodes, &edges, w, h, &p);
+    assert!(l.scale > shrunk_alone, "labels drawn at {} rather than {shrunk_alone}", l.scale);
+    assert!(overlapping(&l, &nodes, p.gap).is_empty());
+    assert!(outside(&l, &nodes, w, h, p.padding).is_empty());
+}
+
+#[test]
+fn tightened_without_a_room_the_closest_pair_ends_a_gap_apart_and_the_shape_is_kept() {
+    let nodes = boxes(3, 20.0, 10.0);
+    let mut drawing = storyline_core::graph_layout::Arrangement {
+        nodes: vec![Placed { x: -100.0, y: 0.0 }, Placed { x: 0.0, y: 0.0 }, Placed { x: 200.0, y: 0.0 }],
+        width: 320.0,
+        height: 10.0,
+    };
+    tighten(&mut drawing, &nodes, 4.0, None);
+    let xs: Vec<f64> = drawing.nodes.iter().map(|q| q.x).collect();
+    assert!((xs[1] - xs[0] - 24.0).abs() < 1e-9, "{xs:?}");
+    assert!((xs[2] - xs[1] - 48.0).abs() < 1e-9, "twice as far, as before: {xs:?}");
+    assert!((drawing.width - 92.0).abs() < 1e-9 && (xs[0] + xs[2]).abs() < 1e-9, "centred, {} wide", drawing.width);
 }

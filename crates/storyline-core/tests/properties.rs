@@ -200,7 +200,7 @@ fn actor() -> impl Strategy<Value = Actor> {
     let kinds =
         vec![ActorKind::State, ActorKind::Leader, ActorKind::Military, ActorKind::Agency, ActorKind::Organisation, ActorKind::Group];
     (id(), text(MAX_NAME), option::of(text(MAX_SHORT_NAME)), select(kinds), option::of(select(all_country_codes())), optional_text(MAX_DESCRIPTION))
-        .prop_map(|(id, name, short_name, kind, country, description)| Actor { id, name, short_name, kind, country, description })
+        .prop_map(|(id, name, short_name, kind, country, description)| Actor { id, name, short_name, kind, country, description, part_of: None })
 }
 
 /// An event whose actor references (in `actors`, then in `quotes`) are still to be chosen, by these indices.

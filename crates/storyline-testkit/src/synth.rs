@@ -55,6 +55,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
             kind: *rng.pick(&KINDS),
             country: None,
             description: format!("A synthetic participant, number {i}."),
+            part_of: None,
         })
         .collect();
     let mut list: Vec<Event> = (0..events)

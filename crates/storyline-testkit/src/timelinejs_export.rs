@@ -216,6 +216,7 @@ mod tests {
                 kind: ActorKind::State,
                 country: Some("KP".into()),
                 description: String::new(),
+                part_of: None,
             }],
             events: vec![event("founding", "Founding", "1991"), talks, event("vote", "Vote", "2024-06-30"), strike],
             relations: vec![],

@@ -19,6 +19,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("axe_finds_nothing_in_the_all_events_list_or_whos_who", axe_finds_nothing_in_the_all_events_list_or_whos_who),
     ("axe_finds_nothing_in_the_error_state", axe_finds_nothing_in_the_error_state),
     ("axe_finds_nothing_in_a_320px_frame", axe_finds_nothing_in_a_320px_frame),
+    ("axe_finds_nothing_with_a_group_region_focused", axe_finds_nothing_with_a_group_region_focused),
     ("axe_finds_nothing_with_two_widgets_on_one_page", axe_finds_nothing_with_two_widgets_on_one_page),
     ("axe_finds_nothing_inside_story_line_elements_on_a_hostile_page", axe_finds_nothing_inside_story_line_elements_on_a_hostile_page),
     (
@@ -160,6 +161,24 @@ fn axe_finds_nothing_in_a_320px_frame(ctx: &Ctx) -> Test<'_> {
         let found = axe(ctx, Value::Null, "320 px").await;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         no_violations(found?)
+    })
+}
+
+fn axe_finds_nothing_with_a_group_region_focused(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/widget/").await?;
+        ctx.wait_ready().await?;
+        // Focus on Russia's node, whose region holds Putin and the Kremlin and sits in BRICS's.
+        // (The arrows reach every node, groups included: the keyboard walk below tests that.)
+        ctx.eval("document.querySelector('.sl-node.sl-group[data-actor=russia]').focus()").await?;
+        let f = wait_focused(ctx, "el.matches('.sl-node.sl-group')", "Russia's group").await?;
+        let name = f["name"].as_str().unwrap_or_default().to_string();
+        expect(name.contains(", with "), || format!("the focused group is named {name:?}, without its members"))?;
+        let ring = ctx.eval("const r = getComputedStyle(document.activeElement.querySelector('.sl-group-ring')); return [r.stroke, r.strokeWidth]").await?;
+        expect(ring[1].as_str().is_some_and(|w| w.trim_end_matches("px").parse::<f64>().unwrap_or(0.0) >= 3.0), || format!("the focused group's region is outlined by {ring}"))?;
+        ctx.scroll_to(".sl-map-panel").await?;
+        ctx.screenshot("map-group-focused").await?;
+        no_violations(axe(ctx, Value::Null, &format!("{name} focused")).await?)
     })
 }
 

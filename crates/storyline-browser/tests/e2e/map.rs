@@ -1,6 +1,6 @@
 //! The actor map as a reader uses it: relations as of the selected event, actor cards, the keyboard, "Who's who".
 
-use crate::harness::{expect, fail, Ctx, Test, TestFn};
+use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use storyline::story;
@@ -12,7 +12,144 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("the_keyboard_walks_the_map", the_keyboard_walks_the_map),
     ("whos_who_gives_every_actor_and_relation_as_text", whos_who_gives_every_actor_and_relation_as_text),
     ("the_map_at_the_first_a_middle_and_the_last_event", the_map_at_the_first_a_middle_and_the_last_event),
+    ("every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation", every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation),
+    ("the_selected_events_actors_stand_out_and_the_rest_recede", the_selected_events_actors_stand_out_and_the_rest_recede),
+    ("the_map_with_its_groups_at_1280_768_375_and_320_px", the_map_with_its_groups_at_1280_768_375_and_320_px),
 ];
+
+/// Where the map draws things, as the browser lays them out: each node's shape and label
+/// (`[left, top, right, bottom]` each, by actor id) and each group's region (by group id).
+const GEOMETRY: &str = r#"
+    const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const nodes = {}, regions = {};
+    for (const n of document.querySelectorAll('.sl-map .sl-node')) {
+        nodes[n.getAttribute('data-actor')] = [box(n.querySelector('.sl-node-shape')), box(n.querySelector('.sl-node-label'))];
+    }
+    for (const g of document.querySelectorAll('.sl-map .sl-region')) regions[g.getAttribute('data-group')] = box(g.querySelector('rect'));
+    return {nodes, regions, svg: box(document.querySelector('.sl-map-svg'))};
+"#;
+
+type Rect = [f64; 4];
+
+fn rect(v: &serde_json::Value) -> Rect {
+    let n = |i: usize| v[i].as_f64().unwrap_or(f64::NAN);
+    [n(0), n(1), n(2), n(3)]
+}
+
+/// `inner` lies inside `outer`, to half a pixel.
+fn inside(inner: Rect, outer: Rect) -> bool {
+    inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5
+}
+
+fn overlap(a: Rect, b: Rect) -> bool {
+    a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5
+}
+
+/// The map's geometry in the page as it stands: what holds each node's shape and label, what overlaps.
+/// Checks that every actor of the built-in story is drawn inside the region of the group it is
+/// part of (and of that group's group), that every group's region is drawn, that no two nodes'
+/// shapes or labels overlap, and that all of it is inside the map; `at` says where, for messages.
+async fn check_geometry(ctx: &Ctx, at: &str) -> TestResult {
+    let dataset = story::embedded();
+    let g = ctx.eval(GEOMETRY).await?;
+    let svg = rect(&g["svg"]);
+    let mut boxes: Vec<(&str, Rect)> = Vec::new();
+    for actor in &dataset.actors {
+        let node = &g["nodes"][actor.id.as_str()];
+        let (shape, label) = (rect(&node[0]), rect(&node[1]));
+        expect(inside(shape, svg) && inside(label, svg), || format!("{at}: {} is drawn outside the map", actor.id))?;
+        // Up the chain of groups: each region holds the actor's shape and label.
+        for group in std::iter::successors(actor.part_of.as_deref(), |g| dataset.actors.iter().find(|a| a.id == *g)?.part_of.as_deref()) {
+            let region = rect(&g["regions"][group]);
+            expect(inside(shape, region) && inside(label, region), || format!("{at}: {} is drawn outside the region of {group}", actor.id))?;
+        }
+        boxes.extend([(actor.id.as_str(), shape), (actor.id.as_str(), label)]);
+    }
+    for (i, &(a, p)) in boxes.iter().enumerate() {
+        for &(b, q) in &boxes[i + 1..] {
+            expect(a == b || !overlap(p, q), || format!("{at}: {a} and {b} overlap: {p:?} {q:?}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        ctx.open("/widget/").await?;
+        ctx.wait_ready().await?;
+        let drawn = ctx.attrs(".sl-map [data-relation]", "data-relation").await?;
+        let groups = ctx.attrs(".sl-map [data-group]", "data-group").await?;
+        for actor in &dataset.actors {
+            let in_a_region = actor.part_of.as_ref().is_some_and(|g| groups.contains(g)) || groups.contains(&actor.id);
+            let related = dataset.relations.iter().any(|r| (r.from == actor.id || r.to == actor.id) && drawn.contains(&r.id));
+            expect(in_a_region || related, || format!("{} stands alone on the map", actor.id))?;
+        }
+        check_geometry(ctx, "1280 px").await?;
+        ctx.scroll_to(".sl-map-panel").await?;
+        ctx.screenshot("map-groups").await
+    })
+}
+
+fn the_selected_events_actors_stand_out_and_the_rest_recede(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        let event = dataset.events.iter().find(|e| e.id == "nis-3000-briefing").ok_or("no NIS briefing")?;
+        ctx.open(&format!("/widget/#event={}", event.id)).await?;
+        ctx.wait_ready().await?;
+        ctx.wait_current(&event.title).await?;
+        // The class core decides, and what it looks like: a bold label for the event's actors, a muted one for the others.
+        let looks = ctx
+            .eval("return [...document.querySelectorAll('.sl-map .sl-node')].map((n) => { const l = getComputedStyle(n.querySelector('.sl-node-label'));                    return [n.getAttribute('data-actor'), n.getAttribute('class'), l.fontWeight, l.fill]; })")
+            .await?;
+        let looks = looks.as_array().ok_or("no nodes")?;
+        let involved_fill = looks.iter().find(|n| n[1].as_str().is_some_and(|c| c.contains("involved"))).map(|n| n[3].clone());
+        for node in looks {
+            let (id, class, weight) = (node[0].as_str().unwrap_or(""), node[1].as_str().unwrap_or(""), node[2].as_str().unwrap_or(""));
+            let of_event = event.actors.iter().any(|w| w.actor == id);
+            if of_event {
+                expect(class.contains("involved") && (weight == "700" || weight == "bold"), || format!("{id}, of the event, is drawn {class:?} at weight {weight}"))?;
+            } else {
+                expect(class.contains("receded") && weight != "700" && Some(&node[3]) != involved_fill.as_ref(), || format!("{id} is drawn {class:?}, {weight}, {}", node[3]))?;
+            }
+        }
+        // Read as a screen reader reads it: the region is visually hidden, and WebDriver's text of a hidden element is empty in WebKit.
+        let live = ctx.eval("return document.querySelector('.sl-live').textContent").await?;
+        let live = live.as_str().unwrap_or_default();
+        expect(live.ends_with("4 actors in this event: NIS, N. Korea, KPA and White House."), || format!("the live region says {live:?}"))?;
+        // At the treaty, its relations in force are the last edges drawn, over the others.
+        let treaty = dataset.events.iter().find(|e| e.id == "pyongyang-treaty").ok_or("no treaty")?;
+        ctx.open(&format!("/widget/#event={}", treaty.id)).await?;
+        ctx.wait_ready().await?;
+        ctx.wait_current(&treaty.title).await?;
+        let order = ctx.eval("return [...document.querySelectorAll('.sl-map .sl-edge')].map((e) => e.classList.contains('of-event'))").await?;
+        let order: Vec<bool> = order.as_array().ok_or("no edges")?.iter().map(|v| v.as_bool() == Some(true)).collect();
+        let first_on_top = order.iter().position(|&o| o).ok_or("no edge of the treaty is drawn over the others")?;
+        expect(order[first_on_top..].iter().all(|&o| o), || format!("the treaty's relations are not all drawn last: {order:?}"))?;
+        ctx.scroll_to(".sl-map-panel").await?;
+        ctx.screenshot("map-event-in-focus").await
+    })
+}
+
+fn the_map_with_its_groups_at_1280_768_375_and_320_px(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        for width in [1280, 768, 375, 320] {
+            for (event, name) in [("full-scale-invasion", "first-event"), ("nis-3000-briefing", "nis-briefing")] {
+                let title = &dataset.events.iter().find(|e| e.id == event).ok_or("no such event")?.title;
+                ctx.open_in_frame(&format!("/fixtures/map-width.html?width={width}&event={event}")).await?;
+                ctx.wait_current(title).await?;
+                let at = format!("{width} px, {event}");
+                let checked = check_geometry(ctx, &at).await;
+                ctx.scroll_to(".sl-map-panel").await?;
+                ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+                ctx.screenshot(&format!("map-groups-{width}px-{name}")).await?;
+                checked?;
+            }
+        }
+        Ok(())
+    })
+}
 
 fn the_map_at_the_first_a_middle_and_the_last_event(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {

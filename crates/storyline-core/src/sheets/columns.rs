@@ -91,6 +91,7 @@ pub const ACTORS: &[Column<Actor>] = &[
     col("short name", &[], "short_name", OPTIONAL, |a, c, _| set(&mut a.short_name, optional_text(c)), |a, _| a.short_name.clone().unwrap_or_default()),
     col("kind", &[], "kind", REQUIRED, |a, c, _| put(&mut a.kind, actor_kind(c)), |a, _| in_words(a.kind.key())),
     col("country", &[], "country", OPTIONAL, |a, c, _| set(&mut a.country, optional_text(&id(c))), |a, _| a.country.clone().unwrap_or_default()),
+    col("part of", &[], "part_of", OPTIONAL, |a, c, _| set(&mut a.part_of, optional_text(&id(c))), |a, _| a.part_of.clone().unwrap_or_default()),
     col("description", &[], "description", OPTIONAL, |a, c, _| set(&mut a.description, c.into()), |a, _| a.description.clone()),
 ];
 

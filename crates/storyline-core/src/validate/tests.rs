@@ -232,6 +232,52 @@ fn a_relation_needs_two_different_actors() {
 }
 
 #[test]
+fn an_actor_may_be_part_of_another_through_a_chain() {
+    let mut v = base();
+    v["actors"].as_array_mut().unwrap().push(json!({ "id": "nis", "name": "NIS", "kind": "agency", "part_of": "kp" }));
+    v["actors"].as_array_mut().unwrap().push(json!({ "id": "desk", "name": "A desk", "kind": "group", "part_of": "nis" }));
+    let loaded = load_value(&v).expect("a chain of groups is valid");
+    assert_eq!(loaded.dataset.actors[3].part_of.as_deref(), Some("nis"));
+}
+
+#[test]
+fn part_of_names_an_actor_other_than_itself() {
+    let mut v = base();
+    v["actors"][0]["part_of"] = json!("korea");
+    v["actors"][1]["part_of"] = json!("ru");
+    assert_eq!(
+        errors_of(&v),
+        [
+            "actors[0].part_of: \"korea\" is not the id of any actor in \"actors\"",
+            "actors[1].part_of: an actor cannot be part of itself",
+        ]
+    );
+}
+
+#[test]
+fn a_circle_of_part_of_is_reported_once_at_its_first_actor_with_the_way_round() {
+    let mut v = base();
+    v["actors"].as_array_mut().unwrap().push(json!({ "id": "nis", "name": "NIS", "kind": "agency", "part_of": "kp" }));
+    v["actors"][0]["part_of"] = json!("ru");
+    v["actors"][1]["part_of"] = json!("nis");
+    assert_eq!(
+        errors_of(&v),
+        ["actors[0].part_of: \"kp\" → \"ru\" → \"nis\" → \"kp\" goes round in a circle: an actor cannot be part of itself, even through others"]
+    );
+    // An actor that leads into a circle without being on it is not blamed for it.
+    v["actors"].as_array_mut().unwrap().push(json!({ "id": "desk", "name": "A desk", "kind": "group", "part_of": "nis" }));
+    assert_eq!(error_paths(&v), ["actors[0].part_of"]);
+}
+
+#[test]
+fn part_of_an_actor_with_a_mistake_of_its_own_is_not_a_second_error() {
+    let mut v = base();
+    v["actors"].as_array_mut().unwrap().push(json!({ "id": "nis", "name": "NIS", "kind": "spy", "part_of": "kp" }));
+    v["actors"][0]["part_of"] = json!("nis");
+    assert_eq!(error_paths(&v), ["actors[2].kind"]);
+}
+
+#[test]
 fn control_characters_in_text_are_refused() {
     let mut v = base();
     v["events"][0]["summary"] = json!("line\u{7}bell");

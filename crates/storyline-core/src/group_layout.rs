@@ -1,0 +1,182 @@
+//! The actor map's layout with groups: each actor drawn inside the region of the actor it is part
+//! of, regions inside the regions of theirs, by the deterministic layout of `graph_layout`.
+//!
+//! Groups are laid out from the innermost out. A group's members (its subgroups as the boxes of
+//! their regions) are arranged at full size by `graph_layout::arrange`, over the relations between
+//! them, and drawn together as close as the gap allows (`tighten`), so that a region reads as one
+//! thing and takes little room; the group's own node goes on top as the region's label, and the
+//! region is the box around them with a margin. Then the top level, the outermost regions and the actors in no group, is
+//! laid out in the area by `graph_layout::layout`, each region one box, and every member follows
+//! its region. Everything is drawn at that one scale, so what holds at full size holds drawn:
+//! boxes of one level never overlap (the layout keeps them a gap apart), and a region holds only
+//! its own members, so no node overlaps another group's region.
+//!
+//! A relation between members of two groups pulls the two regions together at the level where
+//! they meet, not the members inside them: a region is laid out once, whatever is outside it.
+//! Only the layouts' own arithmetic is used, in a fixed order, so the result is as deterministic
+//! as theirs.
+
+use crate::graph_layout::{arrange, layout, size, tighten, Node, Params, Placed};
+
+/// Inside a region, the space kept clear around its label and its members, in px at scale 1.
+pub const REGION_MARGIN: f64 = 6.0;
+/// The shape a region's members are arranged in, width over height: wider than tall, since labels
+/// are, and the region's label sits on top.
+const REGION_ASPECT: f64 = 1.6;
+/// The share of a region's inner area its members' boxes are spread over before they are drawn
+/// together: the shape they take, not their spacing, which `tighten` settles.
+const REGION_FILL: f64 = 0.5;
+
+/// The region of a group, as drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Region {
+    /// The node whose group this is; its own node is drawn at the top of the region.
+    pub node: usize,
+    /// The top left corner and the size, in px of the area.
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    /// How many regions hold this one.
+    pub depth: usize,
+}
+
+/// Where every node and region goes, and the zoom they are drawn at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupLayout {
+    /// Node centres, in the order the nodes were given.
+    pub nodes: Vec<Placed>,
+    /// Every group with at least one member, outermost first (then in node order), so that
+    /// drawing them in this order puts each region over the one that holds it.
+    pub regions: Vec<Region>,
+    /// As `graph_layout::Layout::scale`: boxes, gaps and margins are drawn this many times their size.
+    pub scale: f64,
+}
+
+/// Lays out `nodes` joined by `edges` in a `width`×`height` area, each node inside the region of
+/// `part_of[node]` (an index into `nodes`, or none). A part-of that is out of range, names the
+/// node itself or comes back round (validation refuses those) counts as none.
+pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<usize>], width: f64, height: f64, params: &Params) -> GroupLayout {
+    let n = nodes.len();
+    let parent = parents(n, part_of);
+    let depth: Vec<usize> = (0..n).map(|i| std::iter::successors(parent[i], |&p| parent[p]).count()).collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut roots: Vec<usize> = Vec::new();
+    // Each node's place among its siblings: the members of its group, or the top level.
+    let mut slot = vec![0usize; n];
+    for i in 0..n {
+        let siblings = match parent[i] {
+            Some(p) => &mut members[p],
+            None => &mut roots,
+        };
+        slot[i] = siblings.len();
+        siblings.push(i);
+    }
+
+    // Each relation counts at the level where its two ends meet: between the two members of
+    // that level that hold them. One between a group and its own member counts nowhere.
+    let mut level_edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n + 1];
+    for &(a, b) in edges {
+        if a >= n || b >= n {
+            continue;
+        }
+        let (mut a, mut b) = (a, b);
+        while depth[a] > depth[b] {
+            a = parent[a].expect("a deeper node has a group");
+        }
+        while depth[b] > depth[a] {
+            b = parent[b].expect("a deeper node has a group");
+        }
+        if a == b {
+            continue;
+        }
+        while parent[a] != parent[b] {
+            (a, b) = (parent[a].expect("nodes of one depth part below the top"), parent[b].expect("nodes of one depth part below the top"));
+        }
+        level_edges[parent[a].unwrap_or(n)].push((slot[a], slot[b]));
+    }
+
+    // Innermost first: each group's region, with its members' centres and its own node's centre
+    // relative to the region's centre.
+    let mut outer: Vec<Node> = nodes.iter().map(|b| Node { width: size(b.width), height: size(b.height) }).collect();
+    let mut local = vec![Placed { x: 0.0, y: 0.0 }; n];
+    let mut head = vec![Placed { x: 0.0, y: 0.0 }; n];
+    // Nodes level by level, outermost first, each level in node order (chains are short: this
+    // costs less than a sort, in time and in the reader's download).
+    let deepest = depth.iter().copied().max().unwrap_or(0);
+    let depth_of = &depth;
+    let by_depth: Vec<usize> = (0..=deepest).flat_map(|d| (0..n).filter(move |&i| depth_of[i] == d)).collect();
+    let groups = by_depth.iter().rev().copied().filter(|&g| !members[g].is_empty());
+    let inner = Params { fill: REGION_FILL, ..*params };
+    let gap = size(params.gap);
+    for g in groups {
+        let boxes: Vec<Node> = members[g].iter().map(|&m| outer[m]).collect();
+        let area: f64 = boxes.iter().map(|b| (b.width + gap) * (b.height + gap)).sum::<f64>() / REGION_FILL;
+        let avail_w = (area * REGION_ASPECT).sqrt().max(1.0);
+        let mut drawing = arrange(&boxes, &level_edges[g], avail_w, (area / avail_w).max(1.0), &inner);
+        tighten(&mut drawing, &boxes, gap, None);
+        let label = outer[g];
+        let width = drawing.width.max(label.width) + 2.0 * REGION_MARGIN;
+        let height = REGION_MARGIN + label.height + gap + drawing.height + REGION_MARGIN;
+        let top = -height / 2.0;
+        head[g] = Placed { x: 0.0, y: top + REGION_MARGIN + label.height / 2.0 };
+        let below = top + REGION_MARGIN + label.height + gap + drawing.height / 2.0;
+        for (&m, p) in members[g].iter().zip(&drawing.nodes) {
+            local[m] = Placed { x: p.x, y: below + p.y };
+        }
+        outer[g] = Node { width, height };
+    }
+
+    // The top level in the area; then, outermost first, every region and node where its holder puts it.
+    let boxes: Vec<Node> = roots.iter().map(|&r| outer[r]).collect();
+    let top = layout(&boxes, &level_edges[n], width, height, params);
+    let s = top.scale;
+    let mut centre = vec![Placed { x: 0.0, y: 0.0 }; n];
+    for (&r, &p) in roots.iter().zip(&top.nodes) {
+        centre[r] = p;
+    }
+    for &i in &by_depth {
+        if let Some(p) = parent[i] {
+            centre[i] = Placed { x: centre[p].x + s * local[i].x, y: centre[p].y + s * local[i].y };
+        }
+    }
+    let placed = (0..n).map(|i| Placed { x: centre[i].x + s * head[i].x, y: centre[i].y + s * head[i].y }).collect();
+    let regions = by_depth
+        .iter()
+        .filter(|&&g| !members[g].is_empty())
+        .map(|&g| {
+            let (w, h) = (s * outer[g].width, s * outer[g].height);
+            Region { node: g, x: centre[g].x - w / 2.0, y: centre[g].y - h / 2.0, width: w, height: h, depth: depth[g] }
+        })
+        .collect();
+    GroupLayout { nodes: placed, regions, scale: s }
+}
+
+/// Each node's group, with what cannot be one left out: an index out of range, the node itself,
+/// and, in a chain that comes back round, the link of the first node found to lead into it.
+fn parents(n: usize, part_of: &[Option<usize>]) -> Vec<Option<usize>> {
+    let mut parent: Vec<Option<usize>> = (0..n).map(|i| part_of.get(i).copied().flatten().filter(|&p| p < n && p != i)).collect();
+    for i in 0..n {
+        // A chain longer than the number of nodes has come back round.
+        if std::iter::successors(parent[i], |&p| parent[p]).nth(n).is_some() {
+            parent[i] = None;
+        }
+    }
+    parent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_that_comes_back_round_is_cut_and_what_is_out_of_range_ignored() {
+        let parent = parents(4, &[Some(1), Some(2), Some(0), Some(9)]);
+        assert_eq!(parent[3], None);
+        // Every chain now ends.
+        for i in 0..4 {
+            assert!(std::iter::successors(parent[i], |&p| parent[p]).nth(4).is_none(), "{parent:?}");
+        }
+        assert_eq!(parents(2, &[Some(0), None]), [None, None], "a node is not its own group");
+    }
+}
