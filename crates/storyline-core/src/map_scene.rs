@@ -293,6 +293,21 @@ mod tests {
     }
 
     #[test]
+    fn a_wider_font_widens_every_labelled_box_by_its_label() {
+        let dataset = built_in();
+        let mut widened = 0;
+        for a in 0..dataset.actors.len() {
+            let (plain, wide) = (node_box(&dataset, a, 1.0), node_box(&dataset, a, 1.3));
+            let label = text_width(dataset.actors[a].label(), LABEL_FONT * BOLD) * 1.3;
+            assert_eq!(wide.height, plain.height);
+            // A label narrower than the shape leaves the box as wide as the shape.
+            assert!((wide.width - 8.0 - label.max(SHAPE)).abs() < 1e-9, "{}: {wide:?} for a label {label} px wide", dataset.actors[a].id);
+            widened += usize::from(wide.width > plain.width);
+        }
+        assert!(widened > 10, "only {widened} boxes widened");
+    }
+
+    #[test]
     fn the_map_is_the_same_on_every_load() {
         let dataset = built_in();
         assert_eq!(map_scene(&dataset, 720.0, 504.0, 1.0), map_scene(&dataset, 720.0, 504.0, 1.0));
