@@ -15,7 +15,7 @@ use crate::components::MapLegend;
 use crate::dom;
 use crate::hooks::{use_focus_back_from_cards, use_live, use_width};
 use crate::store::{on_click, use_dispatch, use_store, Dispatch, StoreHandle};
-use crate::svg::px;
+use crate::svg::{self, px};
 use std::rc::Rc;
 use storyline_core::graph_layout::nearest_in_direction;
 use storyline_core::group_layout::{Region, REGION_MARGIN};
@@ -109,10 +109,6 @@ pub fn ActorMap() -> Html {
     };
     let (deps, compute) = scene_for(shown, width);
     let memo = use_memo(deps, compute);
-    // Without script, a phone is shown the event's map drawn for the narrowest phones.
-    let narrow = MapView::for_width(PHONE_PRERENDER_WIDTH, false, &involved);
-    let (deps, compute) = scene_for(narrow, if live { 0.0 } else { PHONE_PRERENDER_WIDTH });
-    let prerendered = use_memo(deps, compute);
     let focus = use_state(|| None::<usize>);
     use_focus_back_from_cards(&store, &memo, &container, &focus);
     if dataset.actors.is_empty() {
@@ -122,26 +118,35 @@ pub fn ActorMap() -> Html {
         let one = Drawn { scene, which, width, phone: width < PHONE_WIDTH };
         map_view(&store, &dispatch, &one, &involved, &focus, &container)
     };
+    let (map, key) = drawn(&memo, shown, width);
+    // Until the widget is live, the page also carries the event's map drawn for the narrowest
+    // phones, and the stylesheet shows the one for the width, with script or without. Drawn
+    // once, for the prerender and the render that hydrates it.
+    let narrow = MapView::for_width(PHONE_PRERENDER_WIDTH, false, &involved);
+    let phone = (!live).then(|| {
+        let scene = Rc::new(narrow.scene(&dataset, &involved, &standings(&dataset, view.selected), PHONE_PRERENDER_WIDTH, view.font_fit));
+        drawn(&scene, narrow, PHONE_PRERENDER_WIDTH)
+    });
+    let (phone_map, phone_key) = phone.unzip();
     let offered = live && MapView::offered(width, &involved);
     let toggle = |whole: bool, label: &'static str| {
         html! { <button type="button" aria-pressed={(view.whole_map == whole).to_string()} onclick={on_click(&dispatch, Action::ShowWholeMap(whole))}>{ label }</button> }
     };
     html! {
-        <div ref={container.clone()} class="sl-map">
-            if offered {
-                <div class="sl-map-views" role="group" aria-label="Show on the map">
-                    { toggle(false, "This event's actors") }
-                    { toggle(true, "Whole map") }
-                </div>
-            }
-            if live {
-                { drawn(&memo, shown, width) }
-            } else {
-                // The stylesheet shows the one for the width, with script or without.
-                <div class="sl-map-wide">{ drawn(&memo, shown, width) }</div>
-                <div class="sl-map-narrow">{ drawn(&prerendered, narrow, PHONE_PRERENDER_WIDTH) }</div>
-            }
-        </div>
+        <>
+            <div ref={container.clone()} class="sl-map">
+                if offered {
+                    <div class="sl-map-views" role="group" aria-label="Show on the map">
+                        { toggle(false, "This event's actors") }
+                        { toggle(true, "Whole map") }
+                    </div>
+                }
+                <div class="sl-map-main">{ map }</div>
+                if let Some(phone_map) = phone_map { <div class="sl-map-phone">{ phone_map }</div> }
+            </div>
+            <div class="sl-map-main">{ key }</div>
+            if let Some(phone_key) = phone_key { <div class="sl-map-phone">{ phone_key }</div> }
+        </>
     }
 }
 
@@ -154,14 +159,14 @@ struct Drawn<'a> {
     phone: bool,
 }
 
-/// One map as SVG, with its legend.
-fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[usize], focus: &UseStateHandle<Option<usize>>, container: &NodeRef) -> Html {
+/// One map as SVG, and its legend.
+fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[usize], focus: &UseStateHandle<Option<usize>>, container: &NodeRef) -> (Html, Html) {
     let (dataset, view, memo) = (&store.dataset, &store.view, one.scene);
     let map = &memo.layout;
     let standing = standings(dataset, view.selected);
     // Core decides what the selected event brings forward: its actors, its regions, its relations.
     let event = map_focus(memo, involved, &standing);
-    let Some(&first) = map.shown.first() else { return html! {} };
+    let Some(&first) = map.shown.first() else { return (html! {}, html! {}) };
     let tab_node = focus.or(view.actor).filter(|&a| map.slot(a).is_some()).unwrap_or(first);
     let zoom = map.scale;
 
@@ -204,7 +209,7 @@ fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[u
                role="button" tabindex={if i == tab_node { "0" } else { "-1" }} aria-pressed={selected.to_string()} aria-label={name}
                data-actor={actor.id.clone()} {onclick} {onfocus}>
                 if let Some(region) = region { { region_rect(region, zoom, "sl-group-ring") } }
-                <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), px(zoom))}>
+                <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), svg::zoom(zoom))}>
                     { shape(actor.kind) }
                     <text class="sl-node-label" x="0" y={px(LABEL_BASELINE)}>{ actor.label() }</text>
                 </g>
@@ -242,7 +247,7 @@ fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[u
     // Drawn larger than the box the stylesheet gives it where its labels need the room: drawn at
     // its own size, and scrolled.
     let grown = map.width > one.width + 0.05 || map.height > map_height(one.width) + 0.05;
-    html! {
+    let drawing = html! {
         <>
             if let Some(note) = note { <p class="sl-map-note">{ note }</p> }
             <div class="sl-map-scroll">
@@ -253,7 +258,7 @@ fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[u
                     <g class="sl-nodes">{ for nodes }</g>
                 </svg>
             </div>
-            <MapLegend legend={legend(dataset, memo, &standing)} folded={one.phone} />
         </>
-    }
+    };
+    (drawing, html! { <MapLegend legend={legend(dataset, memo, &standing)} folded={one.phone} /> })
 }

@@ -18,7 +18,7 @@ pub struct MapLegendProps {
 fn actor_sample(kind: ActorKind) -> Html {
     html! {
         <svg class="sl-legend-sample" width="20" height="20" viewBox="-15 -23 30 30" aria-hidden="true">
-            <g class={classes!("sl-node", kind.key())}>{ super::actor_map::shape(kind) }</g>
+{ super::actor_map::shape(kind) }
         </svg>
     }
 }

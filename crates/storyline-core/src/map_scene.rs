@@ -133,13 +133,13 @@ impl Links {
 pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLayout {
     let links = Links::of(dataset);
     let shown = links.shown();
-    laid_out(dataset, &links, shown, |_| true, width, height, fit, LEAST_SCALE)
+    laid_out(dataset, &links, shown, &|_| true, width, height, fit, LEAST_SCALE)
 }
 
 /// The layout of the actors `shown` (ascending indices into `Dataset::actors`) over the relations
 /// `counted` keeps, each drawn actor inside the region of the nearest drawn actor it is part of.
 #[allow(clippy::too_many_arguments)]
-fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: impl Fn(usize) -> bool, width: f64, height: f64, fit: f64, least_scale: f64) -> MapLayout {
+fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: &dyn Fn(usize) -> bool, width: f64, height: f64, fit: f64, least_scale: f64) -> MapLayout {
     let n = dataset.actors.len();
     let group = &links.group;
     // Actor index → its place among the drawn ones.
@@ -209,7 +209,8 @@ pub struct EdgeDrawing {
 
 /// Every relation between two drawn actors that `drawn` keeps. Several relations between one pair
 /// bend apart, the same way whichever end each starts from, so that each stays visible and clickable.
-fn edge_drawings(dataset: &Dataset, map: &MapLayout, drawn: impl Fn(usize) -> bool) -> Vec<EdgeDrawing> {
+// The filters are `dyn`: one copy of each function in the reader's download, not one per filter.
+fn edge_drawings(dataset: &Dataset, map: &MapLayout, drawn: &dyn Fn(usize) -> bool) -> Vec<EdgeDrawing> {
     let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let ends = |r: &crate::model::Relation| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?));
     // Each relation's rank among the relations of its pair, in story order, and their number:
@@ -269,7 +270,7 @@ pub struct MapScene {
 /// The whole map: every drawn actor and every relation between two of them.
 pub fn map_scene(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapScene {
     let layout = map_layout(dataset, width, height, fit);
-    let edges = edge_drawings(dataset, &layout, |_| true);
+    let edges = edge_drawings(dataset, &layout, &|_| true);
     MapScene { layout, edges }
 }
 
@@ -288,8 +289,8 @@ pub fn event_scene(dataset: &Dataset, actors: &[usize], standing: &[Standing], w
     }
     let shown: Vec<usize> = (0..n).filter(|&a| drawn[a]).collect();
     let in_force = |r: usize| standing.get(r).is_some_and(|s| s.in_force()) && links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b]);
-    let layout = laid_out(dataset, &links, shown, in_force, width, map_height(width), fit, 1.0);
-    let edges = edge_drawings(dataset, &layout, in_force);
+    let layout = laid_out(dataset, &links, shown, &in_force, width, map_height(width), fit, 1.0);
+    let edges = edge_drawings(dataset, &layout, &in_force);
     MapScene { layout, edges }
 }
 

@@ -304,6 +304,14 @@ impl Ctx {
         let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
         std::fs::write(self.shots.join(format!("{name}.png")), png).map_err(fail("write screenshot"))
     }
+
+    /// Saves the first element matching `css`, scrolled into view by the browser, to
+    /// target/e2e/<engine>/<name>.png: a picture that needs no script in the page.
+    pub async fn screenshot_of(&self, css: &str, name: &str) -> TestResult {
+        let element = self.client.find(Locator::Css(css)).await.map_err(fail(css))?;
+        let png = element.screenshot().await.map_err(fail("screenshot"))?;
+        std::fs::write(self.shots.join(format!("{name}.png")), png).map_err(fail("write screenshot"))
+    }
 }
 
 /// WebKitGTK 2.50's WebAssembly JIT faults now and then in correct code (README, "If the widget
