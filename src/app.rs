@@ -91,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
                         if !store.dataset.actors.is_empty() {
                             <section class="sl-map-panel" aria-label={format!("Who is involved: {}", story.title)}>
                                 <h3 class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
-                                <ActorMap />
+                                <ActorMap {live} />
                                 <ActorCard />
                                 <RelationCard />
                                 <WhosWho />

@@ -13,7 +13,7 @@
 use crate::by_pointer::ByPointer;
 use crate::components::MapLegend;
 use crate::dom;
-use crate::hooks::{use_focus_back_from_cards, use_live, use_width};
+use crate::hooks::{use_focus_back_from_cards, use_width};
 use crate::store::{on_click, use_dispatch, use_store, Dispatch, StoreHandle};
 use crate::svg::{self, px};
 use std::rc::Rc;
@@ -88,14 +88,19 @@ fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: boo
 /// The width the widget lays the map out for before it measures it: the prerender's.
 const PRERENDER_WIDTH: f64 = 720.0;
 
+#[derive(Properties, PartialEq)]
+pub struct ActorMapProps {
+    /// False for the prerender and the render that hydrates it, which carry both maps.
+    pub live: bool,
+}
+
 #[component]
-pub fn ActorMap() -> Html {
+pub fn ActorMap(props: &ActorMapProps) -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
     let container = use_node_ref();
     let width = use_width(container.clone(), PRERENDER_WIDTH);
-    // False for the prerender and the render that hydrates it, which carry both maps.
-    let live = use_live();
+    let live = props.live;
     let dataset = store.dataset.clone();
     let view = &store.view;
     let involved: Rc<Vec<usize>> = Rc::new(view.selected.map_or_else(Vec::new, |e| store.index.event_actors[e].clone()));
