@@ -45,3 +45,11 @@ fn the_maps_box_is_as_tall_as_core_lays_it_out_at_every_width() {
 fn timeline_labels_are_drawn_at_the_size_the_font_is_measured_at() {
     assert_eq!(declared("", ".sl-marker .sl-label", "font-size"), format!("{REFERENCE_PX}px"));
 }
+
+#[test]
+fn the_prerendered_maps_take_turns_at_the_width_where_core_turns_to_the_phones_map() {
+    use storyline_core::map_scene::PHONE_WIDTH;
+    let until_live = ".storyline:not([data-ready])";
+    assert_eq!(declared(&format!("@container (width < {PHONE_WIDTH}px)"), &format!("{until_live} .sl-map-main"), "display"), "none");
+    assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), &format!("{until_live} .sl-map-phone"), "display"), "none");
+}

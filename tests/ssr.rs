@@ -55,7 +55,8 @@ fn the_timeline_draws_a_marker_button_per_event_named_by_title_date_and_status()
 #[test]
 fn the_timeline_and_the_map_are_one_tab_stop_each_and_one_marker_is_current() {
     let html = render_html(&story::embedded());
-    assert_eq!(count(&html, "tabindex=\"0\""), 3, "the navigation toolbar's one control, the selected marker and one map node");
+    assert_eq!(count(&html, "tabindex=\"0\""), 4, "the navigation toolbar's one control, the selected marker and one node in each prerendered map");
+    assert_eq!(count(&whole_map(&html), "tabindex=\"0\""), 1, "one node of the whole map");
     assert!(tags(&html).any(|t| t.contains("tabindex=\"0\"") && t.contains("data-event=")), "the timeline's stop is its selected marker");
     let toolbar_stop: Vec<&str> = tags(&html).filter(|t| t.starts_with("button") && t.contains("tabindex=\"0\"")).collect();
     assert!(toolbar_stop.len() == 1 && toolbar_stop[0].contains("sl-next"), "at the first event the toolbar's stop is Next: {toolbar_stop:?}");
@@ -160,6 +161,37 @@ fn html_at(id: &str) -> String {
 
 /// The opening tag of the element that carries `attribute` (such as `data-relation="x"`).
 /// Every opening tag in `html`, as written.
+/// The prerendered whole map, drawn for a desktop, with its legend.
+fn whole_map(html: &str) -> String {
+    maps(html).0
+}
+
+/// The prerendered map for a phone, with its legend.
+fn phone_map(html: &str) -> String {
+    maps(html).1
+}
+
+/// The two prerendered maps, each with its legend, from the page's map panel: what follows each
+/// `sl-map-main` or `sl-map-phone` wrapper, up to the next.
+fn maps(html: &str) -> (String, String) {
+    let panel = html.split("class=\"sl-whos-who\"").next().unwrap();
+    let (mut whole, mut phone, mut into_phone) = (String::new(), String::new(), None);
+    for part in panel.split("class=\"sl-map-") {
+        if part.starts_with("main\"") {
+            into_phone = Some(false);
+        } else if part.starts_with("phone\"") {
+            into_phone = Some(true);
+        }
+        match into_phone {
+            Some(false) => whole.push_str(part),
+            Some(true) => phone.push_str(part),
+            None => {}
+        }
+    }
+    assert!(!whole.is_empty() && !phone.is_empty(), "both maps are prerendered");
+    (whole, phone)
+}
+
 fn tags(html: &str) -> impl Iterator<Item = &str> {
     html.split('<').skip(1).filter(|t| !t.starts_with('/') && !t.starts_with('!')).map(|t| t.split('>').next().unwrap_or(t))
 }
@@ -181,7 +213,7 @@ fn edge_classes<'a>(html: &'a str, id: &str) -> &'a str {
 #[test]
 fn the_map_draws_every_actor_as_a_named_button() {
     let dataset = story::embedded();
-    let html = render_html(&dataset);
+    let html = whole_map(&render_html(&dataset));
     assert_eq!(count(&html, "data-actor="), dataset.actors.len());
     // The visible short label leads the name, so speech input finds the node by what it shows.
     assert!(html.contains("aria-label=\"N. Korea, North Korea, state"), "{html}");
@@ -194,6 +226,8 @@ fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_i
     let html = render_html(&dataset);
     let groups: Vec<&str> = dataset.actors.iter().filter(|g| dataset.actors.iter().any(|a| a.part_of.as_ref() == Some(&g.id))).map(|g| g.id.as_str()).collect();
     assert_eq!(groups.len(), 6, "North Korea, Russia, Ukraine, South Korea, the United States and BRICS");
+    let page = html;
+    let html = whole_map(&page);
     let mut drawn = attr_values(&html, "data-group");
     drawn.sort();
     let mut expected = groups.clone();
@@ -208,13 +242,13 @@ fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_i
     assert!(html.contains("aria-label=\"Russia, state, part of BRICS, with Putin and Kremlin"), "{html}");
     assert!(html.contains("aria-label=\"Vladimir Putin, leader, part of Russia"), "{html}");
     assert_eq!(count(&html, "class=\"sl-group-ring\""), 6, "each group's node outlines its region when focused");
-    assert!(html.contains(">Vladimir Putin</button> (leader, part of Russia): "), "Who's who says what the regions show");
+    assert!(page.contains(">Vladimir Putin</button> (leader, part of Russia): "), "Who's who says what the regions show");
 }
 
 #[test]
 fn every_relation_is_an_edge_named_in_words() {
     let dataset = story::embedded();
-    let html = render_html(&dataset);
+    let html = whole_map(&render_html(&dataset));
     assert_eq!(count(&html, "data-relation="), dataset.relations.len());
     for r in &dataset.relations {
         let name = storyline_core::relations::describe(&dataset, r);
@@ -266,23 +300,31 @@ fn the_other_actors_recede_the_events_relations_are_drawn_last_and_the_live_regi
 #[test]
 fn the_relations_in_force_between_the_events_actors_are_drawn_over_the_others() {
     let html = html_at("pyongyang-treaty");
-    let edges: Vec<&str> = tags(&html).filter(|t| t.contains("data-relation=")).collect();
+    let whole = whole_map(&html);
+    let edges: Vec<&str> = tags(&whole).filter(|t| t.contains("data-relation=")).collect();
     let on_top = edges.iter().position(|t| t.contains("of-event")).expect("the treaty's relations");
     assert!(edges[on_top..].iter().all(|t| t.contains("of-event")), "the event's relations come last: {edges:#?}");
     let ids: Vec<&str> = edges[on_top..].iter().map(|t| t.split("data-relation=\"").nth(1).unwrap().split('"').next().unwrap()).collect();
     assert_eq!(ids, ["north-korea-arms-russia", "russia-tech-north-korea", "kim-putin-pyongyang", "north-korea-russia-partnership", "kim-backs-russian-war"]);
 }
 
-/// The legend's entries, as text, in order.
+/// The whole map's legend's entries, as text, in order.
 fn legend_entries(html: &str) -> Vec<String> {
-    let legend = html.split("aria-label=\"Map legend\"").nth(1).expect("a legend").split("</div>").next().unwrap();
+    legend_of(&whole_map(html))
+}
+
+/// The entries of the legend in `map`, as text, in order.
+fn legend_of(map: &str) -> Vec<String> {
+    let legend = map.split("aria-label=\"Map legend\"").nth(1).expect("a legend").split("</div>").next().unwrap();
     legend.split("</svg>").skip(1).map(|entry| entry.split('<').next().unwrap().to_string()).collect()
 }
 
 #[test]
 fn the_legend_lists_only_the_kinds_and_statuses_the_map_shows_at_the_event() {
     let first = legend_entries(&render_html(&story::embedded()));
-    assert_eq!(first, ["at war with", "invades", "Confirmed", "begins at this event", "not yet, or over, at this event"]);
+    let kinds = ["State", "Leader", "Military", "Agency", "Organisation"];
+    assert_eq!(first[..5], kinds, "every kind of actor the story has, each with its shape");
+    assert_eq!(first[5..], ["at war with", "invades", "Confirmed", "begins at this event", "not yet, or over, at this event"]);
     let later = legend_entries(&html_at("nis-first-report"));
     assert!(later.contains(&"sends troops to".to_string()) && later.contains(&"Denied (struck through)".to_string()), "{later:?}");
     assert!(!later.contains(&"meets".to_string()), "both summits are over by October 2024: {later:?}");
@@ -315,4 +357,23 @@ fn two_widgets_on_one_page_share_no_id_and_each_labels_itself() {
     }
     // The default key keeps the plain ids that pages and links already use.
     assert!(attr_values(&render_html(&dataset), "id").contains(&"storyline-title"));
+}
+
+#[test]
+fn the_prerendered_page_also_draws_the_selected_events_map_for_a_phone_at_full_size_with_its_legend_folded() {
+    use storyline_core::map_scene::PHONE_PRERENDER_WIDTH;
+    let html = render_html(&story::embedded());
+    let phone = &phone_map(&html);
+    // Russia invades Ukraine: Russia with Putin inside its region, inside BRICS's, and Ukraine.
+    let mut actors = attr_values(phone, "data-actor");
+    actors.sort();
+    assert_eq!(actors, ["brics", "russia", "ukraine", "vladimir-putin"]);
+    assert!(phone.contains(&format!("<svg width=\"{PHONE_PRERENDER_WIDTH}\" ")), "drawn for a phone's width: {phone}");
+    // Every node at full size: no label is scaled down.
+    assert!(tags(phone).filter(|t| t.contains("transform=")).all(|t| t.ends_with("scale(1)\"")), "{phone}");
+    assert_eq!(legend_of(phone), ["State", "Leader", "Organisation", "at war with", "invades", "Confirmed", "begins at this event"]);
+    assert!(phone.contains("<details class=\"sl-legend\"><summary>"), "the phone's legend is folded: {phone}");
+    let whole = whole_map(&html);
+    assert!(tag_with(&whole, "class=\"sl-legend\"").contains(" open"), "the desktop's is open: {}", tag_with(&whole, "class=\"sl-legend\""));
+    assert!(!html.contains("Whole map"), "the switch between the maps needs script, and the live widget draws it");
 }

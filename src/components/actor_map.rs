@@ -1,20 +1,28 @@
 //! The actor map: the story's actors as nodes and their relations as typed, directed edges,
-//! drawn as of the selected event. Everything it draws comes from core's `map_scene`, computed
-//! once per story and size; time only changes how edges are styled.
+//! drawn as of the selected event, with its legend. Everything it draws comes from core's
+//! `map_scene`: the whole map, computed once per story and size (time only changes how edges are
+//! styled), or on a phone the selected event's map, with a pair of buttons between the two.
+//!
+//! The prerendered page carries both, the whole map drawn for 720 px and the event's for a
+//! phone, and the stylesheet shows the one for the width; once live, the widget draws only the
+//! one the reader sees, for the width it measures.
 //!
 //! The map is one tab stop: arrow keys move between nodes (to the nearest in that direction),
 //! Enter opens the actor's card, Escape closes it. Nodes and edges are buttons named in words.
 
 use crate::by_pointer::ByPointer;
+use crate::components::MapLegend;
 use crate::dom;
 use crate::hooks::{use_focus_back_from_cards, use_width};
-use crate::store::{on_click, use_dispatch, use_store};
-use crate::svg::px;
+use crate::store::{on_click, use_dispatch, use_store, Dispatch, StoreHandle};
+use crate::svg::{self, px};
+use std::rc::Rc;
 use storyline_core::graph_layout::nearest_in_direction;
 use storyline_core::group_layout::{Region, REGION_MARGIN};
+use storyline_core::legend::legend;
 use storyline_core::map_focus::{map_focus, Emphasis};
 use storyline_core::map_names::node_name;
-use storyline_core::map_scene::{direction_of_key, map_height, map_scene, node_shape, EdgeDrawing, Shape, LABEL_BASELINE};
+use storyline_core::map_scene::{direction_of_key, map_height, node_shape, EdgeDrawing, MapScene, MapView, Shape, LABEL_BASELINE, PHONE_PRERENDER_WIDTH, PHONE_WIDTH};
 use storyline_core::relations::{describe, standings, Standing};
 use storyline_core::view_state::Action;
 use storyline_core::{ActorKind, Dataset};
@@ -26,7 +34,7 @@ fn points(list: &[(f64, f64)]) -> String {
 }
 
 /// A node's shape, as core gives it.
-fn shape(kind: ActorKind) -> Html {
+pub(super) fn shape(kind: ActorKind) -> Html {
     match node_shape(kind) {
         Shape::Circle { cx, cy, r } => html! { <circle class="sl-node-shape" cx={px(cx)} cy={px(cy)} r={px(r)} /> },
         Shape::Rect { x, y, width, height, rounded } => {
@@ -77,33 +85,100 @@ fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: boo
     }
 }
 
+/// The width the widget lays the map out for before it measures it: the prerender's.
+const PRERENDER_WIDTH: f64 = 720.0;
+
+#[derive(Properties, PartialEq)]
+pub struct ActorMapProps {
+    /// False for the prerender and the render that hydrates it, which carry both maps.
+    pub live: bool,
+}
+
 #[component]
-pub fn ActorMap() -> Html {
+pub fn ActorMap(props: &ActorMapProps) -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
     let container = use_node_ref();
-    let width = use_width(container.clone(), 720.0);
-    let height = map_height(width);
+    let width = use_width(container.clone(), PRERENDER_WIDTH);
+    let live = props.live;
     let dataset = store.dataset.clone();
-    let memo = use_memo((ByPointer(dataset.clone()), width as i64, height as i64, store.view.font_fit), |(d, w, h, fit)| map_scene(d, *w as f64, *h as f64, *fit));
-    let map = &memo.layout;
-    let zoom = map.scale;
+    let view = &store.view;
+    let involved: Rc<Vec<usize>> = Rc::new(view.selected.map_or_else(Vec::new, |e| store.index.event_actors[e].clone()));
+    let shown = if live { MapView::for_width(width, view.whole_map, &involved) } else { MapView::Whole };
+    // Core decides what each map holds; the event's map changes with the event, the whole one does not.
+    let scene_for = |which: MapView, width: f64| {
+        let (involved, event) = (involved.clone(), view.selected.filter(|_| which == MapView::Event));
+        ((ByPointer(dataset.clone()), which, width as i64, event, view.font_fit), move |(d, which, w, event, fit): &(ByPointer<Dataset>, MapView, i64, Option<usize>, f64)| {
+            which.scene(d, &involved, &standings(d, *event), *w as f64, *fit)
+        })
+    };
+    let (deps, compute) = scene_for(shown, width);
+    let memo = use_memo(deps, compute);
     let focus = use_state(|| None::<usize>);
     use_focus_back_from_cards(&store, &memo, &container, &focus);
     if dataset.actors.is_empty() {
         return html! {};
     }
-    let view = &store.view;
-    let involved: &[usize] = view.selected.map_or(&[], |e| &store.index.event_actors[e]);
-    let standing = standings(&dataset, view.selected);
+    let drawn = |scene: &Rc<MapScene>, which: MapView, width: f64| {
+        let one = Drawn { scene, which, width, phone: width < PHONE_WIDTH };
+        map_view(&store, &dispatch, &one, &involved, &focus, &container)
+    };
+    let (map, key) = drawn(&memo, shown, width);
+    // Until the widget is live, the page also carries the event's map drawn for the narrowest
+    // phones, and the stylesheet shows the one for the width, with script or without. Drawn
+    // once, for the prerender and the render that hydrates it.
+    let narrow = MapView::for_width(PHONE_PRERENDER_WIDTH, false, &involved);
+    let phone = (!live).then(|| {
+        let scene = Rc::new(narrow.scene(&dataset, &involved, &standings(&dataset, view.selected), PHONE_PRERENDER_WIDTH, view.font_fit));
+        drawn(&scene, narrow, PHONE_PRERENDER_WIDTH)
+    });
+    let (phone_map, phone_key) = phone.unzip();
+    let offered = live && MapView::offered(width, &involved);
+    let toggle = |whole: bool, label: &'static str| {
+        html! { <button type="button" aria-pressed={(view.whole_map == whole).to_string()} onclick={on_click(&dispatch, Action::ShowWholeMap(whole))}>{ label }</button> }
+    };
+    html! {
+        <>
+            <div ref={container.clone()} class="sl-map">
+                if offered {
+                    <div class="sl-map-views" role="group" aria-label="Show on the map">
+                        { toggle(false, "This event's actors") }
+                        { toggle(true, "Whole map") }
+                    </div>
+                }
+                <div class="sl-map-main">{ map }</div>
+                if let Some(phone_map) = phone_map { <div class="sl-map-phone">{ phone_map }</div> }
+            </div>
+            <div class="sl-map-main">{ key }</div>
+            if let Some(phone_key) = phone_key { <div class="sl-map-phone">{ phone_key }</div> }
+        </>
+    }
+}
+
+/// One map to draw: its scene, which map it is, and the width it is laid out for.
+struct Drawn<'a> {
+    scene: &'a Rc<MapScene>,
+    which: MapView,
+    width: f64,
+    /// On a phone, the legend folds.
+    phone: bool,
+}
+
+/// One map as SVG, and its legend.
+fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[usize], focus: &UseStateHandle<Option<usize>>, container: &NodeRef) -> (Html, Html) {
+    let (dataset, view, memo) = (&store.dataset, &store.view, one.scene);
+    let map = &memo.layout;
+    let standing = standings(dataset, view.selected);
     // Core decides what the selected event brings forward: its actors, its regions, its relations.
-    let event = map_focus(&memo, involved, &standing);
-    let tab_node = focus.or(view.actor).filter(|&a| map.slot(a).is_some()).unwrap_or(map.shown[0]);
+    let event = map_focus(memo, involved, &standing);
+    let Some(&first) = map.shown.first() else { return (html! {}, html! {}) };
+    let tab_node = focus.or(view.actor).filter(|&a| map.slot(a).is_some()).unwrap_or(first);
+    let zoom = map.scale;
 
     let edges = event.edge_order.iter().enumerate().map(|(k, &d)| {
         let (drawing, r) = (&memo.edges[d], memo.edges[d].relation);
         let of_event = k + event.on_top >= event.edge_order.len();
-        edge(&dataset, drawing, standing[r], view.relation == Some(r), of_event, on_click(&dispatch, Action::SelectRelation(Some(r))))
+        edge(dataset, drawing, standing[r], view.relation == Some(r), of_event, on_click(dispatch, Action::SelectRelation(Some(r))))
     });
 
     // Regions behind the edges, outermost first: the picture of the groups. Their names are said
@@ -133,13 +208,13 @@ pub fn ActorMap() -> Html {
             Callback::from(move |_: FocusEvent| focus.set(Some(i)))
         };
         let emphasis = event.nodes[l];
-        let name = node_name(&dataset, map, l, emphasis == Emphasis::Involved);
+        let name = node_name(dataset, map, l, emphasis == Emphasis::Involved);
         html! {
             <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), region.is_some().then_some("sl-group"), emphasis.class(), selected.then_some("selected"))}
                role="button" tabindex={if i == tab_node { "0" } else { "-1" }} aria-pressed={selected.to_string()} aria-label={name}
                data-actor={actor.id.clone()} {onclick} {onfocus}>
                 if let Some(region) = region { { region_rect(region, zoom, "sl-group-ring") } }
-                <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), px(zoom))}>
+                <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), svg::zoom(zoom))}>
                     { shape(actor.kind) }
                     <text class="sl-node-label" x="0" y={px(LABEL_BASELINE)}>{ actor.label() }</text>
                 </g>
@@ -170,18 +245,25 @@ pub fn ActorMap() -> Html {
         })
     };
 
-    let note = (map.shown.len() < dataset.actors.len()).then(|| {
-        format!("The map shows the {} most connected of {} actors; \"Who's who\" lists them all.", map.shown.len(), dataset.actors.len())
+    let all = dataset.actors.len();
+    let note = (one.which == MapView::Whole && map.shown.len() < all).then(|| {
+        format!("The map shows the {} most connected of {} actors; \"Who's who\" lists them all.", map.shown.len(), all)
     });
-    html! {
-        <div ref={container} class="sl-map">
+    // Drawn larger than the box the stylesheet gives it where its labels need the room: drawn at
+    // its own size, and scrolled.
+    let grown = map.width > one.width + 0.05 || map.height > map_height(one.width) + 0.05;
+    let drawing = html! {
+        <>
             if let Some(note) = note { <p class="sl-map-note">{ note }</p> }
-            <svg class="sl-map-svg" width={px(width)} height={px(height)} viewBox={format!("0 0 {} {}", px(width), px(height))}
-                 role="group" aria-label="Actor map: who is involved and how they relate, as of the selected event" {onkeydown}>
-                <g class="sl-regions">{ for regions }</g>
-                <g class="sl-edges">{ for edges }</g>
-                <g class="sl-nodes">{ for nodes }</g>
-            </svg>
-        </div>
-    }
+            <div class="sl-map-scroll">
+                <svg class={classes!("sl-map-svg", grown.then_some("sl-grown"))} width={px(map.width)} height={px(map.height)} viewBox={format!("0 0 {} {}", px(map.width), px(map.height))}
+                     role="group" aria-label="Actor map: who is involved and how they relate, as of the selected event" {onkeydown}>
+                    <g class="sl-regions">{ for regions }</g>
+                    <g class="sl-edges">{ for edges }</g>
+                    <g class="sl-nodes">{ for nodes }</g>
+                </svg>
+            </div>
+        </>
+    };
+    (drawing, html! { <MapLegend legend={legend(dataset, memo, &standing)} folded={one.phone} /> })
 }

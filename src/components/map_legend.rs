@@ -1,21 +1,32 @@
-//! The map's legend: the relation kinds and statuses the map shows in force at the selected
-//! event, and what bold and faint edges mean when it shows them (core's `legend` decides).
+//! The map's legend: the shapes of the kinds of actors the map draws, the relation kinds and
+//! statuses it shows in force at the selected event, and what bold and faint edges mean when it
+//! shows them (core's `legend` decides, for the map the reader sees). Folded on a phone, where
+//! the map comes first; a `<details>`, so it opens and closes without script too.
 
-use crate::by_pointer::ByPointer;
-use crate::store::use_store;
-use storyline_core::legend::legend;
-use storyline_core::map_scene::drawn_relations;
-use storyline_core::relations::standings;
+use storyline_core::legend::Legend;
+use storyline_core::{ActorKind, Status};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct MapLegendProps {
+    pub legend: Legend,
+    /// Closed until the reader opens it.
+    pub folded: bool,
+}
+
+/// A kind's shape, drawn as the map draws it, at two thirds of its size.
+fn actor_sample(kind: ActorKind) -> Html {
+    html! {
+        <svg class="sl-legend-sample" width="20" height="20" viewBox="-15 -23 30 30" aria-hidden="true">
+{ super::actor_map::shape(kind) }
+        </svg>
+    }
+}
+
 #[component]
-pub fn MapLegend() -> Html {
-    let store = use_store();
-    let dataset = &store.dataset;
-    // Which relations the map draws depends on the story alone.
-    let drawn = use_memo(ByPointer(dataset.clone()), |d| drawn_relations(d));
-    let shown = legend(dataset, &drawn, &standings(dataset, store.view.selected));
-    if drawn.is_empty() {
+pub fn MapLegend(props: &MapLegendProps) -> Html {
+    let shown = &props.legend;
+    if shown.actors.is_empty() {
         return html! {};
     }
     let sample = |classes: Classes| {
@@ -26,27 +37,37 @@ pub fn MapLegend() -> Html {
         }
     };
     html! {
-        <div class="sl-legend" aria-label="Map legend" role="group">
-            if !shown.kinds.is_empty() {
+        <details class="sl-legend" open={!props.folded}>
+            <summary>{ "Legend" }</summary>
+            <div class="sl-legend-lists" role="group" aria-label="Map legend">
                 <ul>
-                    for kind in shown.kinds.iter().copied() {
-                        <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
+                    for kind in shown.actors.iter().copied() {
+                        <li>{ actor_sample(kind) }{ kind.label() }</li>
                     }
                 </ul>
-            }
-            <ul>
-                for status in shown.statuses.iter().copied() {
-                    <li>{ sample(classes!("sl-edge", "meets", status.key(), "holds")) }
-                        { if status == storyline_core::Status::Denied { format!("{} (struck through)", status.label()) } else { status.label().to_string() } }
-                    </li>
+                if !shown.kinds.is_empty() {
+                    <ul>
+                        for kind in shown.kinds.iter().copied() {
+                            <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
+                        }
+                    </ul>
                 }
-                if shown.begins {
-                    <li>{ sample(classes!("sl-edge", "meets", "confirmed", "begins")) }{ "begins at this event" }</li>
+                if !shown.statuses.is_empty() || shown.begins || shown.faded {
+                    <ul>
+                        for status in shown.statuses.iter().copied() {
+                            <li>{ sample(classes!("sl-edge", "meets", status.key(), "holds")) }
+                                { if status == Status::Denied { format!("{} (struck through)", status.label()) } else { status.label().to_string() } }
+                            </li>
+                        }
+                        if shown.begins {
+                            <li>{ sample(classes!("sl-edge", "meets", "confirmed", "begins")) }{ "begins at this event" }</li>
+                        }
+                        if shown.faded {
+                            <li>{ sample(classes!("sl-edge", "meets", "confirmed", "later")) }{ "not yet, or over, at this event" }</li>
+                        }
+                    </ul>
                 }
-                if shown.faded {
-                    <li>{ sample(classes!("sl-edge", "meets", "confirmed", "later")) }{ "not yet, or over, at this event" }</li>
-                }
-            </ul>
-        </div>
+            </div>
+        </details>
     }
 }

@@ -38,11 +38,14 @@ pub struct Params {
     pub gap: f64,
     /// The share of the area boxes may cover before the layout moves to a larger virtual area.
     pub fill: f64,
+    /// The least scale the drawing is shrunk to: below it, the area grows to hold the drawing
+    /// instead, so that labels keep a readable size (the reader scrolls). 0 shrinks as far as the area needs.
+    pub least_scale: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0, fill: MAX_FILL }
+        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0, fill: MAX_FILL, least_scale: 0.0 }
     }
 }
 
@@ -58,6 +61,10 @@ pub struct Placed {
 pub struct Layout {
     /// Node centres inside the area, in the order the nodes were given.
     pub nodes: Vec<Placed>,
+    /// The area drawn in: the one given, or larger where `Params::least_scale` holds the drawing
+    /// larger than it.
+    pub width: f64,
+    pub height: f64,
     /// 1 when every box fits at full size. Below 1, boxes and gap drawn this many times their
     /// size fit inside the padding without overlap (the padding itself is not scaled). 0 only
     /// when the padding leaves no room at all, and then every node sits at the centre.
@@ -96,18 +103,22 @@ pub fn layout(nodes: &[Node], edges: &[(usize, usize)], width: f64, height: f64,
     let (avail_w, avail_h) = ((width - 2.0 * padding).max(0.0), (height - 2.0 * padding).max(0.0));
     let centre = Placed { x: width / 2.0, y: height / 2.0 };
     if n == 0 {
-        return Layout { nodes: Vec::new(), scale: 1.0 };
+        return Layout { nodes: Vec::new(), width, height, scale: 1.0 };
     }
     if avail_w <= 0.0 || avail_h <= 0.0 {
-        return Layout { nodes: vec![centre; n], scale: 0.0 };
+        return Layout { nodes: vec![centre; n], width, height, scale: 0.0 };
     }
     // Centre the drawing in the area: drawn closer together if it came out larger, as far as the
     // gap allows, and shrunk only for what is still too large, so that labels keep their size.
     let mut drawing = arrange(nodes, edges, avail_w, avail_h, params);
     tighten(&mut drawing, nodes, params.gap, Some((avail_w, avail_h)));
-    let scale = 1f64.min(avail_w / drawing.width).min(avail_h / drawing.height);
+    let scale = 1f64.min(avail_w / drawing.width).min(avail_h / drawing.height).max(params.least_scale.min(1.0));
+    // Held at its least scale, the drawing may be larger than the area, which then grows to hold it.
+    let width = width.max(drawing.width * scale + 2.0 * padding);
+    let height = height.max(drawing.height * scale + 2.0 * padding);
+    let centre = Placed { x: width / 2.0, y: height / 2.0 };
     let placed = drawing.nodes.iter().map(|p| Placed { x: centre.x + p.x * scale, y: centre.y + p.y * scale }).collect();
-    Layout { nodes: placed, scale }
+    Layout { nodes: placed, width, height, scale }
 }
 
 /// Arranges `nodes` joined by `edges` at full size, with no two boxes closer than the gap, for an

@@ -51,6 +51,10 @@ pub struct GroupLayout {
     pub regions: Vec<Region>,
     /// As `graph_layout::Layout::scale`: boxes, gaps and margins are drawn this many times their size.
     pub scale: f64,
+    /// As `graph_layout::Layout`'s: the area drawn in, larger than the one given where
+    /// `Params::least_scale` needs.
+    pub width: f64,
+    pub height: f64,
 }
 
 /// Lays out `nodes` joined by `edges` in a `width`×`height` area, each node inside the region of
@@ -107,7 +111,7 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
     let depth_of = &depth;
     let by_depth: Vec<usize> = (0..=deepest).flat_map(|d| (0..n).filter(move |&i| depth_of[i] == d)).collect();
     let groups = by_depth.iter().rev().copied().filter(|&g| !members[g].is_empty());
-    let inner = Params { fill: REGION_FILL, ..*params };
+    let inner = Params { fill: REGION_FILL, least_scale: 0.0, ..*params };
     let gap = size(params.gap);
     for g in groups {
         let boxes: Vec<Node> = members[g].iter().map(|&m| outer[m]).collect();
@@ -149,7 +153,7 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
             Region { node: g, x: centre[g].x - w / 2.0, y: centre[g].y - h / 2.0, width: w, height: h, depth: depth[g] }
         })
         .collect();
-    GroupLayout { nodes: placed, regions, scale: s }
+    GroupLayout { nodes: placed, regions, scale: s, width: top.width, height: top.height }
 }
 
 /// Each node's group, with what cannot be one left out: an index out of range, the node itself,

@@ -1,12 +1,19 @@
-//! The actor map's scene for a story at a size, computed once per story and size: which actors
-//! are drawn and where (the deterministic layout, each actor inside the region of the group it
-//! is part of), at what scale, each node's shape, and each relation's curve, arrowhead, strike
-//! and label point. Time only changes how edges are styled, never where anything is. The widget's
+//! The actor map's scene for a story at a size: which actors are drawn and where (the
+//! deterministic layout, each actor inside the region of the group it is part of), at what scale,
+//! each node's shape, and each relation's curve, arrowhead, strike and label point. The widget's
 //! `ActorMap` writes this scene as SVG and computes no coordinate of its own.
+//!
+//! There are two maps. The whole map is computed once per story and size: time only changes how
+//! its edges are styled, never where anything is. On a phone (below [`PHONE_WIDTH`]) the map
+//! shows by default the selected event's actors, the groups that hold them and the relations in
+//! force between them ([`event_scene`]), laid out for the phone's width at full size; the whole
+//! map is a tap away, and is never drawn with labels under 11 px ([`LEAST_SCALE`]): where it
+//! cannot fit the width at that size, it is drawn wider, and the reader scrolls it sideways.
 
 use crate::graph_layout::{Direction, Node, Params, Placed};
 use crate::group_layout::{group_layout, Region};
 use crate::model::{ActorKind, Dataset, Status};
+use crate::relations::Standing;
 use crate::text_width::{text_width, BOLD};
 use std::collections::HashMap;
 
@@ -18,6 +25,20 @@ pub const LABEL_FONT: f64 = 12.0;
 pub const SHAPE_RISE: f64 = 8.0;
 /// The baseline of an actor's label, from the node's centre, at scale 1.
 pub const LABEL_BASELINE: f64 = SHAPE / 2.0 - SHAPE_RISE + 14.0;
+
+/// The least scale the whole map is drawn at: its labels never drop under 11 px. Where the area
+/// is too small for that, the map grows past it, and the reader scrolls.
+pub const LEAST_SCALE: f64 = 11.0 / LABEL_FONT;
+
+/// Below this width of the map, in CSS px, the map shows the selected event's actors at full size
+/// ([`event_scene`]), with the whole map one tap away. It is where the map's box turns tall
+/// (`map_height`), and below it the whole map of a story of a dozen actors or more cannot keep
+/// its labels at 12 px: the built-in story's 15 are drawn at 0.94 of full size at 400 px, 0.74 at 320.
+pub const PHONE_WIDTH: f64 = 520.0;
+
+/// The width the prerendered page draws the phone's map for: a little under the map's width on
+/// the narrowest phones (320 px), so that without script the stylesheet only ever scales it up.
+pub const PHONE_PRERENDER_WIDTH: f64 = 280.0;
 
 /// The most actors a map draws. A story with more shows its most connected actors (the rest
 /// are in "Who's who"): a map of hundreds of nodes is unreadable, and it would make the page heavy.
@@ -37,6 +58,10 @@ pub struct MapLayout {
     /// region's `node` is a place in `shown`. Its own node is at the top, as its label.
     pub regions: Vec<Region>,
     pub scale: f64,
+    /// The area drawn in, in CSS px: the one given, or larger where labels need the room (the
+    /// SVG is as large, and its box scrolls).
+    pub width: f64,
+    pub height: f64,
 }
 
 impl MapLayout {
@@ -100,24 +125,23 @@ impl Links {
     }
 }
 
-/// The relations the map draws (indices into `Dataset::relations`): those between two drawn
-/// actors, whatever the map's size.
-pub fn drawn_relations(dataset: &Dataset) -> Vec<usize> {
-    let links = Links::of(dataset);
-    let mut drawn = vec![false; dataset.actors.len()];
-    links.shown().into_iter().for_each(|a| drawn[a] = true);
-    (0..links.ends.len()).filter(|&r| links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b])).collect()
-}
-
 /// The map's layout for this story at this size: computed once over all relations, so that
 /// positions stay put as the selected date changes. Each actor is drawn inside the region of the
 /// actor it is part of (`group_layout`); an actor with neither a group nor a relation is laid
-/// out with the rest, as the exception it should be, not set apart.
+/// out with the rest, as the exception it should be, not set apart. Labels are drawn at
+/// [`LEAST_SCALE`] at the least, in an area larger than the one given if need be.
 pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLayout {
-    let n = dataset.actors.len();
     let links = Links::of(dataset);
-    let group = &links.group;
     let shown = links.shown();
+    laid_out(dataset, &links, shown, &|_| true, width, height, fit, LEAST_SCALE)
+}
+
+/// The layout of the actors `shown` (ascending indices into `Dataset::actors`) over the relations
+/// `counted` keeps, each drawn actor inside the region of the nearest drawn actor it is part of.
+#[allow(clippy::too_many_arguments)]
+fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: &dyn Fn(usize) -> bool, width: f64, height: f64, fit: f64, least_scale: f64) -> MapLayout {
+    let n = dataset.actors.len();
+    let group = &links.group;
     // Actor index → its place among the drawn ones.
     let mut slot = vec![None; n];
     for (l, &a) in shown.iter().enumerate() {
@@ -127,10 +151,11 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLa
     // count keeps a chain that did from going on for ever.
     let part_of: Vec<Option<usize>> =
         shown.iter().map(|&a| std::iter::successors(group[a], |&g| group[g]).take(n).find_map(|g| slot[g])).collect();
-    let edges: Vec<(usize, usize)> = links.ends.iter().flatten().filter_map(|&(a, b)| Some((slot[a]?, slot[b]?))).collect();
+    let edges: Vec<(usize, usize)> =
+        links.ends.iter().enumerate().filter(|&(r, _)| counted(r)).filter_map(|(_, e)| e.and_then(|(a, b)| Some((slot[a]?, slot[b]?)))).collect();
     let boxes: Vec<Node> = shown.iter().map(|&a| node_box(dataset, a, fit)).collect();
-    let drawn = group_layout(&boxes, &edges, &part_of, width, height, &Params::default());
-    MapLayout { shown, placed: drawn.nodes, part_of, regions: drawn.regions, scale: drawn.scale }
+    let drawn = group_layout(&boxes, &edges, &part_of, width, height, &Params { least_scale, ..Params::default() });
+    MapLayout { shown, placed: drawn.nodes, part_of, regions: drawn.regions, scale: drawn.scale, width: drawn.width, height: drawn.height }
 }
 
 /// A node's shape by its actor's kind, around the node's centre at scale 1 (the shape's own
@@ -182,9 +207,10 @@ pub struct EdgeDrawing {
     pub strike: Option<[(f64, f64); 4]>,
 }
 
-/// Every relation between two drawn actors. Several relations between one pair bend apart, the
-/// same way whichever end each starts from, so that each stays visible and clickable.
-pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
+/// Every relation between two drawn actors that `drawn` keeps. Several relations between one pair
+/// bend apart, the same way whichever end each starts from, so that each stays visible and clickable.
+// The filters are `dyn`: one copy of each function in the reader's download, not one per filter.
+fn edge_drawings(dataset: &Dataset, map: &MapLayout, drawn: &dyn Fn(usize) -> bool) -> Vec<EdgeDrawing> {
     let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let ends = |r: &crate::model::Relation| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?));
     // Each relation's rank among the relations of its pair, in story order, and their number:
@@ -204,6 +230,7 @@ pub fn edge_drawings(dataset: &Dataset, map: &MapLayout) -> Vec<EdgeDrawing> {
         .relations
         .iter()
         .enumerate()
+        .filter(|&(r, _)| drawn(r))
         .filter_map(|(r, relation)| {
             let (a, b) = ends(relation)?;
             let ends = (map.slot(a)?, map.slot(b)?);
@@ -240,10 +267,66 @@ pub struct MapScene {
     pub edges: Vec<EdgeDrawing>,
 }
 
+/// The whole map: every drawn actor and every relation between two of them.
 pub fn map_scene(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapScene {
     let layout = map_layout(dataset, width, height, fit);
-    let edges = edge_drawings(dataset, &layout);
+    let edges = edge_drawings(dataset, &layout, &|_| true);
     MapScene { layout, edges }
+}
+
+/// The phone's map of one event: its `actors` (indices into `Dataset::actors`), the groups that
+/// hold them up every chain, and the relations in force between any two of them by `standing`,
+/// laid out for `width` at full size, in an area at least `map_height(width)` tall and larger
+/// if they need it. Empty when the event has no actors.
+pub fn event_scene(dataset: &Dataset, actors: &[usize], standing: &[Standing], width: f64, fit: f64) -> MapScene {
+    let links = Links::of(dataset);
+    let n = dataset.actors.len();
+    let mut drawn = vec![false; n];
+    for &a in actors.iter().filter(|&&a| a < n) {
+        for g in std::iter::successors(Some(a), |&g| links.group[g]).take(n) {
+            drawn[g] = true;
+        }
+    }
+    let shown: Vec<usize> = (0..n).filter(|&a| drawn[a]).collect();
+    let in_force = |r: usize| standing.get(r).is_some_and(|s| s.in_force()) && links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b]);
+    let layout = laid_out(dataset, &links, shown, &in_force, width, map_height(width), fit, 1.0);
+    let edges = edge_drawings(dataset, &layout, &in_force);
+    MapScene { layout, edges }
+}
+
+/// Which of the two maps the reader sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapView {
+    /// Every drawn actor (the default from [`PHONE_WIDTH`] up, or asked for on a phone).
+    Whole,
+    /// The selected event's actors, at full size (the default on a phone).
+    Event,
+}
+
+impl MapView {
+    /// The map for a map `width` px wide, when the reader has (`whole_asked`) or has not asked for
+    /// the whole map, at an event with `actors`: the event's map on a phone, unless the event has
+    /// no actors to show.
+    pub fn for_width(width: f64, whole_asked: bool, actors: &[usize]) -> MapView {
+        if MapView::offered(width, actors) && !whole_asked {
+            MapView::Event
+        } else {
+            MapView::Whole
+        }
+    }
+
+    /// Whether the reader can switch between the two maps: on a phone, at an event with actors.
+    pub fn offered(width: f64, actors: &[usize]) -> bool {
+        width < PHONE_WIDTH && !actors.is_empty()
+    }
+
+    /// This map `width` px wide, at an event with `actors` and the relations `standing` so.
+    pub fn scene(self, dataset: &Dataset, actors: &[usize], standing: &[Standing], width: f64, fit: f64) -> MapScene {
+        match self {
+            MapView::Whole => map_scene(dataset, width, map_height(width), fit),
+            MapView::Event => event_scene(dataset, actors, standing, width, fit),
+        }
+    }
 }
 
 /// The map's arrow keys: each moves to the nearest actor in its direction.
@@ -283,7 +366,9 @@ mod tests {
                 })
                 .collect();
             for (i, a) in boxes.iter().enumerate() {
-                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= width + 0.5 && a.3 <= height + 0.5, "{width}px: actor {i} at {a:?} leaves the map");
+                // The map grows past its box where its labels need the room, and is drawn as large.
+                let (w, h) = (map.width.max(width), map.height.max(height));
+                assert!(a.0 >= -0.5 && a.1 >= -0.5 && a.2 <= w + 0.5 && a.3 <= h + 0.5, "{width}px: actor {i} at {a:?} leaves the map");
                 for (j, b) in boxes.iter().enumerate().skip(i + 1) {
                     let apart = a.2 <= b.0 + 0.5 || b.2 <= a.0 + 0.5 || a.3 <= b.1 + 0.5 || b.3 <= a.1 + 0.5;
                     assert!(apart, "{width}px: actors {} and {} overlap", dataset.actors[map.shown[i]].id, dataset.actors[map.shown[j]].id);

@@ -151,6 +151,9 @@ pub struct ViewState {
     pub actor: Option<usize>,
     /// The relation whose card is open.
     pub relation: Option<usize>,
+    /// On a phone, the reader asked for the whole map rather than the selected event's actors
+    /// (`map_scene::MapView`); from a phone's width up the whole map shows anyway.
+    pub whole_map: bool,
     /// How much wider than core's estimates the widget's font draws ([`crate::font_fit`]); 1
     /// until the browser measures it, and always on the server, so that the prerendered HTML and
     /// the render that hydrates it agree.
@@ -190,6 +193,8 @@ pub enum Action {
     SelectRelation(Option<usize>),
     /// Close whatever card is open (Escape).
     CloseCard,
+    /// On a phone, show the whole map (`true`) or the selected event's actors (`false`).
+    ShowWholeMap(bool),
     /// The widget's font draws [`crate::font_fit::REFERENCE`] this many pixels wide.
     FontMeasured(f64),
 }
@@ -236,6 +241,7 @@ impl ViewState {
             printing: false,
             actor: None,
             relation: None,
+            whole_map: false,
             font_fit: 1.0,
         }
     }
@@ -349,6 +355,7 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
             next.actor = None;
             next.relation = None;
         }
+        Action::ShowWholeMap(on) => next.whole_map = on,
         Action::FontMeasured(px) => next.font_fit = crate::font_fit::fit(px),
     }
     next

@@ -15,8 +15,16 @@ fn faults_at(story: &storyline_core::Dataset, width: f64) -> Vec<String> {
     let height = map_height(width);
     let map = map_layout(story, width, height, 1.0);
     let boxes: Vec<_> = map.shown.iter().map(|&a| node_box(story, a, 1.0)).collect();
-    let layout = storyline_core::group_layout::GroupLayout { nodes: map.placed.clone(), regions: map.regions.clone(), scale: map.scale };
-    group_faults(&layout, &boxes, &map.part_of, &Params::default(), width, height)
+    let layout = storyline_core::group_layout::GroupLayout {
+        nodes: map.placed.clone(),
+        regions: map.regions.clone(),
+        scale: map.scale,
+        width: map.width,
+        height: map.height,
+    };
+    // The area the map is drawn in: the one given, or larger where its labels need the room.
+    assert!(map.width >= width && map.height >= height);
+    group_faults(&layout, &boxes, &map.part_of, &Params::default(), map.width, map.height)
 }
 
 #[test]

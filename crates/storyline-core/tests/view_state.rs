@@ -292,3 +292,12 @@ fn a_story_of_deep_time_zooms_out_to_twice_its_extent_and_in_to_years_at_the_big
     assert!((span / narrowest - 1.0).abs() < 1e-6, "zoomed about the Big Bang, the first event: {span} {narrowest}");
     assert!(span > 365.0 * 86_400.0 && span < 10.0 * 365.2425 * 86_400.0, "{span}");
 }
+
+#[test]
+fn the_whole_map_is_one_tap_away_on_a_phone_and_stays_as_the_reader_steps_through_events() {
+    let (d, i, s) = setup(20);
+    assert!(!s.whole_map, "a phone opens on the selected event's actors");
+    let whole = run(&s, &[Action::ShowWholeMap(true), Action::Next, Action::Next], &d, &i);
+    assert!(whole.whole_map);
+    assert!(!run(&whole, &[Action::ShowWholeMap(false)], &d, &i).whole_map);
+}

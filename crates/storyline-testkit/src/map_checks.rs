@@ -107,7 +107,7 @@ mod tests {
     use super::*;
 
     fn drawn(centres: &[(f64, f64)], scale: f64) -> Layout {
-        Layout { nodes: centres.iter().map(|&(x, y)| Placed { x, y }).collect(), scale }
+        Layout { nodes: centres.iter().map(|&(x, y)| Placed { x, y }).collect(), width: 100.0, height: 100.0, scale }
     }
 
     const BOX: Node = Node { width: 20.0, height: 10.0 };
@@ -135,7 +135,7 @@ mod tests {
 
     fn grouped(centres: &[(f64, f64)], regions: &[(usize, f64, f64, f64, f64)]) -> GroupLayout {
         let regions = regions.iter().map(|&(node, x, y, width, height)| storyline_core::group_layout::Region { node, x, y, width, height, depth: 0 }).collect();
-        GroupLayout { nodes: centres.iter().map(|&(x, y)| Placed { x, y }).collect(), regions, scale: 1.0 }
+        GroupLayout { nodes: centres.iter().map(|&(x, y)| Placed { x, y }).collect(), regions, scale: 1.0, width: 100.0, height: 100.0 }
     }
 
     #[test]

@@ -16,7 +16,9 @@ struct Observing {
 }
 
 /// Calls `f` with the width of the element `node` holds, in CSS pixels: now, once it is laid
-/// out, then at each change, rounded. A zero width (a hidden element) is never reported.
+/// out, then at each change, in whole pixels rounded down, so that what is laid out for it never
+/// draws wider than its box and is never scaled down (a label laid out at 12 px stays 12 px). A
+/// zero width (a hidden element) is never reported.
 pub fn observe_width(node: &NodeRef, f: impl Fn(f64) + 'static) -> WidthObserver {
     // One body for every caller: a generic one would be compiled again for each.
     observe(node, Box::new(f))
@@ -32,7 +34,7 @@ fn observe(node: &NodeRef, f: Box<dyn Fn(f64)>) -> WidthObserver {
         if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
             let w = entry.content_rect().width();
             if w > 0.0 {
-                f(w.round());
+                f(w.floor());
             }
         }
     });

@@ -20,6 +20,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("axe_finds_nothing_in_the_error_state", axe_finds_nothing_in_the_error_state),
     ("axe_finds_nothing_in_a_320px_frame", axe_finds_nothing_in_a_320px_frame),
     ("axe_finds_nothing_with_a_group_region_focused", axe_finds_nothing_with_a_group_region_focused),
+    ("axe_finds_nothing_with_a_group_region_focused_on_a_phones_map", axe_finds_nothing_with_a_group_region_focused_on_a_phones_map),
     ("axe_finds_nothing_with_two_widgets_on_one_page", axe_finds_nothing_with_two_widgets_on_one_page),
     ("axe_finds_nothing_inside_story_line_elements_on_a_hostile_page", axe_finds_nothing_inside_story_line_elements_on_a_hostile_page),
     (
@@ -179,6 +180,28 @@ fn axe_finds_nothing_with_a_group_region_focused(ctx: &Ctx) -> Test<'_> {
         ctx.scroll_to(".sl-map-panel").await?;
         ctx.screenshot("map-group-focused").await?;
         no_violations(axe(ctx, Value::Null, &format!("{name} focused")).await?)
+    })
+}
+
+fn axe_finds_nothing_with_a_group_region_focused_on_a_phones_map(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        // At 320 px the map shows the NIS briefing's actors: the NIS inside South Korea's region,
+        // the KPA inside North Korea's, the White House inside the United States'.
+        ctx.open_in_frame("/fixtures/map-width.html?width=320&event=nis-3000-briefing").await?;
+        ctx.wait_for(".sl-map-views").await?;
+        ctx.eval("document.querySelector('.sl-node.sl-group[data-actor=south-korea]').focus()").await?;
+        let f = wait_focused(ctx, "el.matches('.sl-node.sl-group')", "South Korea's group").await;
+        let found = match f {
+            Ok(f) => {
+                let name = f["name"].as_str().unwrap_or_default().to_string();
+                ctx.scroll_to(".sl-map-panel").await?;
+                axe(ctx, Value::Null, &format!("320 px, {name} focused")).await
+            }
+            Err(e) => Err(e),
+        };
+        ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        ctx.screenshot("map-phone-320px-group-focused").await?;
+        no_violations(found?)
     })
 }
 

@@ -47,6 +47,17 @@ pub struct Ctx {
     engine_restarts: std::cell::Cell<usize>,
 }
 
+/// The changes hydration may make to the prerendered HTML: it drops the prerender's component
+/// markers, the widget marks itself ready, and what the prerender keeps for readers without
+/// script goes: the hidden "All events" list, and the selected event's map drawn for a phone, with
+/// its legend (the live widget draws the map for the width it measures).
+pub fn hydration_may_make(change: &str) -> bool {
+    change == "removed a comment"
+        || change.starts_with("attribute data-ready of <section.storyline>: null")
+        || change.starts_with("removed <div.sl-list-panel>")
+        || change == "removed <div.sl-map-phone>"
+}
+
 /// A check inside a test: `what` says what went wrong when `ok` is false.
 pub fn expect(ok: bool, what: impl FnOnce() -> String) -> TestResult {
     if ok { Ok(()) } else { Err(what()) }
@@ -302,6 +313,14 @@ impl Ctx {
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
+        std::fs::write(self.shots.join(format!("{name}.png")), png).map_err(fail("write screenshot"))
+    }
+
+    /// Saves the first element matching `css`, scrolled into view by the browser, to
+    /// target/e2e/<engine>/<name>.png: a picture that needs no script in the page.
+    pub async fn screenshot_of(&self, css: &str, name: &str) -> TestResult {
+        let element = self.client.find(Locator::Css(css)).await.map_err(fail(css))?;
+        let png = element.screenshot().await.map_err(fail("screenshot"))?;
         std::fs::write(self.shots.join(format!("{name}.png")), png).map_err(fail("write screenshot"))
     }
 }

@@ -1,10 +1,12 @@
-//! The actor map as a reader uses it: relations as of the selected event, actor cards, the keyboard, "Who's who".
+//! The actor map as a reader uses it: relations as of the selected event, actor cards, the keyboard, "Who's who",
+//! and on a phone the selected event's map at full size with the whole map a tap away.
 
 use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use storyline::story;
 use storyline_core::relations::describe;
+use storyline_core::{ActorKind, Dataset, RelationKind, Status};
 
 pub const TESTS: &[(&str, TestFn)] = &[
     ("selecting_events_changes_which_relations_are_in_force", selecting_events_changes_which_relations_are_in_force),
@@ -15,7 +17,66 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation", every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation),
     ("the_selected_events_actors_stand_out_and_the_rest_recede", the_selected_events_actors_stand_out_and_the_rest_recede),
     ("the_map_with_its_groups_at_1280_768_375_and_320_px", the_map_with_its_groups_at_1280_768_375_and_320_px),
+    ("on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away", on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away),
 ];
+
+/// Run in a session with JavaScript turned off.
+pub const WITHOUT_SCRIPT: &[(&str, TestFn)] =
+    &[("without_script_the_map_at_375_px_draws_no_label_under_11_px", without_script_the_map_at_375_px_draws_no_label_under_11_px)];
+
+/// The smallest size any text of the map is drawn at, in CSS px: its computed font size times
+/// every scale between it and the page (the node's, the SVG's viewBox into its box).
+const SMALLEST_LABEL: &str = r#"
+    let least = Infinity;
+    for (const t of document.querySelectorAll('.sl-map .sl-map-svg text')) {
+        const m = t.getScreenCTM();
+        least = Math.min(least, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b));
+    }
+    return least;
+"#;
+
+/// The actors the event `e`'s map shows: its own and the groups that hold them, up every chain.
+fn event_map_actors(dataset: &Dataset, e: usize) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for who in &dataset.events[e].actors {
+        let chain = std::iter::successors(Some(who.actor.as_str()), |id| dataset.actors.iter().find(|a| a.id == *id)?.part_of.as_deref());
+        ids.extend(chain.map(str::to_string));
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The actor ids the map draws, sorted.
+async fn drawn_actors(ctx: &Ctx) -> Result<Vec<String>, String> {
+    let mut ids = ctx.attrs(".sl-map .sl-node", "data-actor").await?;
+    ids.sort();
+    Ok(ids)
+}
+
+/// Waits until the map draws `count` actors.
+async fn wait_drawn(ctx: &Ctx, count: usize) -> TestResult {
+    ctx.wait_until_true(&format!("return document.querySelectorAll('.sl-map .sl-node').length === {count}"), &format!("a map of {count} actors")).await.map(drop)
+}
+
+/// Checks that the legend explains exactly the kinds of actors the map draws and the kinds of
+/// relations it draws in force, and nothing else; `at` says where, for messages.
+async fn legend_explains_only_what_is_drawn(ctx: &Ctx, at: &str) -> TestResult {
+    let drawn = ctx
+        .eval("return [[...document.querySelectorAll('.sl-map .sl-node')].map(n => n.classList[1]),                [...document.querySelectorAll('.sl-map .sl-edge.holds, .sl-map .sl-edge.begins')].map(e => [e.classList[1], e.classList[2]]),                [...document.querySelectorAll('.sl-map-panel .sl-legend li')].map(l => l.textContent.trim())]")
+        .await?;
+    let list = |v: &serde_json::Value| -> Vec<String> { v.as_array().into_iter().flatten().filter_map(|s| s.as_str().map(str::to_string)).collect() };
+    let (kinds, entries) = (list(&drawn[0]), list(&drawn[2]));
+    let edges: Vec<Vec<String>> = drawn[1].as_array().into_iter().flatten().map(list).collect();
+    let mut expected: Vec<String> = ActorKind::ALL.into_iter().filter(|k| kinds.iter().any(|c| c == k.key())).map(|k| k.label().to_string()).collect();
+    expected.extend(RelationKind::ALL.into_iter().filter(|k| edges.iter().any(|e| e[0] == k.key())).map(|k| k.verb().to_string()));
+    expected.extend(Status::EVERY.into_iter().filter(|s| edges.iter().any(|e| e[1] == s.key())).map(|s| {
+        if s == Status::Denied { format!("{} (struck through)", s.label()) } else { s.label().to_string() }
+    }));
+    // Past those, only what time does to an edge: bold as it begins, faint when not in force.
+    let explained: Vec<String> = entries.iter().filter(|e| !e.starts_with("begins at") && !e.starts_with("not yet")).cloned().collect();
+    expect(explained == expected, || format!("{at}: the legend explains {explained:?}, the map draws {expected:?}"))
+}
 
 /// Where the map draws things, as the browser lays them out: each node's shape and label
 /// (`[left, top, right, bottom]` each, by actor id) and each group's region (by group id).
@@ -46,15 +107,15 @@ fn overlap(a: Rect, b: Rect) -> bool {
 }
 
 /// The map's geometry in the page as it stands: what holds each node's shape and label, what overlaps.
-/// Checks that every actor of the built-in story is drawn inside the region of the group it is
-/// part of (and of that group's group), that every group's region is drawn, that no two nodes'
+/// Checks that every actor the map draws is drawn inside the region of the group it is part of
+/// (and of that group's group), that every such group's region is drawn, that no two nodes'
 /// shapes or labels overlap, and that all of it is inside the map; `at` says where, for messages.
 async fn check_geometry(ctx: &Ctx, at: &str) -> TestResult {
     let dataset = story::embedded();
     let g = ctx.eval(GEOMETRY).await?;
     let svg = rect(&g["svg"]);
     let mut boxes: Vec<(&str, Rect)> = Vec::new();
-    for actor in &dataset.actors {
+    for actor in dataset.actors.iter().filter(|a| !g["nodes"][a.id.as_str()].is_null()) {
         let node = &g["nodes"][actor.id.as_str()];
         let (shape, label) = (rect(&node[0]), rect(&node[1]));
         expect(inside(shape, svg) && inside(label, svg), || format!("{at}: {} is drawn outside the map", actor.id))?;
@@ -134,20 +195,117 @@ fn the_selected_events_actors_stand_out_and_the_rest_recede(ctx: &Ctx) -> Test<'
 fn the_map_with_its_groups_at_1280_768_375_and_320_px(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         let dataset = story::embedded();
+        let n = dataset.events.len();
         for width in [1280, 768, 375, 320] {
-            for (event, name) in [("full-scale-invasion", "first-event"), ("nis-3000-briefing", "nis-briefing")] {
-                let title = &dataset.events.iter().find(|e| e.id == event).ok_or("no such event")?.title;
-                ctx.open_in_frame(&format!("/fixtures/map-width.html?width={width}&event={event}")).await?;
-                ctx.wait_current(title).await?;
-                let at = format!("{width} px, {event}");
+            for (e, name) in [(0, "first-event"), (n / 2, "middle-event"), (n - 1, "last-event")] {
+                let event = &dataset.events[e];
+                ctx.open_in_frame(&format!("/fixtures/map-width.html?width={width}&event={}", event.id)).await?;
+                ctx.wait_current(&event.title).await?;
+                let at = format!("{width} px, {}", event.id);
+                // A phone shows the event's actors and their groups at full size; wider, the whole map.
+                let (expected, least) = if width < 520 { (event_map_actors(&dataset, e), 12.0) } else { (dataset.actors.iter().map(|a| a.id.clone()).collect(), 11.0) };
+                let mut expected = expected;
+                expected.sort();
+                wait_drawn(ctx, expected.len()).await?;
+                let drawn = drawn_actors(ctx).await?;
+                let smallest = ctx.eval(SMALLEST_LABEL).await?.as_f64().unwrap_or(0.0);
                 let checked = check_geometry(ctx, &at).await;
                 ctx.scroll_to(".sl-map-panel").await?;
                 ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
                 ctx.screenshot(&format!("map-groups-{width}px-{name}")).await?;
                 checked?;
+                expect(drawn == expected, || format!("{at}: the map draws {drawn:?}, not {expected:?}"))?;
+                expect(smallest >= least - 0.01, || format!("{at}: a map label is drawn at {smallest:.2} px, under {least} px"))?;
             }
         }
         Ok(())
+    })
+}
+
+fn on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        let n = dataset.events.len();
+        for (e, name) in [(0, "first"), (n / 2, "middle"), (n - 1, "last")] {
+            let event = &dataset.events[e];
+            let at = format!("320 px, {}", event.id);
+            ctx.open_in_frame(&format!("/fixtures/map-width.html?width=320&event={}", event.id)).await?;
+            ctx.wait_current(&event.title).await?;
+            let ours = event_map_actors(&dataset, e);
+            wait_drawn(ctx, ours.len()).await?;
+            let smallest = ctx.eval(SMALLEST_LABEL).await?.as_f64().unwrap_or(0.0);
+            expect(smallest >= 12.0 - 0.01, || format!("{at}: the smallest map label is drawn at {smallest:.2} px"))?;
+            // Folded on a phone: the map comes first; opened, it explains what this map draws.
+            let open = ctx.eval("return document.querySelector('.sl-map-panel .sl-legend').open").await?;
+            expect(open == serde_json::Value::Bool(false), || format!("{at}: the legend is not folded"))?;
+            ctx.client.find(Locator::Css(".sl-map-panel .sl-legend summary")).await.map_err(fail("the legend's summary"))?.click().await.map_err(fail("open the legend"))?;
+            legend_explains_only_what_is_drawn(ctx, &at).await?;
+            let pressed = ctx.attrs(".sl-map-views button", "aria-pressed").await?;
+            expect(pressed == ["true", "false"], || format!("{at}: the map's buttons are pressed {pressed:?}"))?;
+            ctx.scroll_to(".sl-map-panel").await?;
+            ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+            ctx.screenshot(&format!("map-phone-320px-{name}-event")).await?;
+            let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+            frame.enter_frame().await.map_err(fail("enter the frame"))?;
+
+            // One tap: the whole map, its labels never under 11 px, scrolled sideways if wider than the phone.
+            ctx.click_button("Whole map").await?;
+            wait_drawn(ctx, dataset.actors.len()).await?;
+            let pressed = ctx.attrs(".sl-map-views button", "aria-pressed").await?;
+            expect(pressed == ["false", "true"], || format!("{at}: after Whole map the buttons are pressed {pressed:?}"))?;
+            let smallest = ctx.eval(SMALLEST_LABEL).await?.as_f64().unwrap_or(0.0);
+            expect(smallest >= 11.0 - 0.01, || format!("{at}: the whole map draws a label at {smallest:.2} px"))?;
+            check_geometry(ctx, &format!("{at}, the whole map")).await?;
+            legend_explains_only_what_is_drawn(ctx, &format!("{at}, the whole map")).await?;
+            if e == 0 {
+                ctx.scroll_to(".sl-map-panel").await?;
+                ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+                ctx.screenshot("map-phone-320px-whole-map").await?;
+                let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+                frame.enter_frame().await.map_err(fail("enter the frame"))?;
+            }
+            // And back, from the keyboard: the buttons are buttons.
+            ctx.eval("document.querySelector('.sl-map-views button').focus()").await?;
+            ctx.press(Key::Enter).await?;
+            wait_drawn(ctx, ours.len()).await?;
+            expect(drawn_actors(ctx).await? == ours, || format!("{at}: back from the whole map, the map is not the event's"))?;
+            ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        }
+        Ok(())
+    })
+}
+
+fn without_script_the_map_at_375_px_draws_no_label_under_11_px(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        ctx.open("/fixtures/map-375.html").await?;
+        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        // Read through WebDriver alone: the page runs no script. Each shown map's labels are drawn at
+        // their font size, times the node's scale, times the SVG's box over its own width.
+        let mut shown = Vec::new();
+        let mut smallest = f64::INFINITY;
+        for svg in ctx.client.find_all(Locator::Css(".sl-map-svg")).await.map_err(fail("the maps"))? {
+            if !svg.is_displayed().await.map_err(fail("is the map shown"))? {
+                continue;
+            }
+            let drawn_for: f64 = svg.attr("width").await.map_err(fail("width"))?.unwrap_or_default().parse().unwrap_or(f64::NAN);
+            let (_, _, box_width, _) = svg.rectangle().await.map_err(fail("the map's box"))?;
+            for node in svg.find_all(Locator::Css(".sl-node")).await.map_err(fail("the nodes"))? {
+                shown.push(node.attr("data-actor").await.map_err(fail("data-actor"))?.unwrap_or_default());
+                let moved = node.find(Locator::Css("[transform]")).await.map_err(fail("the node's transform"))?;
+                let transform = moved.attr("transform").await.map_err(fail("transform"))?.unwrap_or_default();
+                let zoom: f64 = transform.split("scale(").nth(1).and_then(|s| s.split(')').next()).and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+                let label = node.find(Locator::Css(".sl-node-label")).await.map_err(fail("the label"))?;
+                let font: f64 = label.css_value("font-size").await.map_err(fail("font-size"))?.trim_end_matches("px").parse().unwrap_or(f64::NAN);
+                smallest = smallest.min(font * zoom * box_width / drawn_for);
+            }
+        }
+        shown.sort();
+        let expected = event_map_actors(&dataset, 0);
+        ctx.screenshot_of(".sl-map-panel", "map-no-javascript-375px").await?;
+        expect(shown == expected, || format!("without script at 375 px the map shows {shown:?}, not the first event's {expected:?}"))?;
+        expect(smallest >= 11.0, || format!("without script at 375 px a map label is drawn at {smallest:.2} px"))
     })
 }
 

@@ -3,7 +3,7 @@
 //! without rewriting a node; a story named by the widget page's address (`?src=`); and what
 //! readers and editors see of a story with mistakes.
 
-use crate::harness::{expect, fail, Ctx, Test, TestFn};
+use crate::harness::{self, expect, fail, Ctx, Test, TestFn};
 use fantoccini::Locator;
 use serde_json::Value;
 use std::rc::Rc;
@@ -111,14 +111,6 @@ fn without_script_a_published_page_and_element_read_in_full(ctx: &Ctx) -> Test<'
     })
 }
 
-/// The changes hydration may make: it drops the prerender's component markers, the widget marks
-/// itself ready, and the hidden "All events" list kept for readers without script goes.
-fn is_expected_change(change: &str) -> bool {
-    change == "removed a comment"
-        || change.starts_with("attribute data-ready of <section.storyline>: null")
-        || change.starts_with("removed <div.sl-list-panel>")
-}
-
 /// The DOM changes the page's recorder saw once hydration is over (`root`: where the widget is).
 async fn hydration_changes(ctx: &Ctx, root: &str) -> Result<Vec<String>, String> {
     let done = format!(
@@ -126,7 +118,7 @@ async fn hydration_changes(ctx: &Ctx, root: &str) -> Result<Vec<String>, String>
     );
     let changes = ctx.wait_until_true(&done, "hydration").await?;
     let changes: Vec<String> = changes.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default();
-    let unexpected: Vec<&String> = changes.iter().filter(|c| !is_expected_change(c)).collect();
+    let unexpected: Vec<&String> = changes.iter().filter(|c| !harness::hydration_may_make(c)).collect();
     expect(unexpected.is_empty(), || format!("hydration rewrote the prerendered HTML: {unexpected:#?}"))?;
     expect(changes.iter().any(|c| c.starts_with("attribute data-ready")), || format!("the widget never marked itself ready: {changes:?}"))?;
     Ok(changes)
