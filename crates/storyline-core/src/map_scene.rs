@@ -310,7 +310,8 @@ fn fit_to_drawing(map: &mut MapLayout, dataset: &Dataset, fit: f64, width: f64) 
     for r in &map.regions {
         (top, bottom) = (top.min(r.y), bottom.max(r.y + r.height));
     }
-    if !(top <= bottom) {
+    // Nothing drawn: nothing to crop.
+    if !top.is_finite() || !bottom.is_finite() {
         return;
     }
     let padding = Params::default().padding;
