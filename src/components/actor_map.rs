@@ -133,7 +133,8 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
         drawn(&scene, narrow, PHONE_PRERENDER_WIDTH)
     });
     let (phone_map, phone_key) = phone.unzip();
-    let offered = live && MapView::offered(width, &involved);
+    // The prerender carries the phone's switch too, for the stylesheet to show on a phone.
+    let offered = MapView::offered(if live { width } else { PHONE_PRERENDER_WIDTH }, &involved);
     let toggle = |whole: bool, label: &'static str| {
         html! { <button type="button" aria-pressed={(view.whole_map == whole).to_string()} onclick={on_click(&dispatch, Action::ShowWholeMap(whole))}>{ label }</button> }
     };
@@ -249,14 +250,15 @@ fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[u
     let note = (one.which == MapView::Whole && map.shown.len() < all).then(|| {
         format!("The map shows the {} most connected of {} actors; \"Who's who\" lists them all.", map.shown.len(), all)
     });
-    // Drawn larger than the box the stylesheet gives it where its labels need the room: drawn at
-    // its own size, and scrolled.
-    let grown = map.width > one.width + 0.05 || map.height > map_height(one.width) + 0.05;
+    // The event's map is as tall as what it draws, and a whole map larger than the box the
+    // stylesheet gives it where its labels need the room: either is shown at its own size (and
+    // scrolled, if wider than the widget).
+    let own_size = one.which == MapView::Event || map.width > one.width + 0.05 || map.height > map_height(one.width) + 0.05;
     let drawing = html! {
         <>
             if let Some(note) = note { <p class="sl-map-note">{ note }</p> }
             <div class="sl-map-scroll">
-                <svg class={classes!("sl-map-svg", grown.then_some("sl-grown"))} width={px(map.width)} height={px(map.height)} viewBox={format!("0 0 {} {}", px(map.width), px(map.height))}
+                <svg class={classes!("sl-map-svg", own_size.then_some("sl-own-size"))} width={px(map.width)} height={px(map.height)} viewBox={format!("0 0 {} {}", px(map.width), px(map.height))}
                      role="group" aria-label="Actor map: who is involved and how they relate, as of the selected event" {onkeydown}>
                     <g class="sl-regions">{ for regions }</g>
                     <g class="sl-edges">{ for edges }</g>

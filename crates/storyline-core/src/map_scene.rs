@@ -276,8 +276,10 @@ pub fn map_scene(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapSce
 
 /// The phone's map of one event: its `actors` (indices into `Dataset::actors`), the groups that
 /// hold them up every chain, and the relations in force between any two of them by `standing`,
-/// laid out for `width` at full size, in an area at least `map_height(width)` tall and larger
-/// if they need it. Empty when the event has no actors.
+/// at full size, as tall as they need. It is laid out for the narrowest phone
+/// ([`PHONE_PRERENDER_WIDTH`]) and centred in `width`: the same picture at every phone's width,
+/// so that the prerendered map and the live widget's agree and nothing moves as it goes live.
+/// Wider than `width` only where a group's region is. Empty when the event has no actors.
 pub fn event_scene(dataset: &Dataset, actors: &[usize], standing: &[Standing], width: f64, fit: f64) -> MapScene {
     let links = Links::of(dataset);
     let n = dataset.actors.len();
@@ -289,9 +291,35 @@ pub fn event_scene(dataset: &Dataset, actors: &[usize], standing: &[Standing], w
     }
     let shown: Vec<usize> = (0..n).filter(|&a| drawn[a]).collect();
     let in_force = |r: usize| standing.get(r).is_some_and(|s| s.in_force()) && links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b]);
-    let layout = laid_out(dataset, &links, shown, &in_force, width, map_height(width), fit, 1.0);
+    let area = PHONE_PRERENDER_WIDTH.min(width);
+    let mut layout = laid_out(dataset, &links, shown, &in_force, area, map_height(area), fit, 1.0);
+    fit_to_drawing(&mut layout, dataset, fit, width);
     let edges = edge_drawings(dataset, &layout, &in_force);
     MapScene { layout, edges }
+}
+
+/// Crops `map`'s area to what is drawn, with the layout's padding above and below, and centres it
+/// in `width` (or the drawing's own width, if that is wider).
+fn fit_to_drawing(map: &mut MapLayout, dataset: &Dataset, fit: f64, width: f64) {
+    let s = map.scale;
+    let (mut top, mut bottom) = (f64::INFINITY, f64::NEG_INFINITY);
+    for (p, &a) in map.placed.iter().zip(&map.shown) {
+        let half = s * node_box(dataset, a, fit).height / 2.0;
+        (top, bottom) = (top.min(p.y - half), bottom.max(p.y + half));
+    }
+    for r in &map.regions {
+        (top, bottom) = (top.min(r.y), bottom.max(r.y + r.height));
+    }
+    // Nothing drawn: nothing to crop.
+    if !top.is_finite() || !bottom.is_finite() {
+        return;
+    }
+    let padding = Params::default().padding;
+    let wide = width.max(map.width);
+    let (dx, dy) = ((wide - map.width) / 2.0, padding - top);
+    map.placed.iter_mut().for_each(|p| (p.x, p.y) = (p.x + dx, p.y + dy));
+    map.regions.iter_mut().for_each(|r| (r.x, r.y) = (r.x + dx, r.y + dy));
+    (map.width, map.height) = (wide, bottom - top + 2.0 * padding);
 }
 
 /// Which of the two maps the reader sees.

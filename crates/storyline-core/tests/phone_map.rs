@@ -37,7 +37,6 @@ fn on_a_phone_every_events_map_draws_its_labels_at_full_size_without_overlap_and
                 let at = format!("{width}px, fit {fit}, {}", dataset.events[e].id);
                 assert_eq!(map.scale, 1.0, "{at}: labels are drawn at {} px", LABEL_FONT * map.scale);
                 assert_eq!(map.width, width, "{at}: the event's map is as wide as the phone's, with nothing to scroll");
-                assert!(map.height >= map_height(width), "{at}: the map's box is never shorter than the stylesheet gives it");
                 let faults = faults(&dataset, map, fit);
                 assert!(faults.is_empty(), "{at}: {faults:#?}");
                 // The event's actors, and the groups that hold them, up every chain.
@@ -71,6 +70,32 @@ fn the_map_of_an_event_shows_only_its_actors_their_groups_and_the_relations_in_f
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(drawn, expected);
+}
+
+#[test]
+fn the_map_of_an_event_is_the_same_picture_at_every_phones_width_centred_so_nothing_moves_as_the_widget_goes_live() {
+    let dataset = built_in();
+    for e in 0..dataset.events.len() {
+        let (actors, standing) = (actors_of(&dataset, e), standings(&dataset, Some(e)));
+        let prerendered = event_scene(&dataset, &actors, &standing, PHONE_PRERENDER_WIDTH, 1.0);
+        for width in [320.0, 375.0, 414.0] {
+            let live = event_scene(&dataset, &actors, &standing, width, 1.0);
+            let dx = (width - PHONE_PRERENDER_WIDTH) / 2.0;
+            assert_eq!(live.layout.height, prerendered.layout.height, "{width}px, {}", dataset.events[e].id);
+            for (p, q) in live.layout.placed.iter().zip(&prerendered.layout.placed) {
+                assert!((p.x - q.x - dx).abs() < 1e-9 && (p.y - q.y).abs() < 1e-9, "{width}px, {}: {p:?} against {q:?}", dataset.events[e].id);
+            }
+        }
+        // Cropped to what it draws: the first box or region starts a padding below the top.
+        let map = &prerendered.layout;
+        let top = map.regions.iter().map(|r| r.y).chain(map.placed.iter().zip(&map.shown).map(|(p, &a)| p.y - node_box(&dataset, a, 1.0).height / 2.0));
+        assert!((top.fold(f64::INFINITY, f64::min) - Params::default().padding).abs() < 1e-9, "{}", dataset.events[e].id);
+    }
+    // North Korea alone, at the last event: a map as tall as its node, and no taller.
+    let last = dataset.events.len() - 1;
+    let alone = event_scene(&dataset, &actors_of(&dataset, last), &standings(&dataset, Some(last)), 320.0, 1.0);
+    let north_korea = dataset.actors.iter().position(|a| a.id == "north-korea").unwrap();
+    assert_eq!(alone.layout.height, node_box(&dataset, north_korea, 1.0).height + 2.0 * Params::default().padding);
 }
 
 #[test]
