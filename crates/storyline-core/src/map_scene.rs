@@ -143,7 +143,8 @@ pub enum Shape {
 }
 
 /// The shape of a node of `kind`: a state is a circle, a leader a rounded square, an
-/// organisation a square, a military a triangle, an agency a diamond, a group a hexagon.
+/// organisation a square, a military a triangle, an agency a diamond, a group a hexagon, a
+/// company a house (a building's outline), and any other actor a cross.
 pub fn node_shape(kind: ActorKind) -> Shape {
     let (x, y, h) = (0.0, -SHAPE_RISE, SHAPE / 2.0);
     let at = |points: &[(f64, f64)]| Shape::Polygon(points.iter().map(|(dx, dy)| (x + dx, y + dy)).collect());
@@ -158,6 +159,11 @@ pub fn node_shape(kind: ActorKind) -> Shape {
         ActorKind::Group => {
             let s = h * 3f64.sqrt() / 2.0;
             at(&[(h, 0.0), (h / 2.0, s), (-h / 2.0, s), (-h, 0.0), (-h / 2.0, -s), (h / 2.0, -s)])
+        }
+        ActorKind::Company => at(&[(0.0, -h), (h, -h * 0.2), (h, h * 0.9), (-h, h * 0.9), (-h, -h * 0.2)]),
+        ActorKind::Other => {
+            let t = h * 0.4;
+            at(&[(-t, -h), (t, -h), (t, -t), (h, -t), (h, t), (t, t), (t, h), (-t, h), (-t, t), (-h, t), (-h, -t), (-t, -t)])
         }
     }
 }

@@ -217,6 +217,7 @@ mod tests {
                 country: Some("KP".into()),
                 description: String::new(),
                 part_of: None,
+                kind_label: None,
             }],
             events: vec![event("founding", "Founding", "1991"), talks, event("vote", "Vote", "2024-06-30"), strike],
             relations: vec![],
