@@ -1,10 +1,12 @@
-//! The map's legend: the relation kinds and statuses the map shows in force at the selected
-//! event, and what bold and faint edges mean when it shows them (core's `legend` decides).
+//! The map's legend: the relation kinds (a custom relation by its own verb) and statuses the
+//! map shows in force at the selected event, what bold and faint edges mean when it shows them,
+//! and the shapes of companies and other actors (core's `legend` decides).
 
 use crate::by_pointer::ByPointer;
+use crate::components::actor_map::shape;
 use crate::store::use_store;
-use storyline_core::legend::legend;
-use storyline_core::map_scene::drawn_relations;
+use storyline_core::legend::{actor_shapes, legend};
+use storyline_core::map_scene::{drawn_actors, drawn_relations, SHAPE_VIEW_BOX};
 use storyline_core::relations::standings;
 use yew::prelude::*;
 
@@ -14,8 +16,11 @@ pub fn MapLegend() -> Html {
     let dataset = &store.dataset;
     // Which relations the map draws depends on the story alone.
     let drawn = use_memo(ByPointer(dataset.clone()), |d| drawn_relations(d));
+    let shapes = use_memo(ByPointer(dataset.clone()), |d| {
+        actor_shapes(d, &drawn_actors(d)).into_iter().map(|(kind, word)| (kind, word.to_string())).collect::<Vec<_>>()
+    });
     let shown = legend(dataset, &drawn, &standings(dataset, store.view.selected));
-    if drawn.is_empty() {
+    if drawn.is_empty() && shapes.is_empty() {
         return html! {};
     }
     let sample = |classes: Classes| {
@@ -27,10 +32,25 @@ pub fn MapLegend() -> Html {
     };
     html! {
         <div class="sl-legend" aria-label="Map legend" role="group">
-            if !shown.kinds.is_empty() {
+            if !shown.kinds.is_empty() || !shown.verbs.is_empty() {
                 <ul>
                     for kind in shown.kinds.iter().copied() {
                         <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
+                    }
+                    for verb in shown.verbs.iter() {
+                        <li>{ sample(classes!("sl-edge", "custom", "confirmed", "holds")) }{ verb }</li>
+                    }
+                </ul>
+            }
+            if !shapes.is_empty() {
+                <ul>
+                    for (kind, word) in shapes.iter() {
+                        <li>
+                            <svg class="sl-legend-sample sl-legend-shape" width="14" height="14" viewBox={SHAPE_VIEW_BOX} aria-hidden="true">
+                                <g class={kind.key()}>{ shape(*kind) }</g>
+                            </svg>
+                            { word }
+                        </li>
                     }
                 </ul>
             }

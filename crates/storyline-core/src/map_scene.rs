@@ -16,6 +16,10 @@ pub const SHAPE: f64 = 28.0;
 pub const LABEL_FONT: f64 = 12.0;
 /// Where the shape's centre sits above the node box's centre (the label goes below it).
 pub const SHAPE_RISE: f64 = 8.0;
+/// The box every node shape fits in, with a pixel to spare for its stroke, as an SVG `viewBox`:
+/// the legend draws a shape alone in it.
+pub const SHAPE_VIEW_BOX: &str = "-15 -23 30 30";
+
 /// The baseline of an actor's label, from the node's centre, at scale 1.
 pub const LABEL_BASELINE: f64 = SHAPE / 2.0 - SHAPE_RISE + 14.0;
 
@@ -98,6 +102,11 @@ impl Links {
         }
         shown
     }
+}
+
+/// The actors the map draws (indices into `Dataset::actors`, ascending), whatever its size.
+pub fn drawn_actors(dataset: &Dataset) -> Vec<usize> {
+    Links::of(dataset).shown()
 }
 
 /// The relations the map draws (indices into `Dataset::relations`): those between two drawn
@@ -384,6 +393,20 @@ mod tests {
         for (i, &c) in corners.iter().enumerate() {
             assert!((dist(c, centre) - SHAPE / 2.0).abs() < 1e-9, "corner {i} is off the circle");
             assert!((dist(c, corners[(i + 1) % 6]) - SHAPE / 2.0).abs() < 1e-9, "side {i} is not a radius long");
+        }
+    }
+
+    #[test]
+    fn every_shape_fits_the_legends_box() {
+        let b: Vec<f64> = SHAPE_VIEW_BOX.split(' ').map(|n| n.parse().unwrap()).collect();
+        let inside = |(x, y): (f64, f64)| x > b[0] && x < b[0] + b[2] && y > b[1] && y < b[1] + b[3];
+        for kind in ActorKind::ALL {
+            let corners = match node_shape(kind) {
+                Shape::Circle { cx, cy, r } => vec![(cx - r, cy - r), (cx + r, cy + r)],
+                Shape::Rect { x, y, width, height, .. } => vec![(x, y), (x + width, y + height)],
+                Shape::Polygon(corners) => corners,
+            };
+            assert!(corners.into_iter().all(inside), "{kind:?}");
         }
     }
 
