@@ -60,9 +60,10 @@ pub enum ActorKind {
     Agency,
     Organisation,
     Group,
-    /// A business: a shipowner, an insurer, a contractor.
+    // A business: a shipowner, an insurer, a contractor. (Plain comments: a doc comment would
+    // make the schema's plain list of kinds a `oneOf`.)
     Company,
-    /// Anything else, named by the actor's `kind_label` ("ship", "court").
+    // Anything else, named by the actor's `kind_label` ("ship", "court").
     Other,
 }
 
@@ -337,8 +338,8 @@ pub enum RelationKind {
     Sanctions,
     Supports,
     Denies,
-    /// Any other link, named by the relation's `label` ("charters", "insures", "sues") and drawn
-    /// in a neutral style.
+    // Any other link, named by the relation's `label` ("charters", "insures", "sues") and drawn
+    // in a neutral style.
     Custom,
 }
 

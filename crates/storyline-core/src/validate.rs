@@ -6,7 +6,7 @@
 //! over everything that parsed.
 
 use crate::country::is_country_code;
-use crate::date::PartialDate;
+use crate::date::{PartialDate, Precision};
 use crate::limits::*;
 use crate::model::*;
 use crate::suggest::{country_fix, json_syntax_fix, word_fix};
@@ -512,7 +512,7 @@ fn unattributed(report: &mut Report, at: &Loc<'_>, status: Status, attribution: 
     } else if status != Status::Confirmed && attribution.is_none_or(|a| a.trim().is_empty()) {
         report.warn(
             at.field("attribution").to_string(),
-            format!("the {what} is {}: say who reports or claims it, such as \"according to the shipowner\"", status.key()),
+            format!("the {what} is {}: say who reports or claims it", status.key()),
         );
     }
 }
@@ -521,6 +521,8 @@ fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &Ids<'_>, report: &mut Re
     text(report, &at.field("title"), &event.title, MAX_TITLE, true);
     text(report, &at.field("summary"), &event.summary, MAX_SUMMARY, true);
     order(report, &at.field("end"), &event.start, event.end.as_ref());
+    local_time(report, &at.field("start"), Some(&event.start));
+    local_time(report, &at.field("end"), event.end.as_ref());
     if let Some(place) = &event.place {
         let place_at = at.field("place");
         text(report, &place_at.field("name"), &place.name, MAX_LINE, true);
@@ -567,6 +569,8 @@ fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &Ids<'_>, report
         text(report, &at.field("attribution"), attribution, MAX_LINE, false);
     }
     order(report, &at.field("valid_to"), &relation.valid_from, relation.valid_to.as_ref());
+    local_time(report, &at.field("valid_from"), Some(&relation.valid_from));
+    local_time(report, &at.field("valid_to"), relation.valid_to.as_ref());
     sources(report, at, &relation.sources, true);
 }
 
@@ -650,6 +654,16 @@ fn order(report: &mut Report, at: &Loc<'_>, start: &PartialDate, end: Option<&Pa
         if end.end_seconds() < start.start_seconds() {
             report.error(at.to_string(), format!("{end} is before the start, {start}"));
         }
+    }
+}
+
+/// A time without an offset is kept and shown as written; the editor may know its zone.
+fn local_time(report: &mut Report, at: &Loc<'_>, date: Option<&PartialDate>) {
+    if let Some(date) = date.filter(|d| d.precision == Precision::LocalTime) {
+        report.warn(
+            at.to_string(),
+            format!("{date} has no time zone: it is shown as written, {:02}:{:02}, and placed as if it were UTC; add Z or an offset such as +03:00 if you know it", date.hour, date.minute),
+        );
     }
 }
 

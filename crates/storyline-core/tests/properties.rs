@@ -32,7 +32,7 @@ fn offset_minutes() -> impl Strategy<Value = i16> {
 
 /// A date of any precision, built exactly as `PartialDate::parse` builds it.
 fn date() -> impl Strategy<Value = PartialDate> {
-    (year(), 1..=12u8, any::<Index>(), 0..4u8, (0..24u8, 0..60u8, 0..60u8, offset_minutes())).prop_map(
+    (year(), 1..=12u8, any::<Index>(), 0..5u8, (0..24u8, 0..60u8, 0..60u8, offset_minutes())).prop_map(
         |(year, month, day, precision, (hour, minute, second, offset_minutes))| {
             let day = day.index(usize::from(days_in_month(year, month))) as u8 + 1;
             let calendar = (MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR).contains(&year);
@@ -40,6 +40,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
                 0 => PartialDate::year(year),
                 1 => PartialDate::month(year, month),
                 2 => PartialDate::day(year, month, day),
+                3 => PartialDate { hour, minute, second, precision: Precision::LocalTime, ..PartialDate::day(year, month, day) },
                 _ => PartialDate {
                     hour,
                     minute,
