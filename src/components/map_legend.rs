@@ -14,12 +14,10 @@ use yew::prelude::*;
 pub fn MapLegend() -> Html {
     let store = use_store();
     let dataset = &store.dataset;
-    // Which relations the map draws depends on the story alone.
-    let drawn = use_memo(ByPointer(dataset.clone()), |d| drawn_relations(d));
-    let shapes = use_memo(ByPointer(dataset.clone()), |d| {
-        actor_shapes(d, &drawn_actors(d)).into_iter().map(|(kind, word)| (kind, word.to_string())).collect::<Vec<_>>()
-    });
-    let shown = legend(dataset, &drawn, &standings(dataset, store.view.selected));
+    // Which relations and actors the map draws depends on the story alone.
+    let drawn = use_memo(ByPointer(dataset.clone()), |d| (drawn_relations(d), actor_shapes(d, &drawn_actors(d))));
+    let (drawn, shapes) = (&drawn.0, &drawn.1);
+    let shown = legend(dataset, drawn, &standings(dataset, store.view.selected));
     if drawn.is_empty() && shapes.is_empty() {
         return html! {};
     }
@@ -44,7 +42,7 @@ pub fn MapLegend() -> Html {
             }
             if !shapes.is_empty() {
                 <ul>
-                    for (kind, word) in shapes.iter() {
+                    for (kind, word) in shapes {
                         <li>
                             <svg class="sl-legend-sample sl-legend-shape" width="14" height="14" viewBox={SHAPE_VIEW_BOX} aria-hidden="true">
                                 <g class={kind.key()}>{ shape(*kind) }</g>

@@ -44,12 +44,12 @@ pub fn legend(dataset: &Dataset, drawn: &[usize], standing: &[Standing]) -> Lege
 
 /// The shapes the legend explains among the actors `shown` on the map: a company's, and the
 /// cross of each word the kind `other` is given, each once, companies first, then in the story's order.
-pub fn actor_shapes<'a>(dataset: &'a Dataset, shown: &[usize]) -> Vec<(ActorKind, &'a str)> {
-    let mut shapes: Vec<(ActorKind, &str)> = Vec::new();
+pub fn actor_shapes(dataset: &Dataset, shown: &[usize]) -> Vec<(ActorKind, String)> {
+    let mut shapes: Vec<(ActorKind, String)> = Vec::new();
     for kind in [ActorKind::Company, ActorKind::Other] {
         for actor in shown.iter().map(|&a| &dataset.actors[a]).filter(|a| a.kind == kind) {
-            if !shapes.contains(&(kind, actor.kind_word())) {
-                shapes.push((kind, actor.kind_word()));
+            if !shapes.iter().any(|(k, word)| *k == kind && word == actor.kind_word()) {
+                shapes.push((kind, actor.kind_word().to_string()));
             }
         }
     }
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn the_shapes_of_companies_and_of_other_actors_are_explained_under_their_words() {
         let dataset = shipping();
-        assert_eq!(actor_shapes(&dataset, &drawn_actors(&dataset)), [(ActorKind::Company, "Company"), (ActorKind::Other, "ship")]);
+        assert_eq!(actor_shapes(&dataset, &drawn_actors(&dataset)), [(ActorKind::Company, "Company".into()), (ActorKind::Other, "ship".into())]);
         let built_in = built_in();
         assert!(actor_shapes(&built_in, &drawn_actors(&built_in)).is_empty(), "a story of states and leaders explains no shape");
     }

@@ -31,7 +31,7 @@ const SYNONYMS: [(&str, &str); 16] = [
 /// The fix for `typed`, a value none of `known` (the format's words for one field) is: a word
 /// spelled the British way, or one a letter or two away. None when nothing is close.
 pub fn word_fix(typed: &str, known: &[&str]) -> Option<String> {
-    let normal = typed.trim().to_lowercase().replace([' ', '-'], "_");
+    let normal = typed.trim().to_ascii_lowercase().replace([' ', '-'], "_");
     let british = SPELLINGS.iter().fold(normal.clone(), |w, (us, uk)| w.replace(us, uk));
     if british != normal && known.contains(&british.as_str()) {
         return Some(format!("the format spells it the British way: write \"{british}\""));
@@ -73,23 +73,24 @@ const COUNTRY_NAMES: [(&str, &str); 59] = [
     ("uk", "GB"), ("united kingdom", "GB"), ("britain", "GB"), ("great britain", "GB"), ("england", "GB"), ("scotland", "GB"),
     ("wales", "GB"), ("northern ireland", "GB"), ("gbr", "GB"), ("usa", "US"), ("united states", "US"),
     ("united states of america", "US"), ("america", "US"), ("russia", "RU"), ("russian federation", "RU"), ("rus", "RU"),
-    ("north korea", "KP"), ("dprk", "KP"), ("prk", "KP"), ("south korea", "KR"), ("republic of korea", "KR"), ("rok", "KR"),
-    ("kor", "KR"), ("nk", "KP"), ("ukraine", "UA"), ("ukr", "UA"), ("china", "CN"), ("prc", "CN"), ("chn", "CN"), ("iran", "IR"),
-    ("israel", "IL"), ("germany", "DE"), ("deu", "DE"), ("france", "FR"), ("fra", "FR"), ("japan", "JP"), ("india", "IN"),
-    ("taiwan", "TW"), ("turkey", "TR"), ("türkiye", "TR"), ("syria", "SY"), ("saudi arabia", "SA"), ("uae", "AE"),
-    ("united arab emirates", "AE"), ("egypt", "EG"), ("palestine", "PS"), ("netherlands", "NL"), ("holland", "NL"),
-    ("el", "GR"), ("greece", "GR"), ("switzerland", "CH"), ("spain", "ES"), ("italy", "IT"), ("poland", "PL"),
-    ("canada", "CA"), ("panama", "PA"), ("liberia", "LR"), ("marshall islands", "MH"), ("belarus", "BY"),
+    ("north korea", "KP"), ("dprk", "KP"), ("prk", "KP"), ("nk", "KP"), ("south korea", "KR"), ("republic of korea", "KR"),
+    ("rok", "KR"), ("kor", "KR"), ("ukraine", "UA"), ("ukr", "UA"), ("china", "CN"), ("prc", "CN"), ("chn", "CN"),
+    ("iran", "IR"), ("israel", "IL"), ("germany", "DE"), ("deu", "DE"), ("france", "FR"), ("fra", "FR"), ("japan", "JP"),
+    ("india", "IN"), ("taiwan", "TW"), ("turkey", "TR"), ("türkiye", "TR"), ("syria", "SY"), ("saudi arabia", "SA"),
+    ("uae", "AE"), ("united arab emirates", "AE"), ("egypt", "EG"), ("palestine", "PS"), ("netherlands", "NL"),
+    ("holland", "NL"), ("el", "GR"), ("greece", "GR"), ("switzerland", "CH"), ("spain", "ES"), ("italy", "IT"),
+    ("poland", "PL"), ("canada", "CA"), ("panama", "PA"), ("liberia", "LR"), ("marshall islands", "MH"), ("belarus", "BY"),
 ];
 
 /// The fix for a country that is not an alpha-2 code: the code for a name or another code, the
 /// code in capitals, or what to do about a union of countries.
 pub fn country_fix(typed: &str, is_code: impl Fn(&str) -> bool) -> Option<String> {
-    let upper = typed.trim().to_uppercase();
+    let upper = typed.trim().to_ascii_uppercase();
     if is_code(&upper) {
         return Some(format!("write it in capitals: \"{upper}\""));
     }
-    let lower = typed.trim().trim_start_matches("the ").to_lowercase();
+    let lower = typed.trim().to_ascii_lowercase();
+    let lower = lower.trim_start_matches("the ");
     if let Some((_, code)) = COUNTRY_NAMES.iter().find(|(name, _)| *name == lower) {
         return Some(format!("write \"{code}\""));
     }
