@@ -422,7 +422,7 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
     }
 }
 
-/// In the schema a partial date is a string in one of the four written forms.
+/// In the schema a partial date is a string in one of the written forms.
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for PartialDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
