@@ -42,7 +42,7 @@ const BANDS: &[&str] = &["bg", "era", "surface"];
 /// The map's edge colours, one per relation kind, drawn on the page and in the legend.
 const EDGES: &[&str] = &[
     "rel-allied", "rel-weapons", "rel-troops", "rel-supports", "rel-war",
-    "rel-invades", "rel-threatens", "rel-sanctions", "rel-meets", "rel-denies",
+    "rel-invades", "rel-threatens", "rel-sanctions", "rel-meets", "rel-denies", "rel-custom",
 ];
 
 /// Non-text pairs (WCAG 1.4.11, 3:1): marker and list dots, map edges, and the focus ring/stroke.

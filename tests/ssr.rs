@@ -330,6 +330,24 @@ fn the_legend_lists_only_the_kinds_and_statuses_the_map_shows_at_the_event() {
     assert!(!later.contains(&"meets".to_string()), "both summits are over by October 2024: {later:?}");
 }
 
+/// A story of another beat: a shipowner, its ship, an insurer, a salvor and a port.
+fn shipping() -> storyline_core::Dataset {
+    storyline_core::load(include_str!("data/valid/other-beat-shipping.json")).expect("the shipping story is valid").dataset
+}
+
+#[test]
+fn custom_relations_are_drawn_neutral_under_their_own_verbs_and_new_kinds_have_their_shapes_in_the_legend() {
+    let mut dataset = shipping();
+    // Without an event selected, every relation holds.
+    dataset.events.clear();
+    let html = render_html(&dataset);
+    assert_eq!(legend_entries(&html), ["owns", "insures", "contracts salvage from", "claims compensation from", "Company", "ship", "Confirmed", "Reported", "Claimed"]);
+    let map = html.split("aria-label=\"Map legend\"").next().unwrap();
+    assert_eq!(count(map, "class=\"sl-edge custom "), 4, "each custom relation is drawn in the neutral style: {map}");
+    assert!(html.contains("Evergreen Marine — owns — Ever Forward, confirmed"), "an edge is named by its verb");
+    assert!(html.contains("Ever Forward, ship, part of Evergreen"), "an actor of kind other is named by its word");
+}
+
 #[test]
 fn the_whos_who_list_gives_every_relation_as_text() {
     let dataset = story::embedded();

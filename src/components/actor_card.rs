@@ -22,7 +22,7 @@ pub fn ActorCard() -> Html {
     let act = |action: Action| on_click(&dispatch, action);
     html! {
         <section class="sl-side-card" aria-labelledby={ids.id("sl-actor-card-title")}>
-            <p class="sl-card-meta">{ actor.kind.label() }</p>
+            <p class="sl-card-meta">{ actor.kind_word() }</p>
             <h3 id={ids.id("sl-actor-card-title")} class="sl-card-title">{ &actor.name }</h3>
             if !actor.description.is_empty() { <p class="sl-summary">{ &actor.description }</p> }
             <p class="sl-card-actions">

@@ -33,8 +33,8 @@ fn points(list: &[(f64, f64)]) -> String {
     list.iter().map(|&(x, y)| format!("{},{}", px(x), px(y))).collect::<Vec<_>>().join(" ")
 }
 
-/// A node's shape, as core gives it.
-pub(super) fn shape(kind: ActorKind) -> Html {
+/// A node's shape, as core gives it; the legend draws it too.
+pub(crate) fn shape(kind: ActorKind) -> Html {
     match node_shape(kind) {
         Shape::Circle { cx, cy, r } => html! { <circle class="sl-node-shape" cx={px(cx)} cy={px(cy)} r={px(r)} /> },
         Shape::Rect { x, y, width, height, rounded } => {
@@ -79,7 +79,7 @@ fn edge(dataset: &Dataset, drawing: &EdgeDrawing, state: Standing, selected: boo
             // collide with the actors' labels; the legend, the card and the edge's accessible
             // name say the kind of every edge.
             if selected {
-                <text class="sl-edge-label" x={px(drawing.label.0)} y={px(drawing.label.1)}>{ relation.kind.verb() }</text>
+                <text class="sl-edge-label" x={px(drawing.label.0)} y={px(drawing.label.1)}>{ relation.verb() }</text>
             }
         </g>
     }

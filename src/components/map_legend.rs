@@ -1,9 +1,11 @@
-//! The map's legend: the shapes of the kinds of actors the map draws, the relation kinds and
-//! statuses it shows in force at the selected event, and what bold and faint edges mean when it
+//! The map's legend: the shapes of the kinds of actors the map draws (an actor of kind `other`
+//! under its own word), the relation kinds (a custom relation by its own verb) and statuses it
+//! shows in force at the selected event, and what bold and faint edges mean when it
 //! shows them (core's `legend` decides, for the map the reader sees). Folded on a phone, where
 //! the map comes first; a `<details>`, so it opens and closes without script too.
 
 use storyline_core::legend::Legend;
+use storyline_core::map_scene::SHAPE_VIEW_BOX;
 use storyline_core::{ActorKind, Status};
 use yew::prelude::*;
 
@@ -17,8 +19,8 @@ pub struct MapLegendProps {
 /// A kind's shape, drawn as the map draws it, at two thirds of its size.
 fn actor_sample(kind: ActorKind) -> Html {
     html! {
-        <svg class="sl-legend-sample" width="20" height="20" viewBox="-15 -23 30 30" aria-hidden="true">
-{ super::actor_map::shape(kind) }
+        <svg class="sl-legend-sample sl-legend-shape" width="20" height="20" viewBox={SHAPE_VIEW_BOX} aria-hidden="true">
+            <g class={kind.key()}>{ super::actor_map::shape(kind) }</g>
         </svg>
     }
 }
@@ -41,14 +43,17 @@ pub fn MapLegend(props: &MapLegendProps) -> Html {
             <summary>{ "Legend" }</summary>
             <div class="sl-legend-lists" role="group" aria-label="Map legend">
                 <ul>
-                    for kind in shown.actors.iter().copied() {
-                        <li>{ actor_sample(kind) }{ kind.label() }</li>
+                    for (kind, word) in shown.actors.iter() {
+                        <li>{ actor_sample(*kind) }{ word }</li>
                     }
                 </ul>
-                if !shown.kinds.is_empty() {
+                if !shown.kinds.is_empty() || !shown.verbs.is_empty() {
                     <ul>
                         for kind in shown.kinds.iter().copied() {
                             <li>{ sample(classes!("sl-edge", kind.key(), "confirmed", "holds")) }{ kind.verb() }</li>
+                        }
+                        for verb in shown.verbs.iter() {
+                            <li>{ sample(classes!("sl-edge", "custom", "confirmed", "holds")) }{ verb }</li>
                         }
                     </ul>
                 }

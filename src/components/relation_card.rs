@@ -4,6 +4,7 @@ use crate::components::sources::source_list;
 use crate::components::status_badge;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::view_state::Action;
+use storyline_core::RelationKind;
 use yew::prelude::*;
 
 #[component]
@@ -27,10 +28,13 @@ pub fn RelationCard() -> Html {
             <p class="sl-card-meta">{ since }{ status_badge(relation.status) }</p>
             <h3 id={ids.id("sl-relation-card-title")} class="sl-card-title">
                 <button type="button" class="sl-link-button" onclick={open_actor(&relation.from)}>{ name(&relation.from) }</button>
-                { format!(" {} ", relation.kind.verb()) }
+                { format!(" {} ", relation.verb()) }
                 <button type="button" class="sl-link-button" onclick={open_actor(&relation.to)}>{ name(&relation.to) }</button>
             </h3>
-            <p class="sl-summary">{ if relation.directed { relation.label.clone() } else { format!("{} (both ways)", relation.label) } }</p>
+            // A custom relation's label is already its verb, in the title.
+            if relation.kind != RelationKind::Custom || !relation.directed {
+                <p class="sl-summary">{ if relation.directed { relation.label.clone() } else { format!("{} (both ways)", relation.label) } }</p>
+            }
             if let Some(attribution) = &relation.attribution { <p class="sl-attribution">{ attribution }</p> }
             { source_list(&relation.sources) }
             <p class="sl-card-actions"><button type="button" onclick={close}>{ "Close" }</button></p>

@@ -64,7 +64,7 @@ pub fn WhosWho() -> Html {
 /// " (state): Nuclear-armed, …" after an actor's name; " (leader, part of Russia): …" for one that
 /// belongs to another, whose region the map draws it in; without a description, " (state)".
 fn kind_and_description(actor: &storyline_core::Actor, part_of: Option<&str>) -> String {
-    let kind = actor.kind.noun();
+    let kind = actor.kind_noun();
     let kind = match part_of {
         Some(group) => format!("{kind}, part of {group}"),
         None => kind.to_string(),

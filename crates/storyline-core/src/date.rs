@@ -1,5 +1,6 @@
-//! Partial dates: "2024", "2024-10", "2024-10-23" or an RFC 3339 instant, with the precision that was written;
-//! and years of any size, "-13800000000", for stories told in deep time.
+//! Partial dates: "2024", "2024-10", "2024-10-23", an RFC 3339 instant or a local time without an
+//! offset, with the precision that was written; and years of any size, "-13800000000", for
+//! stories told in deep time.
 //!
 //! A newsroom often knows only the month of an event. The precision is part of
 //! the value so that "2024-10" is shown as "October 2024", never as "1 October 2024".
@@ -16,6 +17,10 @@ pub enum Precision {
     Year,
     Month,
     Day,
+    /// A date and a time of day written without an offset ("2022-03-13T20:40:00"): the time as its
+    /// source gave it, in a zone the source did not state (a TimelineJS file has no field for one).
+    /// It is shown as written, with no zone, and placed on the timeline as if it were UTC.
+    LocalTime,
     /// An RFC 3339 instant: date, time and offset.
     Instant,
 }
@@ -24,7 +29,7 @@ pub enum Precision {
 ///
 /// Fields below the precision are 1 (month, day) or 0 (time) and carry no meaning.
 /// For instants, `year..second` are the local time as written and `offset_minutes`
-/// the written offset, so that the text round-trips exactly.
+/// the written offset, so that the text round-trips exactly; a local time's offset is 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
     pub year: i64,
@@ -128,7 +133,7 @@ impl PartialDate {
 
     /// Parses what an editor wrote. Impossible dates such as 2024-02-30 are refused.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let hint = "write a date as YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 instant such as 2024-10-23T14:05:00Z, or a longer year alone such as -13800000000";
+        let hint = "write a date as YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 instant such as 2024-10-23T14:05:00Z (or without the offset, a time shown as written), or a longer year alone such as -13800000000";
         let s = text.trim();
         if s.is_empty() {
             return Err(DateError(format!("the date is empty: {hint}")));
@@ -176,17 +181,17 @@ impl PartialDate {
             if date.precision != Precision::Day {
                 return Err(DateError(format!("\"{text}\" has a time but no full date: {hint}")));
             }
-            date.parse_time(time).map_err(|e| DateError(format!("\"{text}\": {e}; {hint}")))?;
-            date.precision = Precision::Instant;
+            let zoned = date.parse_time(time).map_err(|e| DateError(format!("\"{text}\": {e}; {hint}")))?;
+            date.precision = if zoned { Precision::Instant } else { Precision::LocalTime };
         }
         Ok(date)
     }
 
-    /// Parses "HH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" into self. Fractions are accepted and dropped:
-    /// a news story has no use for sub-second times.
-    fn parse_time(&mut self, time: &str) -> Result<(), DateError> {
-        let (clock, offset) = if let Some(clock) = time.strip_suffix(['Z', 'z']) {
-            (clock, 0i16)
+    /// Parses "HH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]" into self; says whether it had an offset.
+    /// Fractions are accepted and dropped: a news story has no use for sub-second times.
+    fn parse_time(&mut self, time: &str) -> Result<bool, DateError> {
+        let (clock, offset, zoned) = if let Some(clock) = time.strip_suffix(['Z', 'z']) {
+            (clock, 0i16, true)
         } else if let Some(i) = time.rfind(['+', '-']) {
             let sign: i16 = if time.as_bytes()[i] == b'-' { -1 } else { 1 };
             let (h, m) = time[i + 1..]
@@ -196,9 +201,9 @@ impl PartialDate {
             if h > 23 || m > 59 {
                 return Err(DateError("the offset is out of range".into()));
             }
-            (&time[..i], sign * (h as i16 * 60 + m as i16))
+            (&time[..i], sign * (h as i16 * 60 + m as i16), true)
         } else {
-            return Err(DateError("an instant needs an offset, such as Z or +03:00".into()));
+            (time, 0, false)
         };
         let clock = clock.split('.').next().unwrap_or_default();
         let mut fields = clock.split(':');
@@ -212,7 +217,7 @@ impl PartialDate {
         self.minute = minute as u8;
         self.second = second.min(59) as u8;
         self.offset_minutes = offset;
-        Ok(())
+        Ok(zoned)
     }
 
     /// Seconds since the Unix epoch of the start of this date (UTC for instants;
@@ -231,19 +236,21 @@ impl PartialDate {
             Precision::Month if self.month == 12 => days_from_civil(self.year + 1, 1, 1) * 86_400,
             Precision::Month => days_from_civil(self.year, self.month + 1, 1) * 86_400,
             Precision::Day => (days_from_civil(self.year, self.month, self.day) + 1) * 86_400,
-            Precision::Instant => return self.start_seconds(),
+            Precision::LocalTime | Precision::Instant => return self.start_seconds(),
         };
         next_start - 1
     }
 
     /// The date for a reader, at the precision it was written:
-    /// "2024", "October 2024", "23 October 2024", "23 October 2024, 14:05 UTC".
+    /// "2024", "October 2024", "23 October 2024", "23 October 2024, 14:05 UTC", and a local time
+    /// as written, with no zone: "13 March 2022, 20:40".
     pub fn display_long(&self) -> String {
         let month = MONTHS[usize::from(self.month) - 1];
         match self.precision {
             Precision::Year => self.display_year(),
             Precision::Month => format!("{month} {}", self.display_year()),
             Precision::Day => format!("{} {month} {}", self.day, self.display_year()),
+            Precision::LocalTime => format!("{} {month} {}, {:02}:{:02}", self.day, self.display_year(), self.hour, self.minute),
             Precision::Instant => format!(
                 "{} {month} {}, {:02}:{:02} {}",
                 self.day,
@@ -261,7 +268,7 @@ impl PartialDate {
         match self.precision {
             Precision::Year => self.display_year(),
             Precision::Month => format!("{month} {}", self.display_year()),
-            Precision::Day | Precision::Instant => format!("{} {month} {}", self.day, self.display_year()),
+            Precision::Day | Precision::LocalTime | Precision::Instant => format!("{} {month} {}", self.day, self.display_year()),
         }
     }
 
@@ -304,8 +311,10 @@ impl fmt::Display for PartialDate {
         if self.precision >= Precision::Day {
             write!(f, "-{:02}", self.day)?;
         }
-        if self.precision == Precision::Instant {
+        if self.precision >= Precision::LocalTime {
             write!(f, "T{:02}:{:02}:{:02}", self.hour, self.minute, self.second)?;
+        }
+        if self.precision == Precision::Instant {
             if self.offset_minutes == 0 {
                 f.write_str("Z")?;
             } else {
@@ -413,7 +422,7 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
     }
 }
 
-/// In the schema a partial date is a string in one of the four written forms.
+/// In the schema a partial date is a string in one of the written forms.
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for PartialDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -423,8 +432,8 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\"; or, for deep time, a year of more than four digits alone, up to a hundred billion years either way: \"-13800000000\". Impossible dates such as 2024-02-30 are refused.",
-            "pattern": "^-?([0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?|[1-9][0-9]{4,11})$",
+            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\" (without the offset, a local time in a zone not stated, shown as written); or, for deep time, a year of more than four digits alone, up to a hundred billion years either way: \"-13800000000\". Impossible dates such as 2024-02-30 are refused.",
+            "pattern": "^-?([0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?)?)?|[1-9][0-9]{4,11})$",
             "examples": ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:00Z", "-13800000000"]
         })
     }
@@ -452,6 +461,8 @@ mod tests {
         assert_eq!(d("2024-10-23").display_long(), "23 October 2024");
         assert_eq!(d("2024-10-23T14:05:00Z").display_long(), "23 October 2024, 14:05 UTC");
         assert_eq!(d("2024-10-23T14:05:00+09:00").display_long(), "23 October 2024, 14:05 UTC+09:00");
+        assert_eq!(d("2022-03-13T20:40:00").display_long(), "13 March 2022, 20:40");
+        assert_eq!(d("2022-03-13T20:40:00").display_short(), "13 Mar 2022");
         assert_eq!(d("0000").display_long(), "1 BCE");
         assert_eq!(d("-0044-03-15").display_long(), "15 March 45 BCE");
     }
@@ -466,7 +477,6 @@ mod tests {
         assert!(PartialDate::parse("2024-00-10").is_err());
         assert!(PartialDate::parse("24-10-01").is_err());
         assert!(PartialDate::parse("2024-10-23T25:00:00Z").is_err());
-        assert!(PartialDate::parse("2024-10-23T10:00:00").is_err(), "an instant needs an offset");
         assert!(PartialDate::parse("2024-10T10:00:00Z").is_err());
         assert!(PartialDate::parse(" 2024").is_err());
         assert!(PartialDate::parse("").is_err());
@@ -475,9 +485,18 @@ mod tests {
 
     #[test]
     fn written_text_round_trips() {
-        for s in ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:09Z", "2024-10-23T14:05:09-04:30", "-0044-03-15"] {
+        for s in ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:09Z", "2024-10-23T14:05:09-04:30", "2024-10-23T14:05:09", "-0044-03-15"] {
             assert_eq!(d(s).to_string(), s);
         }
+    }
+
+    #[test]
+    fn a_time_without_an_offset_is_a_local_time_placed_as_if_it_were_utc() {
+        let local = d("2022-03-13T20:40:00");
+        assert_eq!(local.precision, Precision::LocalTime);
+        assert_eq!(local.start_seconds(), d("2022-03-13T20:40:00Z").start_seconds());
+        assert_eq!(local.end_seconds(), local.start_seconds(), "a time of day is a moment");
+        assert!(d("2022-03-13") < local && local < d("2022-03-13T20:40:00Z"), "at one start, the less precise first");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod scale;
 pub mod schema;
 #[cfg(feature = "sheets")]
 pub mod sheets;
+pub mod suggest;
 pub mod swipe;
 pub mod timelinejs;
 pub mod text_width;

@@ -16,6 +16,8 @@ pub const MAX_ID: usize = 64;
 pub const MAX_TITLE: usize = 200;
 pub const MAX_NAME: usize = 120;
 pub const MAX_SHORT_NAME: usize = 40;
+/// A custom relation's label, its verb on the map and in the legend; an actor's `kind_label`.
+pub const MAX_VERB: usize = 40;
 pub const MAX_SUMMARY: usize = 4_000;
 pub const MAX_DESCRIPTION: usize = 500;
 pub const MAX_QUOTE: usize = 1_000;

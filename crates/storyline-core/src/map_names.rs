@@ -22,7 +22,7 @@ pub fn and_list(items: &[&str]) -> String {
 pub fn node_name(dataset: &Dataset, map: &MapLayout, slot: usize, involved: bool) -> String {
     let label = |s: usize| dataset.actors[map.shown[s]].label();
     let actor = &dataset.actors[map.shown[slot]];
-    let mut name = format!("{}, {}", actor.name_with_label(), actor.kind.noun());
+    let mut name = format!("{}, {}", actor.name_with_label(), actor.kind_noun());
     if let Some(group) = map.part_of[slot] {
         name.push_str(", part of ");
         name.push_str(label(group));

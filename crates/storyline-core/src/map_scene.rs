@@ -23,6 +23,10 @@ pub const SHAPE: f64 = 28.0;
 pub const LABEL_FONT: f64 = 12.0;
 /// Where the shape's centre sits above the node box's centre (the label goes below it).
 pub const SHAPE_RISE: f64 = 8.0;
+/// The box every node shape fits in, with a pixel to spare for its stroke, as an SVG `viewBox`:
+/// the legend draws a shape alone in it.
+pub const SHAPE_VIEW_BOX: &str = "-15 -23 30 30";
+
 /// The baseline of an actor's label, from the node's centre, at scale 1.
 pub const LABEL_BASELINE: f64 = SHAPE / 2.0 - SHAPE_RISE + 14.0;
 
@@ -168,7 +172,8 @@ pub enum Shape {
 }
 
 /// The shape of a node of `kind`: a state is a circle, a leader a rounded square, an
-/// organisation a square, a military a triangle, an agency a diamond, a group a hexagon.
+/// organisation a square, a military a triangle, an agency a diamond, a group a hexagon, a
+/// company a house (a building's outline), and any other actor a cross.
 pub fn node_shape(kind: ActorKind) -> Shape {
     let (x, y, h) = (0.0, -SHAPE_RISE, SHAPE / 2.0);
     let at = |points: &[(f64, f64)]| Shape::Polygon(points.iter().map(|(dx, dy)| (x + dx, y + dy)).collect());
@@ -183,6 +188,11 @@ pub fn node_shape(kind: ActorKind) -> Shape {
         ActorKind::Group => {
             let s = h * 3f64.sqrt() / 2.0;
             at(&[(h, 0.0), (h / 2.0, s), (-h / 2.0, s), (-h, 0.0), (-h / 2.0, -s), (h / 2.0, -s)])
+        }
+        ActorKind::Company => at(&[(0.0, -h), (h, -h * 0.2), (h, h * 0.9), (-h, h * 0.9), (-h, -h * 0.2)]),
+        ActorKind::Other => {
+            let t = h * 0.4;
+            at(&[(-t, -h), (t, -h), (t, -t), (h, -t), (h, t), (t, t), (t, h), (-t, h), (-t, t), (-h, t), (-h, -t), (-t, -t)])
         }
     }
 }
@@ -491,6 +501,20 @@ mod tests {
         for (i, &c) in corners.iter().enumerate() {
             assert!((dist(c, centre) - SHAPE / 2.0).abs() < 1e-9, "corner {i} is off the circle");
             assert!((dist(c, corners[(i + 1) % 6]) - SHAPE / 2.0).abs() < 1e-9, "side {i} is not a radius long");
+        }
+    }
+
+    #[test]
+    fn every_shape_fits_the_legends_box() {
+        let b: Vec<f64> = SHAPE_VIEW_BOX.split(' ').map(|n| n.parse().unwrap()).collect();
+        let inside = |(x, y): (f64, f64)| x > b[0] && x < b[0] + b[2] && y > b[1] && y < b[1] + b[3];
+        for kind in ActorKind::ALL {
+            let corners = match node_shape(kind) {
+                Shape::Circle { cx, cy, r } => vec![(cx - r, cy - r), (cx + r, cy + r)],
+                Shape::Rect { x, y, width, height, .. } => vec![(x, y), (x + width, y + height)],
+                Shape::Polygon(corners) => corners,
+            };
+            assert!(corners.into_iter().all(inside), "{kind:?}");
         }
     }
 

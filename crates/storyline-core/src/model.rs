@@ -60,11 +60,24 @@ pub enum ActorKind {
     Agency,
     Organisation,
     Group,
+    // A business: a shipowner, an insurer, a contractor. (Plain comments: a doc comment would
+    // make the schema's plain list of kinds a `oneOf`.)
+    Company,
+    // Anything else, named by the actor's `kind_label` ("ship", "court").
+    Other,
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 6] =
-        [ActorKind::State, ActorKind::Leader, ActorKind::Military, ActorKind::Agency, ActorKind::Organisation, ActorKind::Group];
+    pub const ALL: [ActorKind; 8] = [
+        ActorKind::State,
+        ActorKind::Leader,
+        ActorKind::Military,
+        ActorKind::Agency,
+        ActorKind::Organisation,
+        ActorKind::Group,
+        ActorKind::Company,
+        ActorKind::Other,
+    ];
 
     /// The word shown on an actor's card.
     pub fn label(self) -> &'static str {
@@ -75,6 +88,8 @@ impl ActorKind {
             ActorKind::Agency => "Agency",
             ActorKind::Organisation => "Organisation",
             ActorKind::Group => "Group",
+            ActorKind::Company => "Company",
+            ActorKind::Other => "Other",
         }
     }
 
@@ -92,6 +107,8 @@ impl ActorKind {
             ActorKind::Agency => "agency",
             ActorKind::Organisation => "organisation",
             ActorKind::Group => "group",
+            ActorKind::Company => "company",
+            ActorKind::Other => "other",
         }
     }
 }
@@ -117,11 +134,32 @@ pub struct Actor {
     /// are not. The map draws an actor that others belong to as a region holding them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
+    /// What the actor is, in a word or two ("ship", "court"), for the kind `other`, which has
+    /// no word of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_label: Option<String>,
 }
 
 impl Actor {
     pub fn label(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The word for what the actor is, on its card and in the legend: its kind's label, or for
+    /// the kind `other` the editor's own word.
+    pub fn kind_word(&self) -> &str {
+        match (self.kind, self.kind_label.as_deref()) {
+            (ActorKind::Other, Some(word)) if !word.trim().is_empty() => word,
+            (kind, _) => kind.label(),
+        }
+    }
+
+    /// The same word inside a sentence or an accessible name ("Ever Given, ship").
+    pub fn kind_noun(&self) -> &str {
+        match (self.kind, self.kind_label.as_deref()) {
+            (ActorKind::Other, Some(word)) if !word.trim().is_empty() => word,
+            (kind, _) => kind.noun(),
+        }
     }
 
     /// The actor's name for assistive technology where `label()` is what shows. A reader using
@@ -300,6 +338,9 @@ pub enum RelationKind {
     Sanctions,
     Supports,
     Denies,
+    // Any other link, named by the relation's `label` ("charters", "insures", "sues") and drawn
+    // in a neutral style.
+    Custom,
 }
 
 impl RelationKind {
@@ -308,7 +349,7 @@ impl RelationKind {
         RELATION_WORDS[self as usize].0
     }
 
-    pub const ALL: [RelationKind; 10] = [
+    pub const ALL: [RelationKind; 11] = [
         RelationKind::AlliedWith,
         RelationKind::SuppliesWeaponsTo,
         RelationKind::SendsTroopsTo,
@@ -319,16 +360,18 @@ impl RelationKind {
         RelationKind::Sanctions,
         RelationKind::Supports,
         RelationKind::Denies,
+        RelationKind::Custom,
     ];
 
-    /// The verb phrase between two actor names: "North Korea — sends troops to — Russia".
+    /// The verb phrase between two actor names: "North Korea — sends troops to — Russia". A
+    /// custom relation's verb is its label (`Relation::verb`).
     pub fn verb(self) -> &'static str {
         RELATION_WORDS[self as usize].1
     }
 }
 
 /// Each relation kind's key and verb phrase, in the order the kinds are declared.
-const RELATION_WORDS: [(&str, &str); 10] = [
+const RELATION_WORDS: [(&str, &str); 11] = [
     ("allied_with", "allied with"),
     ("supplies_weapons_to", "supplies weapons to"),
     ("sends_troops_to", "sends troops to"),
@@ -339,6 +382,7 @@ const RELATION_WORDS: [(&str, &str); 10] = [
     ("sanctions", "sanctions"),
     ("supports", "supports"),
     ("denies", "denies"),
+    ("custom", "related to"),
 ];
 
 fn yes() -> bool {
@@ -374,6 +418,17 @@ pub struct Relation {
     pub sources: Vec<Source>,
 }
 
+impl Relation {
+    /// The verb phrase between the two actors' names, on the map and in the legend: the kind's,
+    /// or for a custom relation its label ("charters").
+    pub fn verb(&self) -> &str {
+        match self.kind {
+            RelationKind::Custom if !self.label.trim().is_empty() => self.label.trim(),
+            kind => kind.verb(),
+        }
+    }
+}
+
 /// A named period shown as a band behind the timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -389,7 +444,7 @@ mod tests {
     use super::*;
 
     fn actor(name: &str, short: Option<&str>) -> Actor {
-        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new(), part_of: None }
+        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new(), part_of: None, kind_label: None }
     }
 
     #[test]

@@ -61,5 +61,5 @@ pub fn standings(dataset: &Dataset, selected: Option<usize>) -> Vec<Standing> {
 /// The sentence a screen reader hears for an edge: "North Korea — sends troops to — Russia, reported".
 pub fn describe(dataset: &Dataset, relation: &Relation) -> String {
     let name = |id: &str| dataset.actors.iter().find(|a| a.id == id).map_or(id, |a| a.name.as_str()).to_string();
-    format!("{} — {} — {}, {}", name(&relation.from), relation.kind.verb(), name(&relation.to), relation.status.key())
+    format!("{} — {} — {}, {}", name(&relation.from), relation.verb(), name(&relation.to), relation.status.key())
 }

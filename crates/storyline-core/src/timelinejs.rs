@@ -369,8 +369,9 @@ fn read_date(value: &Value, path: &str, notes: &mut Notes) -> Result<PartialDate
         let (minute, second) = (minute.unwrap_or(0), second.unwrap_or(0));
         if (0..24).contains(&h) && (0..60).contains(&minute) && (0..60).contains(&second) {
             (result.hour, result.minute, result.second) = (h as u8, minute as u8, second as u8);
-            result.precision = Precision::Instant;
-            notes.tally("time of day", "taken as UTC: a TimelineJS date has no time zone to keep (its JSON has no field for one)", None);
+            // TimelineJS shows a time as written, in whatever zone the reader is in: it has no zone to keep.
+            result.precision = Precision::LocalTime;
+            notes.tally("time of day", "kept as written, with no time zone (a TimelineJS date has none); add the offset if you know it", None);
         } else {
             dropped(format!("{}: {h}:{minute}:{second} is not a time of day", result.display_long()));
         }
@@ -807,7 +808,8 @@ mod tests {
         assert_eq!(event(&imported, "signs-a-record-deal").start, d("1983-04"));
         assert_eq!(event(&imported, "debut-album-nora-vance").title, "Debut album Nora Vance");
         assert_eq!(event(&imported, "the-first-world-tour").end, Some(d("1987-09")));
-        assert_eq!(event(&imported, "grammy-night").start.to_string(), "1994-03-01T20:30:00Z");
+        assert_eq!(event(&imported, "grammy-night").start.to_string(), "1994-03-01T20:30:00");
+        assert_eq!(event(&imported, "grammy-night").start.display_long(), "1 March 1994, 20:30", "shown as written, not as UTC");
         let tags: BTreeSet<&str> = data.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
         assert_eq!(Vec::from_iter(tags), ["Film", "Life", "Music"]);
         assert_eq!(data.events.iter().filter(|e| !e.sources.is_empty()).count(), 5);
@@ -820,7 +822,7 @@ mod tests {
         note(&imported, &["2 display dates dropped"]);
         note(&imported, &["1 background dropped"]);
         note(&imported, &["autolink"]);
-        note(&imported, &["1 time of day taken as UTC"]);
+        note(&imported, &["1 time of day kept as written, with no time zone"]);
         note(&imported, &["1 event with links in their text", "“A first film role”"]);
         note(&imported, &["5 media items used only as a source link"]);
         note(&imported, &["The title slide's media was dropped"]);
@@ -885,7 +887,7 @@ mod tests {
         assert_eq!(untitled.tags, ["Claims"]);
         let empty = event(&imported, "untitled-event");
         assert_eq!((empty.title.as_str(), empty.summary.as_str()), ("Untitled event", "Untitled event"));
-        assert_eq!(empty.start.to_string(), "2021-03-04T14:05:00Z");
+        assert_eq!(empty.start.to_string(), "2021-03-04T14:05:00");
         assert_eq!(empty.tags, ["Claims"], "groups are trimmed");
         let linked = event(&imported, "click-here");
         assert_eq!((linked.start, linked.summary.as_str()), (d("2021-01"), "Vector text"));
@@ -1004,7 +1006,7 @@ mod tests {
         assert_eq!(read(r#"{"year": 2024, "month": "", "day": " "}"#).0, Ok(d("2024")));
         assert_eq!(
             read(r#"{"year": 2024, "month": 10, "day": 23, "hour": 9, "second": "7", "millisecond": 5}"#).0,
-            Ok(d("2024-10-23T09:00:07Z"))
+            Ok(d("2024-10-23T09:00:07"))
         );
         // What TimelineJS would roll over into another date is left out, and the date kept above it.
         let (date, notes) = read(r#"{"year": 2023, "month": 2, "day": 29}"#);

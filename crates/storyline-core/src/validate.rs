@@ -6,9 +6,10 @@
 //! over everything that parsed.
 
 use crate::country::is_country_code;
-use crate::date::PartialDate;
+use crate::date::{PartialDate, Precision};
 use crate::limits::*;
 use crate::model::*;
+use crate::suggest::{country_fix, json_syntax_fix, word_fix};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -102,7 +103,8 @@ pub fn read(json: &str) -> Read {
         _ => match serde_json::from_str::<Value>(json) {
             Ok(value) => Read::Parsed(value),
             Err(e) => {
-                report.error("", format!("this is not valid JSON: {e}"));
+                let fix = json_syntax_fix(json, e.line(), e.column()).map(|fix| format!(": {fix}")).unwrap_or_default();
+                report.error("", format!("this is not valid JSON: {e}{fix}"));
                 Read::Decided(Err(report))
             }
         },
@@ -269,13 +271,27 @@ fn join(prefix: &str, rest: &str) -> String {
     }
 }
 
-/// serde's messages, reworded for an editor where they are terse.
+/// serde's messages, reworded for an editor where they are terse, with the fix where one is likely.
 fn reword(path: String, message: String) -> Problem {
     if let Some(field) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-        return Problem { path: join(&path, field), message: "is required but missing".into() };
+        let message = if field == "label" && path.starts_with("relations[") {
+            "is required but missing: say what the link is; for kind custom it is the verb the map shows, such as \"charters\""
+        } else {
+            "is required but missing"
+        };
+        return Problem { path: join(&path, field), message: message.into() };
     }
+    let fix = unknown_value_fix(&message).map(|fix| format!(": {fix}")).unwrap_or_default();
     let message = message.replace("invalid type: ", "has the wrong type: found ").replace("unknown variant", "unknown value");
-    Problem { path, message }
+    Problem { path, message: format!("{message}{fix}") }
+}
+
+/// For serde's "unknown variant `x`, expected one of `a`, `b`", the fix among the words it lists.
+fn unknown_value_fix(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let (typed, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    word_fix(typed, &known)
 }
 
 /// Deserializing while noting keys the format does not know, which editors want to hear about
@@ -418,8 +434,21 @@ fn check_actor(at: &Loc<'_>, actor: &Actor, report: &mut Report) {
     text(report, &at.field("description"), &actor.description, MAX_DESCRIPTION, false);
     if let Some(code) = &actor.country {
         if !is_country_code(code) {
-            report.error(at.field("country").to_string(), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code such as \"KP\" or \"US\""));
+            let fix = country_fix(code, is_country_code).unwrap_or_else(|| "write a code such as \"KP\" or \"US\"".into());
+            report.error(at.field("country").to_string(), format!("\"{code}\" is not an ISO 3166-1 alpha-2 code: {fix}"));
         }
+    }
+    match (actor.kind, &actor.kind_label) {
+        (ActorKind::Other, None) => report.error(
+            at.field("kind_label").to_string(),
+            "is required when kind is other: say what the actor is in a word or two, such as \"ship\" or \"court\"",
+        ),
+        (ActorKind::Other, Some(word)) => text(report, &at.field("kind_label"), word, MAX_VERB, true),
+        (kind, Some(_)) => report.warn(
+            at.field("kind_label").to_string(),
+            format!("is shown only for kind other; this actor is of kind {}, so it is ignored", kind.key()),
+        ),
+        (_, None) => {}
     }
 }
 
@@ -475,10 +504,25 @@ fn check_part_of(actors: &[(usize, &Actor)], actor_ids: &Ids<'_>, report: &mut R
 /// A status nobody set is the editor's to decide: the story shows it as "Not stated" until then.
 const NOT_STATED: &str = "is not_stated: say how sure the reporting is (confirmed, reported, claimed, denied or disputed) and who says so";
 
+/// An event or relation that is not confirmed says who reports, claims, denies or disputes it;
+/// one whose status nobody set asks for one.
+fn unattributed(report: &mut Report, at: &Loc<'_>, status: Status, attribution: Option<&str>, what: &str) {
+    if status == Status::NotStated {
+        report.warn(at.field("status").to_string(), NOT_STATED);
+    } else if status != Status::Confirmed && attribution.is_none_or(|a| a.trim().is_empty()) {
+        report.warn(
+            at.field("attribution").to_string(),
+            format!("the {what} is {}: say who reports or claims it", status.key()),
+        );
+    }
+}
+
 fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &Ids<'_>, report: &mut Report) {
     text(report, &at.field("title"), &event.title, MAX_TITLE, true);
     text(report, &at.field("summary"), &event.summary, MAX_SUMMARY, true);
     order(report, &at.field("end"), &event.start, event.end.as_ref());
+    local_time(report, &at.field("start"), Some(&event.start));
+    local_time(report, &at.field("end"), event.end.as_ref());
     if let Some(place) = &event.place {
         let place_at = at.field("place");
         text(report, &place_at.field("name"), &place.name, MAX_LINE, true);
@@ -494,11 +538,7 @@ fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &Ids<'_>, report: &mut Re
             report.warn(who_at.field("actor").to_string(), format!("\"{}\" is listed twice in this event", who.actor));
         }
     }
-    if event.status == Status::NotStated {
-        report.warn(at.field("status").to_string(), NOT_STATED);
-    } else if event.status != Status::Confirmed && event.attribution.as_deref().is_none_or(|a| a.trim().is_empty()) {
-        report.warn(at.field("attribution").to_string(), format!("the event is {}: say who reports or claims it", event.status.key()));
-    }
+    unattributed(report, at, event.status, event.attribution.as_deref(), "event");
     if let Some(attribution) = &event.attribution {
         text(report, &at.field("attribution"), attribution, MAX_LINE, false);
     }
@@ -522,14 +562,15 @@ fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &Ids<'_>, report
     if relation.from == relation.to && actor_ids.contains_key(relation.from.as_str()) {
         report.error(at.field("to").to_string(), "a relation links two different actors; from and to are the same");
     }
-    text(report, &at.field("label"), &relation.label, MAX_TITLE, true);
-    if relation.status == Status::NotStated {
-        report.warn(at.field("status").to_string(), NOT_STATED);
-    }
+    let most = if relation.kind == RelationKind::Custom { MAX_VERB } else { MAX_TITLE };
+    text(report, &at.field("label"), &relation.label, most, true);
+    unattributed(report, at, relation.status, relation.attribution.as_deref(), "relation");
     if let Some(attribution) = &relation.attribution {
         text(report, &at.field("attribution"), attribution, MAX_LINE, false);
     }
     order(report, &at.field("valid_to"), &relation.valid_from, relation.valid_to.as_ref());
+    local_time(report, &at.field("valid_from"), Some(&relation.valid_from));
+    local_time(report, &at.field("valid_to"), relation.valid_to.as_ref());
     sources(report, at, &relation.sources, true);
 }
 
@@ -613,6 +654,16 @@ fn order(report: &mut Report, at: &Loc<'_>, start: &PartialDate, end: Option<&Pa
         if end.end_seconds() < start.start_seconds() {
             report.error(at.to_string(), format!("{end} is before the start, {start}"));
         }
+    }
+}
+
+/// A time without an offset is kept and shown as written; the editor may know its zone.
+fn local_time(report: &mut Report, at: &Loc<'_>, date: Option<&PartialDate>) {
+    if let Some(date) = date.filter(|d| d.precision == Precision::LocalTime) {
+        report.warn(
+            at.to_string(),
+            format!("{date} has no time zone: it is shown as written, {:02}:{:02}, and placed as if it were UTC; add Z or an offset such as +03:00 if you know it", date.hour, date.minute),
+        );
     }
 }
 

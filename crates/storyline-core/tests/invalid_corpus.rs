@@ -1,8 +1,10 @@
-//! The malformed datasets in `tests/data/invalid` fail with exactly the error paths their `.expect` files list.
+//! The message catalogue, table-driven: the malformed datasets in `tests/data/invalid` fail with
+//! exactly the errors their `.expect` files list, and those in `tests/data/warned` load with
+//! exactly the warnings theirs list. An `.expect` line is `path => words the message contains`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use storyline_core::{load, Report};
+use storyline_core::{load, Problem, Report};
 
 /// How an `.expect` file writes the empty path, the file as a whole.
 const ROOT: &str = "<root>";
@@ -30,15 +32,22 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// One malformed dataset and the error paths it must produce, in order.
+/// One problem a case must produce: where, and words its message must contain.
+#[derive(Debug)]
+struct Expected {
+    path: String,
+    says: String,
+}
+
+/// One dataset and the problems it must produce, in order.
 struct Case {
     name: String,
     json: String,
-    expected: Vec<String>,
+    expected: Vec<Expected>,
 }
 
-fn cases() -> Vec<Case> {
-    files_with_extension(&data_dir("invalid"), "json")
+fn cases_in(kind: &str) -> Vec<Case> {
+    files_with_extension(&data_dir(kind), "json")
         .into_iter()
         .map(|path| {
             let expect_path = path.with_extension("expect");
@@ -46,13 +55,28 @@ fn cases() -> Vec<Case> {
             let expected = read(&expect_path)
                 .lines()
                 .map(|line| {
-                    assert!(!line.trim().is_empty(), "{}: a blank line; write {ROOT} for the empty path", name(&expect_path));
-                    if line == ROOT { String::new() } else { line.to_string() }
+                    let (path, says) = line
+                        .split_once(" => ")
+                        .unwrap_or_else(|| panic!("{}: {line:?} is not `path => words of the message`; write {ROOT} for the empty path", name(&expect_path)));
+                    let path = if path == ROOT { String::new() } else { path.to_string() };
+                    Expected { path, says: says.to_string() }
                 })
                 .collect();
             Case { name: name(&path), json: read(&path), expected }
         })
         .collect()
+}
+
+fn cases() -> Vec<Case> {
+    cases_in("invalid")
+}
+
+/// Where `problems` differ from what `case` expects, if they do.
+fn mismatch(case: &Case, problems: &[Problem]) -> Option<String> {
+    let agree = problems.len() == case.expected.len()
+        && problems.iter().zip(&case.expected).all(|(p, e)| p.path == e.path && p.message.contains(&e.says));
+    let described = problems.iter().map(|p| format!("  {:?}: {}", p.path, p.message)).collect::<Vec<_>>().join("\n");
+    (!agree).then(|| format!("{}: expected {:?}, got:\n{described}", case.name, case.expected))
 }
 
 /// The report of a case that must fail; a case that loads is a test failure of its own.
@@ -72,8 +96,10 @@ fn the_invalid_corpus_has_at_least_thirty_cases() {
 
 #[test]
 fn every_expect_file_belongs_to_a_case() {
-    for expect in files_with_extension(&data_dir("invalid"), "expect") {
-        assert!(expect.with_extension("json").is_file(), "{} has no .json beside it", name(&expect));
+    for kind in ["invalid", "warned"] {
+        for expect in files_with_extension(&data_dir(kind), "expect") {
+            assert!(expect.with_extension("json").is_file(), "{} has no .json beside it", name(&expect));
+        }
     }
 }
 
@@ -84,15 +110,22 @@ fn every_invalid_dataset_is_refused() {
 }
 
 #[test]
-fn every_refusal_names_exactly_the_expected_paths_in_order() {
-    let mut mismatches = Vec::new();
-    for case in cases() {
-        let Some(report) = refusal(&case) else { continue };
-        let paths: Vec<&str> = report.errors.iter().map(|p| p.path.as_str()).collect();
-        if paths != case.expected {
-            mismatches.push(format!("{}: expected {:?}, got:\n{}", case.name, case.expected, describe(&report)));
-        }
-    }
+fn every_refusal_names_exactly_the_expected_paths_in_order_with_the_expected_messages() {
+    let mismatches: Vec<String> = cases().iter().filter_map(|case| mismatch(case, &refusal(case)?.errors)).collect();
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn every_warned_dataset_loads_with_exactly_the_expected_warnings() {
+    let cases = cases_in("warned");
+    assert!(!cases.is_empty(), "no files in tests/data/warned");
+    let mismatches: Vec<String> = cases
+        .iter()
+        .filter_map(|case| match load(&case.json) {
+            Ok(loaded) => mismatch(case, &loaded.warnings),
+            Err(report) => Some(format!("{} was refused:\n{}", case.name, describe(&report))),
+        })
+        .collect();
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }
 

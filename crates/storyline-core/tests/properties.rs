@@ -32,7 +32,7 @@ fn offset_minutes() -> impl Strategy<Value = i16> {
 
 /// A date of any precision, built exactly as `PartialDate::parse` builds it.
 fn date() -> impl Strategy<Value = PartialDate> {
-    (year(), 1..=12u8, any::<Index>(), 0..4u8, (0..24u8, 0..60u8, 0..60u8, offset_minutes())).prop_map(
+    (year(), 1..=12u8, any::<Index>(), 0..5u8, (0..24u8, 0..60u8, 0..60u8, offset_minutes())).prop_map(
         |(year, month, day, precision, (hour, minute, second, offset_minutes))| {
             let day = day.index(usize::from(days_in_month(year, month))) as u8 + 1;
             let calendar = (MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR).contains(&year);
@@ -40,6 +40,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
                 0 => PartialDate::year(year),
                 1 => PartialDate::month(year, month),
                 2 => PartialDate::day(year, month, day),
+                3 => PartialDate { hour, minute, second, precision: Precision::LocalTime, ..PartialDate::day(year, month, day) },
                 _ => PartialDate {
                     hour,
                     minute,
@@ -196,11 +197,16 @@ fn story() -> impl Strategy<Value = StoryMeta> {
     )
 }
 
+/// An actor of any kind; one of the kind `other` says what it is, as it must.
 fn actor() -> impl Strategy<Value = Actor> {
-    let kinds =
-        vec![ActorKind::State, ActorKind::Leader, ActorKind::Military, ActorKind::Agency, ActorKind::Organisation, ActorKind::Group];
-    (id(), text(MAX_NAME), option::of(text(MAX_SHORT_NAME)), select(kinds), option::of(select(all_country_codes())), optional_text(MAX_DESCRIPTION))
-        .prop_map(|(id, name, short_name, kind, country, description)| Actor { id, name, short_name, kind, country, description, part_of: None })
+    (
+        (id(), text(MAX_NAME), option::of(text(MAX_SHORT_NAME)), select(ActorKind::ALL.to_vec())),
+        (option::of(select(all_country_codes())), optional_text(MAX_DESCRIPTION), text(MAX_VERB)),
+    )
+        .prop_map(|((id, name, short_name, kind), (country, description, word))| {
+            let kind_label = (kind == ActorKind::Other).then_some(word);
+            Actor { id, name, short_name, kind, country, description, part_of: None, kind_label }
+        })
 }
 
 /// An event whose actor references (in `actors`, then in `quotes`) are still to be chosen, by these indices.
@@ -221,11 +227,13 @@ fn event() -> impl Strategy<Value = (Event, Vec<Index>)> {
 /// A relation whose two ends are still to be chosen, by these indices.
 fn relation() -> impl Strategy<Value = (Relation, Index, Index)> {
     (
-        (id(), select(RelationKind::ALL.to_vec()), text(MAX_TITLE), any::<bool>()),
+        (id(), select(RelationKind::ALL.to_vec()), text(MAX_TITLE), text(MAX_VERB), any::<bool>()),
         (status(), option::of(optional_text(MAX_LINE)), start_and_optional_end(), sources(2)),
         (any::<Index>(), any::<Index>()),
     )
-        .prop_map(|((id, kind, label, directed), (status, attribution, (valid_from, valid_to), sources), (a, b))| {
+        .prop_map(|((id, kind, label, verb, directed), (status, attribution, (valid_from, valid_to), sources), (a, b))| {
+            // A custom relation's label is its verb, which is shorter.
+            let label = if kind == RelationKind::Custom { verb } else { label };
             let relation =
                 Relation { id, from: String::new(), to: String::new(), kind, label, directed, status, attribution, valid_from, valid_to, sources };
             (relation, a, b)

@@ -81,7 +81,7 @@ fn a_deep_time_file_reads_as_timelinejs_shows_it_from_the_big_bang_to_hubble() {
             "3500 BCE",
             "300 BCE",
             "November 1609",
-            "20 July 1969, 20:17 UTC",
+            "20 July 1969, 20:17",
             "25 April 1990",
         ]
     );

@@ -159,7 +159,7 @@ fn no_string_field_of_a_story_is_left_out_of_the_poisoning() {
     for suffix in [
         "story.dek", "story.byline", "story.sources[0].title", ".short_name", ".description", ".place.name", ".role",
         "events[0].attribution", "relations[0].attribution", ".quotes[0].text", ".quotes[0].source.publisher", ".tags[0]",
-        ".label", "eras[0].title",
+        ".label", ".kind_label", "eras[0].title",
     ] {
         assert!(text.iter().any(|p| p.ends_with(suffix)), "no {suffix} is poisoned");
     }

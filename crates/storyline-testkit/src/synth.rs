@@ -56,6 +56,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
             country: None,
             description: format!("A synthetic participant, number {i}."),
             part_of: None,
+            kind_label: None,
         })
         .collect();
     let mut list: Vec<Event> = (0..events)

@@ -140,12 +140,17 @@ fn paragraphs(text: &str) -> String {
 }
 
 /// A TimelineJS date with the fields the precision has: `{year}`, `{year, month}`,
-/// `{year, month, day}`, or all of them down to the second, in UTC, for an instant.
+/// `{year, month, day}`, or all of them down to the second: in UTC for an instant, as written
+/// for a local time (TimelineJS shows it so).
 fn date(date: &PartialDate) -> Value {
     match date.precision {
         Precision::Year => json!({"year": date.year}),
         Precision::Month => json!({"year": date.year, "month": date.month}),
         Precision::Day => json!({"year": date.year, "month": date.month, "day": date.day}),
+        Precision::LocalTime => json!({
+            "year": date.year, "month": date.month, "day": date.day,
+            "hour": date.hour, "minute": date.minute, "second": date.second
+        }),
         Precision::Instant => {
             let seconds = date.start_seconds();
             let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
@@ -217,6 +222,7 @@ mod tests {
                 country: Some("KP".into()),
                 description: String::new(),
                 part_of: None,
+                kind_label: None,
             }],
             events: vec![event("founding", "Founding", "1991"), talks, event("vote", "Vote", "2024-06-30"), strike],
             relations: vec![],

@@ -9,9 +9,9 @@
 //! no string field of a serialized story is missed).
 
 use storyline_core::limits::{
-    MAX_DESCRIPTION, MAX_LINE, MAX_NAME, MAX_QUOTE, MAX_SHORT_NAME, MAX_SUMMARY, MAX_TAG, MAX_TITLE, MAX_URL,
+    MAX_DESCRIPTION, MAX_LINE, MAX_NAME, MAX_QUOTE, MAX_SHORT_NAME, MAX_SUMMARY, MAX_TAG, MAX_TITLE, MAX_URL, MAX_VERB,
 };
-use storyline_core::model::{Dataset, Era, Place, Quote, Source};
+use storyline_core::model::{ActorKind, Dataset, Era, Place, Quote, RelationKind, Source};
 use serde_json::{Map, Value};
 
 /// The global function every script-running payload calls. The browser tests define it and fail
@@ -122,6 +122,9 @@ fn visit(dataset: &mut Dataset, f: &mut dyn FnMut(Field<'_>)) {
             text(f, format!("actors[{i}].short_name"), MAX_SHORT_NAME, short);
         }
         text(f, format!("actors[{i}].description"), MAX_DESCRIPTION, &mut actor.description);
+        if let Some(word) = &mut actor.kind_label {
+            text(f, format!("actors[{i}].kind_label"), MAX_VERB, word);
+        }
     }
     for (i, event) in dataset.events.iter_mut().enumerate() {
         let at = format!("events[{i}]");
@@ -148,7 +151,9 @@ fn visit(dataset: &mut Dataset, f: &mut dyn FnMut(Field<'_>)) {
         }
     }
     for (i, relation) in dataset.relations.iter_mut().enumerate() {
-        text(f, format!("relations[{i}].label"), MAX_TITLE, &mut relation.label);
+        // A custom relation's label is its verb, which is shorter.
+        let most = if relation.kind == RelationKind::Custom { MAX_VERB } else { MAX_TITLE };
+        text(f, format!("relations[{i}].label"), most, &mut relation.label);
         if let Some(attribution) = &mut relation.attribution {
             text(f, format!("relations[{i}].attribution"), MAX_LINE, attribution);
         }
@@ -199,6 +204,17 @@ fn fill_optional(dataset: &mut Dataset) {
         if actor.description.trim().is_empty() {
             actor.description = FILLER.into();
         }
+    }
+    // The words a story gives of its own, an actor's kind and a relation's verb, are shown too.
+    let has_other = dataset.actors.iter().any(|a| a.kind == ActorKind::Other);
+    if let Some(last) = dataset.actors.last_mut().filter(|_| !has_other) {
+        last.kind = ActorKind::Other;
+        last.kind_label = Some("ship".into());
+    }
+    let has_custom = dataset.relations.iter().any(|r| r.kind == RelationKind::Custom);
+    if let Some(last) = dataset.relations.last_mut().filter(|_| !has_custom) {
+        last.kind = RelationKind::Custom;
+        last.label = "charters".into();
     }
     let first_actor = dataset.actors.first().map(|a| a.id.clone());
     for event in &mut dataset.events {

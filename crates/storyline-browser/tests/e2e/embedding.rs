@@ -561,6 +561,9 @@ fn data_comes_from_a_timelinejs_file_inline_json_or_fails_with_a_readable_error(
         let count = counter(ctx, "#tljs").await?;
         expect(title == [dataset.story.title.clone()], || format!("the TimelineJS story's title is {title:?}"))?;
         expect(count == format!("1 of {}", dataset.events.len()), || format!("the TimelineJS story's counter reads {count}"))?;
+        // TimelineJS says nothing of how sure an event is: its events are "Not stated", never "Reported".
+        let badge = ctx.shadow_texts("#tljs", ".sl-card-meta .sl-status").await?;
+        expect(badge.len() == 1 && badge[0].eq_ignore_ascii_case("Not stated"), || format!("the TimelineJS story's status reads {badge:?}"))?;
 
         ctx.wait_in_shadow("#bom", ".storyline[data-ready]").await?;
         let bom = ctx.shadow_texts("#bom", ".sl-title").await?;

@@ -18,6 +18,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("the_selected_events_actors_stand_out_and_the_rest_recede", the_selected_events_actors_stand_out_and_the_rest_recede),
     ("the_map_with_its_groups_at_1280_768_375_and_320_px", the_map_with_its_groups_at_1280_768_375_and_320_px),
     ("on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away", on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away),
+    ("a_story_of_another_beat_draws_its_companies_its_ship_and_its_own_verbs", a_story_of_another_beat_draws_its_companies_its_ship_and_its_own_verbs),
 ];
 
 /// Run in a session with JavaScript turned off.
@@ -306,6 +307,78 @@ fn without_script_the_map_at_375_px_draws_no_label_under_11_px(ctx: &Ctx) -> Tes
         ctx.screenshot_of(".sl-map-panel", "map-no-javascript-375px").await?;
         expect(shown == expected, || format!("without script at 375 px the map shows {shown:?}, not the first event's {expected:?}"))?;
         expect(smallest >= 11.0, || format!("without script at 375 px a map label is drawn at {smallest:.2} px"))
+    })
+}
+
+/// The published story of another beat: companies, a ship of kind other, and custom relations.
+fn shipping_story() -> Result<storyline_core::Dataset, String> {
+    let file = include_str!("../../../../tests/data/published/ever-given-suez.json");
+    storyline_core::load(file).map(|l| l.dataset).map_err(|r| format!("{:?}", r.errors))
+}
+
+/// What the map and its legend show of the story's vocabulary, as the browser draws it: each
+/// node's kind and name, each edge's kind and the colour of its line, and the legend's entries
+/// with the width of each sample.
+const VOCABULARY: &str = r#"
+    const nodes = [...document.querySelectorAll('.sl-map .sl-node')].map((n) => [n.getAttribute('data-actor'), n.getAttribute('class'), n.getAttribute('aria-label')]);
+    const edges = [...document.querySelectorAll('.sl-map .sl-edge')].map((e) => [e.getAttribute('data-relation'), e.getAttribute('class'), getComputedStyle(e.querySelector('.sl-edge-line')).stroke]);
+    const legend = [...document.querySelectorAll('.sl-legend li')].map((li) => [li.textContent.trim(), li.querySelector('svg').getBoundingClientRect().width]);
+    return {nodes, edges, legend};
+"#;
+
+fn a_story_of_another_beat_draws_its_companies_its_ship_and_its_own_verbs(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = shipping_story()?;
+        let first = &dataset.events[0];
+        for width in [1280, 320] {
+            ctx.open_in_frame(&format!("/fixtures/map-width.html?width={width}&src=../fixtures/ever-given-suez.json&event={}", first.id)).await?;
+            ctx.wait_current(&first.title).await?;
+            let drawn = ctx.eval(VOCABULARY).await?;
+            let at = format!("{width} px");
+            let node = |id: &str| drawn["nodes"].as_array().and_then(|n| n.iter().find(|n| n[0] == id)).cloned().unwrap_or_default();
+            let ship = node("ever-given");
+            expect(ship[1].as_str().is_some_and(|c| c.split(' ').any(|c| c == "other")), || format!("{at}: the ship's node is {ship}"))?;
+            expect(ship[2].as_str().is_some_and(|n| n.starts_with("Ever Given, ship")), || format!("{at}: the ship is named {ship}"))?;
+            let owner = node("shoei-kisen");
+            expect(owner[1].as_str().is_some_and(|c| c.split(' ').any(|c| c == "company")), || format!("{at}: the owner's node is {owner}"))?;
+            // Every relation of this story is custom: each is drawn in the one neutral colour,
+            // which is no other kind's.
+            let edges = drawn["edges"].as_array().cloned().unwrap_or_default();
+            expect(edges.len() == dataset.relations.len(), || format!("{at}: {} edges drawn of {}", edges.len(), dataset.relations.len()))?;
+            let strokes: Vec<&str> = edges.iter().filter_map(|e| e[2].as_str()).collect();
+            expect(
+                edges.iter().all(|e| e[1].as_str().is_some_and(|c| c.starts_with("sl-edge custom "))) && strokes.windows(2).all(|w| w[0] == w[1]),
+                || format!("{at}: the edges are drawn as {edges:?}"),
+            )?;
+            expect(["rgb(47, 59, 76)", "rgb(223, 229, 238)"].contains(&strokes[0]), || format!("{at}: a custom edge is stroked {}", strokes[0]))?;
+            // At the grounding, the chair, the manager, the owner and the charterer hold; the
+            // compensation claim comes later. The shapes of companies and of the ship are explained.
+            let legend: Vec<(String, f64)> = drawn["legend"]
+                .as_array()
+                .map(|l| l.iter().map(|e| (e[0].as_str().unwrap_or_default().to_string(), e[1].as_f64().unwrap_or(0.0))).collect())
+                .unwrap_or_default();
+            let words: Vec<&str> = legend.iter().map(|(w, _)| w.as_str()).collect();
+            expect(
+                words.starts_with(&["chairs", "manages the ship for", "owns", "charters", "Company", "ship"]) && !words.contains(&"claims compensation from"),
+                || format!("{at}: the legend reads {words:?}"),
+            )?;
+            expect(legend.iter().all(|(_, w)| *w >= 10.0), || format!("{at}: a legend sample is not drawn: {legend:?}"))?;
+            ctx.scroll_to(".sl-legend").await?;
+            ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+            ctx.screenshot(&format!("map-other-beat-{width}px")).await?;
+        }
+        // A custom relation chosen on the map is named by its verb there and on its card.
+        let claim = dataset.relations.iter().find(|r| r.label == "claims compensation from").ok_or("no claim")?;
+        ctx.open(&format!("/widget/?src=../fixtures/ever-given-suez.json#event={}", first.id)).await?;
+        ctx.wait_ready().await?;
+        ctx.eval(&format!("document.querySelector('.sl-map [data-relation=\"{}\"]').dispatchEvent(new MouseEvent('click', {{bubbles: true}}))", claim.id)).await?;
+        ctx.wait_for("#sl-relation-card-title").await?;
+        let card = ctx.texts("#sl-relation-card-title").await?;
+        expect(card.first().is_some_and(|t| t.contains("claims compensation from")), || format!("the relation's card reads {card:?}"))?;
+        let label = ctx.texts(".sl-map .sl-edge-label").await?;
+        expect(label == ["claims compensation from"], || format!("the chosen edge is labelled {label:?}"))?;
+        ctx.scroll_to(".sl-map-panel").await?;
+        ctx.screenshot("map-other-beat-custom-relation-chosen").await
     })
 }
 

@@ -5,6 +5,7 @@
 //! spreadsheet does not show them; free text is kept as typed, line breaks included.
 
 use crate::model::{ActorKind, Involvement, RelationKind, Status};
+use crate::suggest::word_fix;
 
 /// A word from a fixed list as people type it: any case, spaces or `_` between words.
 fn words(cell: &str) -> String {
@@ -26,7 +27,13 @@ fn one_of<T: Copy>(cell: &str, all: &[T], key: fn(T) -> &'static str, what: &str
     if typed.is_empty() {
         return Err(format!("is empty: write {accepted}"));
     }
-    all.iter().zip(&list).find(|(_, words)| **words == typed).map(|(&v, _)| v).ok_or_else(|| format!("\"{}\" is not {what}: write {accepted}", cell.trim()))
+    all.iter().zip(&list).find(|(_, words)| **words == typed).map(|(&v, _)| v).ok_or_else(|| {
+        let keys: Vec<&str> = all.iter().map(|&v| key(v)).collect();
+        match word_fix(&typed, &keys) {
+            Some(fix) => format!("\"{}\" is not {what}: {}", cell.trim(), fix.replace('_', " ")),
+            None => format!("\"{}\" is not {what}: write {accepted}", cell.trim()),
+        }
+    })
 }
 
 pub fn status(cell: &str) -> Result<Status, String> {
@@ -182,7 +189,15 @@ mod tests {
     fn an_unknown_or_empty_status_lists_the_accepted_words() {
         assert_eq!(status("rumoured").unwrap_err(), "\"rumoured\" is not a status: write confirmed, reported, claimed, denied, disputed or not stated");
         assert_eq!(status("").unwrap_err(), "is empty: write confirmed, reported, claimed, denied, disputed or not stated");
-        assert!(actor_kind("company").unwrap_err().starts_with("\"company\" is not a kind of actor: write state, leader,"));
+        assert!(actor_kind("charity").unwrap_err().starts_with("\"charity\" is not a kind of actor: write state, leader,"));
+    }
+
+    #[test]
+    fn a_kind_spelled_the_american_way_or_missed_by_a_letter_is_told_the_fix() {
+        assert_eq!(actor_kind("Organization").unwrap_err(), "\"Organization\" is not a kind of actor: the format spells it the British way: write \"organisation\"");
+        assert_eq!(relation_kind("alied with").unwrap_err(), "\"alied with\" is not a kind of relation: did you mean \"allied with\"?");
+        assert_eq!(actor_kind("Company").unwrap(), ActorKind::Company);
+        assert_eq!(relation_kind("custom").unwrap(), RelationKind::Custom);
     }
 
     #[test]

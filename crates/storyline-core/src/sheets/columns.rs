@@ -90,6 +90,7 @@ pub const ACTORS: &[Column<Actor>] = &[
     col("name", &[], "name", REQUIRED, |a, c, _| set(&mut a.name, c.into()), |a, _| a.name.clone()),
     col("short name", &[], "short_name", OPTIONAL, |a, c, _| set(&mut a.short_name, optional_text(c)), |a, _| a.short_name.clone().unwrap_or_default()),
     col("kind", &[], "kind", REQUIRED, |a, c, _| put(&mut a.kind, actor_kind(c)), |a, _| in_words(a.kind.key())),
+    col("kind label", &["what it is"], "kind_label", OPTIONAL, |a, c, _| set(&mut a.kind_label, optional_text(c.trim())), |a, _| a.kind_label.clone().unwrap_or_default()),
     col("country", &[], "country", OPTIONAL, |a, c, _| set(&mut a.country, optional_text(&id(c))), |a, _| a.country.clone().unwrap_or_default()),
     col("part of", &[], "part_of", OPTIONAL, |a, c, _| set(&mut a.part_of, optional_text(&id(c))), |a, _| a.part_of.clone().unwrap_or_default()),
     col("description", &[], "description", OPTIONAL, |a, c, _| set(&mut a.description, c.into()), |a, _| a.description.clone()),

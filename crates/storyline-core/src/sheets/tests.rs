@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::date::PartialDate;
-use crate::model::{Involvement, Status};
+use crate::model::{ActorKind, Involvement, Status};
 
 const STORY_SHEET: &str = "field,value\nid,kp-troops\ntitle,North Korean troops in Russia\nlanguage,en\npublished,2024-10-23\nsources,wire\n";
 const ACTORS_SHEET: &str = "id,name,short name,kind,country,description
@@ -199,6 +199,22 @@ fn a_relation_names_its_own_row_and_columns() {
     assert_eq!(errors(&[("relations.csv", &sheet)]), ["relations row 2, column from: is empty: write the id of an actor of the actors sheet"]);
     let sheet = RELATIONS_SHEET.replace("2024-06-19,,", "2024-06-19,2024-06-18,");
     assert_eq!(errors(&[("relations.csv", &sheet)]), ["relations row 2, column end date: 2024-06-18 is before the start, 2024-06-19"]);
+}
+
+#[test]
+fn a_ship_a_company_and_a_verb_of_the_storys_own_are_written_in_the_sheets() {
+    let actors = ACTORS_SHEET.replacen("kind,", "kind,kind label,", 1).replace(",state,", ",state,,").replace(",agency,", ",agency,,")
+        + "ship,Ever Given,,other,ship,PA,\nowner,Shoei Kisen,,company,,JP,\n";
+    let relations = RELATIONS_SHEET.to_string() + "owns,owner,ship,custom,owns,,confirmed,,2018,,wire\n";
+    let story = import(&files(&[("actors.csv", &actors), ("relations.csv", &relations)])).expect("the sheets read").dataset;
+    let ship = story.actors.iter().find(|a| a.id == "ship").unwrap();
+    assert_eq!((ship.kind, ship.kind_word()), (ActorKind::Other, "ship"));
+    assert_eq!(story.relations[1].verb(), "owns");
+    let without_word = actors.replace("other,ship,", "other,,");
+    assert_eq!(
+        errors(&[("actors.csv", &without_word), ("relations.csv", &relations)]),
+        ["actors row 5, column kind label: is required when kind is other: say what the actor is in a word or two, such as \"ship\" or \"court\""]
+    );
 }
 
 #[test]
