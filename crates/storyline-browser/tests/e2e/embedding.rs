@@ -9,7 +9,8 @@ use fantoccini::Locator;
 use serde_json::Value;
 use storyline::story;
 use storyline_core::font_fit;
-use storyline_core::map_scene::{map_height, map_layout, node_box};
+use storyline_core::map_scene::{node_box, MapView};
+use storyline_core::relations::standings;
 
 pub const TESTS: &[(&str, TestFn)] = &[
     ("hydration_adopts_the_prerendered_html_without_rewriting_it", hydration_adopts_the_prerendered_html_without_rewriting_it),
@@ -365,7 +366,7 @@ async fn labels_fit_the_font(ctx: &Ctx, shot: &str) -> TestResult {
             let problems = ctx.eval(&format!("{LABEL_PROBLEMS} return problems")).await?;
             return Err(format!("{shot}, at event {id}: {problems}"));
         }
-        let fit = map_labels_stay_in_their_boxes(ctx).await.map_err(|e| format!("{shot}, at event {id}: {e}"))?;
+        let fit = map_labels_stay_in_their_boxes(ctx, i).await.map_err(|e| format!("{shot}, at event {id}: {e}"))?;
         expect(fit >= 1.2, || format!("{shot}: the page's font draws the reference line only {fit} times as long as estimated"))?;
     }
     // A page may change the font at any time: the widget measures again and lays its labels out
@@ -375,7 +376,7 @@ async fn labels_fit_the_font(ctx: &Ctx, shot: &str) -> TestResult {
     for (font, system) in [("sans-serif", true), ("", false)] {
         ctx.eval(&format!("document.querySelector('#wide').style.setProperty('--storyline-font', {font:?})")).await?;
         ctx.client.execute_async(frames, vec![]).await.map_err(fail("two frames"))?;
-        let fit = map_labels_stay_in_their_boxes(ctx).await.map_err(|e| format!("{shot}, with the font {font:?}: {e}"))?;
+        let fit = map_labels_stay_in_their_boxes(ctx, n - 1).await.map_err(|e| format!("{shot}, with the font {font:?}: {e}"))?;
         expect((fit == 1.0) == system, || format!("{shot}: with the font {font:?} the labels are fitted {fit} times as wide as estimated"))?;
     }
     ctx.eval("document.querySelector('#wide').scrollIntoView()").await?;
@@ -386,8 +387,9 @@ async fn labels_fit_the_font(ctx: &Ctx, shot: &str) -> TestResult {
 
 /// Every map label of `#wide` lies inside its actor's box as core lays the map out for the font
 /// the widget measured (core's `font_fit` of the reference line as drawn): the nodes stand where
-/// that layout puts them, and each label within its box. Returns that fit.
-async fn map_labels_stay_in_their_boxes(ctx: &Ctx) -> Result<f64, String> {
+/// that layout puts them, and each label within its box. The map is the one the widget shows at
+/// `event` for its width: the whole map, or on a phone the event's. Returns that fit.
+async fn map_labels_stay_in_their_boxes(ctx: &Ctx, event: usize) -> Result<f64, String> {
     let drawn = ctx
         .eval(
             "const root = document.querySelector('#wide').shadowRoot; const svg = root.querySelector('.sl-map-svg'); \
@@ -408,9 +410,12 @@ async fn map_labels_stay_in_their_boxes(ctx: &Ctx) -> Result<f64, String> {
         let number = |i: usize| node[i].as_f64().unwrap_or(f64::NAN);
         nodes.push((a, (number(1), number(2)), (number(3), number(4))));
     }
+    let actors: Vec<usize> = dataset.events[event].actors.iter().filter_map(|w| dataset.actors.iter().position(|a| a.id == w.actor)).collect();
+    let standing = standings(&dataset, Some(event));
+    let laid_out = |fit: f64| MapView::for_width(width, false, &actors).scene(&dataset, &actors, &standing, width, fit).layout;
     // Where core puts each drawn actor for a font `fit` times as wide as estimated, as the widget writes it (to a tenth of a pixel).
     let stands_as_for = |fit: f64| {
-        let map = map_layout(&dataset, width, map_height(width), fit);
+        let map = laid_out(fit);
         map.shown.len() == nodes.len()
             && nodes.iter().all(|&(a, (x, y), _)| map.slot(a).is_some_and(|s| (map.placed[s].x - x).abs() <= 0.06 && (map.placed[s].y - y).abs() <= 0.06))
     };
@@ -418,7 +423,7 @@ async fn map_labels_stay_in_their_boxes(ctx: &Ctx) -> Result<f64, String> {
         let laid_for = (20..=40).map(|twentieths| f64::from(twentieths) / 20.0).find(|&f| stands_as_for(f));
         return Err(format!("the map is laid out as for a font {laid_for:?} times as wide as estimated, not {fit} (the reference line is {} px long)", drawn[1]));
     }
-    let map = map_layout(&dataset, width, map_height(width), fit);
+    let map = laid_out(fit);
     for &(a, (x, _), (left, right)) in &nodes {
         let half = node_box(&dataset, a, fit).width * map.scale / 2.0;
         let (from, to) = (x - half, x + half);
