@@ -1,5 +1,6 @@
-//! The story's title, standfirst and dateline.
+//! The story's title, standfirst and dateline; when it was last updated, and what is new to a reader who comes back.
 
+use crate::components::{SinceLastVisit, UpdateLog};
 use std::rc::Rc;
 use storyline_core::Dataset;
 use yew::prelude::*;
@@ -40,6 +41,9 @@ pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
                     }
                 </p>
             }
+            // The offer reads the store itself: the header redraws only with its story.
+            <UpdateLog dataset={props.dataset.clone()} />
+            <SinceLastVisit />
         </header>
     }
 }
