@@ -31,6 +31,7 @@ pub mod scale;
 pub mod schema;
 #[cfg(feature = "sheets")]
 pub mod sheets;
+pub mod story_diff;
 pub mod swipe;
 pub mod timelinejs;
 pub mod text_width;
