@@ -69,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<IdPrefix> context={ids.clone()}>
             <section ref={root} class="storyline" lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
                      aria-labelledby={ids.id("storyline-title")} {onkeydown}>
-                <StoryHeader dataset={store.dataset.clone()} />
+                <StoryHeader dataset={store.dataset.clone()} index={store.index.clone()} />
                 <Navigation />
                 <Filters />
                 // The prerendered page carries the "All events" list, hidden: without script

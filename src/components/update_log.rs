@@ -6,19 +6,20 @@
 use crate::store::{use_dispatch, Dispatch};
 use std::rc::Rc;
 use storyline_core::developing::{last_updated_line, latest, log, log_title, Mark};
-use storyline_core::view_state::Action;
+use storyline_core::view_state::{Action, StoryIndex};
 use storyline_core::Dataset;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct UpdateLogProps {
     pub dataset: Rc<Dataset>,
+    pub index: Rc<StoryIndex>,
 }
 
 /// By pointer, as the header's: the log redraws with its story, not with every move of the view.
 impl PartialEq for UpdateLogProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
+        Rc::ptr_eq(&self.dataset, &other.dataset) && Rc::ptr_eq(&self.index, &other.index)
     }
 }
 
@@ -28,7 +29,7 @@ pub fn UpdateLog(props: &UpdateLogProps) -> Html {
     let ids = crate::ids::use_ids();
     let dataset = &props.dataset;
     let Some(last) = latest(dataset) else { return Html::default() };
-    let entries = log(dataset);
+    let entries = log(dataset, &props.index);
     let count = entries.len();
     let link = |e: usize, mark: Mark| {
         let event = &dataset.events[e];

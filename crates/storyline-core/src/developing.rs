@@ -9,7 +9,6 @@
 use crate::date::PartialDate;
 use crate::model::{Dataset, Event, StoryMeta, Update};
 use crate::view_state::StoryIndex;
-use std::collections::{HashMap, HashSet};
 
 /// What the latest update did to an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,12 +92,8 @@ pub struct LogEntry<'a> {
 }
 
 /// The update log, newest first.
-pub fn log(dataset: &Dataset) -> Vec<LogEntry<'_>> {
-    // Only the ids the updates name are looked up: the log needs no index of every event.
-    let named: HashSet<&str> = dataset.updates.iter().flat_map(|u| u.added.iter().chain(&u.changed)).map(String::as_str).collect();
-    let at: HashMap<&str, usize> =
-        dataset.events.iter().enumerate().filter(|(_, e)| named.contains(e.id.as_str())).map(|(i, e)| (e.id.as_str(), i)).collect();
-    let events = |ids: &[String]| ids.iter().filter_map(|id| at.get(id.as_str()).copied()).collect();
+pub fn log<'a>(dataset: &'a Dataset, index: &StoryIndex) -> Vec<LogEntry<'a>> {
+    let events = |ids: &[String]| ids.iter().filter_map(|id| index.event_by_id(id)).collect();
     dataset.updates.iter().rev().map(|update| LogEntry { update, added: events(&update.added), changed: events(&update.changed) }).collect()
 }
 
@@ -249,7 +244,7 @@ mod tests {
     #[test]
     fn the_log_is_newest_first_with_its_events() {
         let d = story();
-        let log = log(&d);
+        let log = log(&d, &StoryIndex::new(&d));
         assert_eq!(log.iter().map(|e| e.update.summary.as_str()).collect::<Vec<_>>(), ["More", "Confirmed", "First published"]);
         assert_eq!(log[1].added, vec![at(&d, "c")]);
         assert_eq!(log[1].changed, vec![at(&d, "a")]);
