@@ -65,10 +65,14 @@ pub fn mark(dataset: &Dataset, event: &Event) -> Option<Mark> {
 /// "claimed 18 Oct 2024 → confirmed 28 Oct 2024". None for an event whose status never changed.
 pub fn status_history(event: &Event) -> Option<String> {
     let now = event.updated.as_ref().filter(|_| !event.history.is_empty())?;
-    let mut steps: Vec<String> =
-        event.history.iter().map(|past| format!("{} {}", past.status.label().to_lowercase(), past.at.display_short())).collect();
-    steps.push(format!("{} {}", event.status.label().to_lowercase(), now.display_short()));
-    Some(steps.join(" → "))
+    let mut line = String::new();
+    for (status, at) in event.history.iter().map(|past| (past.status, &past.at)).chain([(event.status, now)]) {
+        if !line.is_empty() {
+            line.push_str(" → ");
+        }
+        line.push_str(&format!("{} {}", status.label().to_lowercase(), at.display_short()));
+    }
+    Some(line)
 }
 
 /// The card's line of what changed: "Updated 28 Oct 2024: The Pentagon confirmed the figure".
@@ -159,11 +163,8 @@ pub fn since_last_visit(dataset: &Dataset, index: &StoryIndex, seen: &PartialDat
         added.extend(update.added.iter().filter_map(|id| index.event_by_id(id)));
         changed.extend(update.changed.iter().filter_map(|id| index.event_by_id(id)));
     }
-    // An event added and then changed since is new to this reader, and counted once.
-    changed.retain(|e| !added.contains(e));
-    let mut events: Vec<usize> = added.iter().chain(&changed).copied().collect();
-    events.sort_by_key(|&e| index.position(e));
-    events.dedup();
+    // In the story's order, each once: an event added and then changed since is new to this reader.
+    let events: Vec<usize> = index.items.iter().map(|i| i.event).filter(|e| added.contains(e) || changed.contains(e)).collect();
     let added = events.iter().filter(|e| added.contains(e)).count();
     (!events.is_empty()).then_some(SinceLastVisit { events, added })
 }
