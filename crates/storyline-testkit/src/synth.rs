@@ -86,6 +86,9 @@ pub fn story(events: usize, seed: u64) -> Dataset {
                 },
                 sources: vec![source(&mut rng, i)],
                 tags: vec![rng.pick(&TAGS).to_string()],
+                updated: None,
+                change: None,
+                history: vec![],
             }
         })
         .collect();
@@ -136,6 +139,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
         events: list,
         relations,
         eras,
+        updates: vec![],
     }
 }
 

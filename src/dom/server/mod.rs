@@ -48,6 +48,12 @@ pub fn hash() -> String {
 
 pub fn replace_url(_: &str) {}
 
+pub fn stored(_: &str) -> Option<String> {
+    None
+}
+
+pub fn store(_: &str, _: &str) {}
+
 pub fn mark(_: &str) {}
 
 pub fn media_matches(_: &str) -> bool {

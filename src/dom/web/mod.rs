@@ -13,6 +13,7 @@ mod media;
 mod mount;
 pub mod panic;
 mod resize;
+mod storage;
 mod text_length;
 
 pub use element::{capture_pointer, left_and_width, set_attribute, set_property, target_matches};
@@ -24,6 +25,7 @@ pub use location::{hash, replace_url};
 pub use mark::mark;
 pub use media::media_matches;
 pub use resize::{observe_width, WidthObserver};
+pub use storage::{store, stored};
 pub use text_length::text_length;
 pub use mount::{fail, mount, Mounted};
 

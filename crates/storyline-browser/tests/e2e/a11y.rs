@@ -23,6 +23,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("axe_finds_nothing_with_a_group_region_focused_on_a_phones_map", axe_finds_nothing_with_a_group_region_focused_on_a_phones_map),
     ("axe_finds_nothing_with_two_widgets_on_one_page", axe_finds_nothing_with_two_widgets_on_one_page),
     ("axe_finds_nothing_inside_story_line_elements_on_a_hostile_page", axe_finds_nothing_inside_story_line_elements_on_a_hostile_page),
+    ("axe_finds_nothing_in_a_developing_story_with_its_log_open_and_the_offer_shown", axe_finds_nothing_in_a_developing_story_with_its_log_open_and_the_offer_shown),
     (
         "the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_always_visible",
         the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_always_visible,
@@ -239,6 +240,29 @@ fn axe_finds_nothing_inside_story_line_elements_on_a_hostile_page(ctx: &Ctx) -> 
     })
 }
 
+/// The developing story to a reader who saw its first version: the offer of what is new, the log
+/// open, and an event of the latest update with its badge and its history.
+fn axe_finds_nothing_in_a_developing_story_with_its_log_open_and_the_offer_shown(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/developing/").await?;
+        // After the widget has kept what this visit shows: the reader saw only the first version.
+        ctx.wait_ready().await?;
+        ctx.eval("localStorage.setItem('storyline:seen:developing-test', '2024-10-23T18:00Z')").await?;
+        ctx.open("/fixtures/developing/").await?;
+        ctx.wait_for(".sl-since").await?;
+        ctx.client.find(Locator::Css(".sl-updates summary")).await.map_err(fail("the log"))?.click().await.map_err(fail("open the log"))?;
+        ctx.wait_for(".sl-updates[open]").await?;
+        let mut found = axe(ctx, Value::Null, "the offer and the open log").await?;
+        ctx.click_button("Go to the first").await?;
+        ctx.wait_for(".sl-card .sl-status-history").await?;
+        found.extend(axe(ctx, Value::Null, "a changed status on the card").await?);
+        ctx.client.find(Locator::LinkText("The first ship enters")).await.map_err(fail("the link"))?.click().await.map_err(fail("follow it"))?;
+        ctx.wait_for(".sl-card-meta .sl-mark").await?;
+        found.extend(axe(ctx, Value::Null, "the New badge").await?);
+        no_violations(found)
+    })
+}
+
 fn the_navigation_is_one_tab_stop_whose_arrows_move_along_it(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         let n = story::embedded().events.len();
@@ -365,12 +389,14 @@ fn the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_alwa
             wait_focused(ctx, "el.matches('.sl-marker[aria-current=true]')", &format!("event {at}")).await?;
         }
 
-        // Every control: Shift+Tab back to the first (the navigation toolbar's one stop), then Tab through the whole widget
-        // once, opening the two disclosures (the filters and Who's who) with Enter on the way.
+        // Every control: Shift+Tab back to the first (the header's update log, or the navigation
+        // toolbar's one stop in a story without updates), then Tab through the whole widget once,
+        // opening the disclosures (the update log, the filters and Who's who) with Enter on the way.
         // The pass ends on the last control. (Focus never goes out to the browser's own controls
         // and back: how an engine hands focus from those to the page is the engine's business.)
-        if ctx.eval("return !!document.activeElement.closest('[role=toolbar]')").await? != Value::Bool(true) {
-            tab_until(ctx, true, "el.closest('[role=toolbar]')", "the navigation").await?;
+        let first = format!("(() => {{ {CONTROLS} return controls[0] === el; }})()");
+        if ctx.eval(&format!("const el = document.activeElement; return {first};")).await? != Value::Bool(true) {
+            tab_until(ctx, true, &first, "the widget's first control").await?;
         }
         ctx.eval("window.slVisited = new Set()").await?;
         let mut stops: Vec<String> = Vec::new();
