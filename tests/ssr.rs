@@ -15,7 +15,7 @@ fn the_embedded_story_renders_its_title_and_first_event_card() {
     assert!(html.contains(&format!(">{}</h2>", dataset.story.title)), "title missing in {html}");
     let first = &dataset.events[0];
     assert!(html.contains(&format!("<h3 id=\"sl-card-title\" class=\"sl-card-title\">{}</h3>", first.title)), "{html}");
-    assert!(html.contains("1 of 16"), "the counter says where the reader is");
+    assert!(html.contains("1 of 31"), "the counter says where the reader is");
 }
 
 #[test]
@@ -32,7 +32,7 @@ fn the_counter_is_read_aloud_as_event_n_of_m() {
     let html = render_html(&story::embedded());
     let position = html.split("class=\"sl-position\">").nth(1).expect("a position").split("</span></span>").next().unwrap();
     let text: String = position.split('<').map(|part| part.split_once('>').map_or(part, |(_, t)| t)).collect();
-    assert_eq!(text, "Event 1 of 16", "{position}");
+    assert_eq!(text, "Event 1 of 31", "{position}");
     assert!(position.contains("class=\"sl-sr-only\""), "\"Event \" is for screen readers only: {position}");
 }
 
@@ -193,7 +193,7 @@ fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_i
     let dataset = story::embedded();
     let html = render_html(&dataset);
     let groups: Vec<&str> = dataset.actors.iter().filter(|g| dataset.actors.iter().any(|a| a.part_of.as_ref() == Some(&g.id))).map(|g| g.id.as_str()).collect();
-    assert_eq!(groups.len(), 6, "North Korea, Russia, Ukraine, South Korea, the United States and BRICS");
+    assert_eq!(groups.len(), 7, "North Korea, Russia, Ukraine, South Korea, the United States, BRICS and NATO");
     let mut drawn = attr_values(&html, "data-group");
     drawn.sort();
     let mut expected = groups.clone();
@@ -207,7 +207,7 @@ fn the_prerendered_map_draws_every_group_as_a_region_behind_the_edges_named_by_i
     }
     assert!(html.contains("aria-label=\"Russia, state, part of BRICS, with Putin and Kremlin"), "{html}");
     assert!(html.contains("aria-label=\"Vladimir Putin, leader, part of Russia"), "{html}");
-    assert_eq!(count(&html, "class=\"sl-group-ring\""), 6, "each group's node outlines its region when focused");
+    assert_eq!(count(&html, "class=\"sl-group-ring\""), 7, "each group's node outlines its region when focused");
     assert!(html.contains(">Vladimir Putin</button> (leader, part of Russia): "), "Who's who says what the regions show");
 }
 
