@@ -35,6 +35,9 @@ pub struct PartialDate {
     pub second: u8,
     pub offset_minutes: i16,
     pub precision: Precision,
+    /// Whether an instant's seconds were written: "14:05Z" and "14:05:00Z" are the same time,
+    /// each written back as it was.
+    pub seconds: bool,
 }
 
 /// Why a date string was refused; the message is written for an editor.
@@ -123,12 +126,12 @@ impl PartialDate {
     }
 
     fn ymd(year: i64, month: u8, day: u8, precision: Precision) -> Self {
-        PartialDate { year, month, day, hour: 0, minute: 0, second: 0, offset_minutes: 0, precision }
+        PartialDate { year, month, day, hour: 0, minute: 0, second: 0, offset_minutes: 0, precision, seconds: true }
     }
 
     /// Parses what an editor wrote. Impossible dates such as 2024-02-30 are refused.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let hint = "write a date as YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 instant such as 2024-10-23T14:05:00Z, or a longer year alone such as -13800000000";
+        let hint = "write a date as YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 instant such as 2024-10-23T14:05:00Z (or 2024-10-23T14:05Z), or a longer year alone such as -13800000000";
         let s = text.trim();
         if s.is_empty() {
             return Err(DateError(format!("the date is empty: {hint}")));
@@ -182,7 +185,7 @@ impl PartialDate {
         Ok(date)
     }
 
-    /// Parses "HH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" into self. Fractions are accepted and dropped:
+    /// Parses "HH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)" into self. Fractions are accepted and dropped:
     /// a news story has no use for sub-second times.
     fn parse_time(&mut self, time: &str) -> Result<(), DateError> {
         let (clock, offset) = if let Some(clock) = time.strip_suffix(['Z', 'z']) {
@@ -204,13 +207,15 @@ impl PartialDate {
         let mut fields = clock.split(':');
         let hour = digits(fields.next().unwrap_or_default(), 2, "hour")?;
         let minute = digits(fields.next().unwrap_or_default(), 2, "minute")?;
-        let second = digits(fields.next().unwrap_or_default(), 2, "second")?;
+        let written = fields.next();
+        let second = written.map_or(Ok(0), |s| digits(s, 2, "second"))?;
         if fields.next().is_some() || hour > 23 || minute > 59 || second > 60 {
             return Err(DateError("the time is out of range".into()));
         }
         self.hour = hour as u8;
         self.minute = minute as u8;
         self.second = second.min(59) as u8;
+        self.seconds = written.is_some();
         self.offset_minutes = offset;
         Ok(())
     }
@@ -305,7 +310,10 @@ impl fmt::Display for PartialDate {
             write!(f, "-{:02}", self.day)?;
         }
         if self.precision == Precision::Instant {
-            write!(f, "T{:02}:{:02}:{:02}", self.hour, self.minute, self.second)?;
+            write!(f, "T{:02}:{:02}", self.hour, self.minute)?;
+            if self.seconds {
+                write!(f, ":{:02}", self.second)?;
+            }
             if self.offset_minutes == 0 {
                 f.write_str("Z")?;
             } else {
@@ -423,8 +431,8 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\"; or, for deep time, a year of more than four digits alone, up to a hundred billion years either way: \"-13800000000\". Impossible dates such as 2024-02-30 are refused.",
-            "pattern": "^-?([0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?|[1-9][0-9]{4,11})$",
+            "description": "A date at the precision it is known: \"2024\", \"2024-10\", \"2024-10-23\" or an RFC 3339 instant such as \"2024-10-23T14:05:00Z\" (the seconds may be left out: \"2024-10-23T14:05Z\"); or, for deep time, a year of more than four digits alone, up to a hundred billion years either way: \"-13800000000\". Impossible dates such as 2024-02-30 are refused.",
+            "pattern": "^-?([0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?|[1-9][0-9]{4,11})$",
             "examples": ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:00Z", "-13800000000"]
         })
     }
@@ -475,9 +483,16 @@ mod tests {
 
     #[test]
     fn written_text_round_trips() {
-        for s in ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:09Z", "2024-10-23T14:05:09-04:30", "-0044-03-15"] {
+        for s in ["2024", "2024-10", "2024-10-23", "2024-10-23T14:05:09Z", "2024-10-23T14:05:09-04:30", "2024-10-23T14:05Z", "-0044-03-15"] {
             assert_eq!(d(s).to_string(), s);
         }
+    }
+
+    #[test]
+    fn an_instant_without_seconds_is_on_the_minute() {
+        assert_eq!(d("2024-10-28T14:00Z").start_seconds(), d("2024-10-28T14:00:00Z").start_seconds());
+        assert_eq!(d("2024-10-28T14:00+01:00").display_long(), "28 October 2024, 14:00 UTC+01:00");
+        assert!(PartialDate::parse("2024-10-28T14Z").is_err(), "a time has at least hours and minutes");
     }
 
     #[test]

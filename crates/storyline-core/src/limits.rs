@@ -5,6 +5,9 @@ pub const MAX_EVENTS: usize = 10_000;
 pub const MAX_ACTORS: usize = 2_000;
 pub const MAX_RELATIONS: usize = 10_000;
 pub const MAX_ERAS: usize = 200;
+pub const MAX_UPDATES: usize = 500;
+/// The statuses an event had before its current one.
+pub const MAX_HISTORY: usize = 20;
 /// Per event or relation, and for the story itself.
 pub const MAX_SOURCES: usize = 50;
 pub const MAX_QUOTES: usize = 20;

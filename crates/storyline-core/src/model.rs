@@ -25,6 +25,9 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
     #[serde(default)]
     pub eras: Vec<Era>,
+    /// How the story developed, oldest first: what each update added and changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
 }
 
 /// What the story is, who wrote it and when.
@@ -284,6 +287,43 @@ pub struct Event {
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// When the event last changed; required with `history`, from when the current `status` holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+    /// What changed, in a short line: "The Pentagon confirmed the figure".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// The statuses the event had before its current one, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<PastStatus>,
+}
+
+/// A status an event had, from when it was first reported so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PastStatus {
+    pub status: Status,
+    pub at: PartialDate,
+}
+
+/// One update of a developing story: when, what it says, and which events it added or changed.
+/// Events added in the first update, and events no update lists, are the story as first published.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Update {
+    /// A date, or a time with its zone ("2024-10-28T14:00Z"); updates are listed oldest first.
+    pub at: PartialDate,
+    /// One line for the update log: what this update brings.
+    pub summary: String,
+    /// Ids of the events this update adds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    /// Ids of the events this update changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+    /// A longer note, for the update log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

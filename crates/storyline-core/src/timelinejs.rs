@@ -110,7 +110,7 @@ pub fn import_value(value: Value) -> Result<Imported, String> {
         notes.line(format!("TimelineJS groups became tags: {}", Vec::from_iter(groups).join(", ")));
     }
     notes.line("TimelineJS has no status: every event's status is \"not stated\" (not_stated); set each");
-    let dataset = Dataset { storyline: FORMAT_VERSION, story, actors: vec![], events, relations: vec![], eras };
+    let dataset = Dataset { storyline: FORMAT_VERSION, story, actors: vec![], events, relations: vec![], eras, updates: vec![] };
     Ok(Imported { dataset, notes: notes.finish() })
 }
 
@@ -275,6 +275,9 @@ fn event(i: usize, slide: &Value, ids: &mut Ids, notes: &mut Notes) -> Option<Ev
         quotes: vec![],
         sources,
         tags,
+        updated: None,
+        change: None,
+        history: vec![],
     })
 }
 

@@ -138,7 +138,7 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
         }
     }
     for key in root.keys() {
-        if !["storyline", "story", "actors", "events", "relations", "eras"].contains(&key.as_str()) {
+        if !["storyline", "story", "actors", "events", "relations", "eras", "updates"].contains(&key.as_str()) {
             report.warn(key.clone(), UNKNOWN_FIELD);
         }
     }
@@ -153,6 +153,7 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
     let events = parse_list::<Event>(root, "events", MAX_EVENTS, &mut report);
     let relations = parse_list::<Relation>(root, "relations", MAX_RELATIONS, &mut report);
     let eras = parse_list::<Era>(root, "eras", MAX_ERAS, &mut report);
+    let updates = parse_list::<Update>(root, "updates", MAX_UPDATES, &mut report);
 
     // Actors that failed to parse still have ids: references to them are not errors of their own.
     let unparsed_actor_ids: Vec<&str> = root
@@ -166,6 +167,7 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
         events: refs(&events),
         relations: refs(&relations),
         eras: refs(&eras),
+        updates: refs(&updates),
     };
     check(&parsed, &unparsed_actor_ids, &mut report);
 
@@ -178,6 +180,7 @@ pub fn load_value(value: &Value) -> Result<Loaded, Report> {
                 events: events.into_iter().map(|(_, e)| e).collect(),
                 relations: relations.into_iter().map(|(_, r)| r).collect(),
                 eras: eras.into_iter().map(|(_, e)| e).collect(),
+                updates: updates.into_iter().map(|(_, u)| u).collect(),
             },
             warnings: report.warnings,
         }),
@@ -201,6 +204,7 @@ pub fn validate(dataset: &Dataset) -> Report {
         ("events", dataset.events.len(), MAX_EVENTS),
         ("relations", dataset.relations.len(), MAX_RELATIONS),
         ("eras", dataset.eras.len(), MAX_ERAS),
+        ("updates", dataset.updates.len(), MAX_UPDATES),
     ] {
         if len > max {
             report.error(name, format!("has {len} items; the limit is {max}"));
@@ -215,6 +219,7 @@ pub fn validate(dataset: &Dataset) -> Report {
         events: indexed(&dataset.events),
         relations: indexed(&dataset.relations),
         eras: indexed(&dataset.eras),
+        updates: indexed(&dataset.updates),
     };
     check(&parsed, &[], &mut report);
     report
@@ -227,6 +232,7 @@ struct Parsed<'a> {
     events: Vec<(usize, &'a Event)>,
     relations: Vec<(usize, &'a Relation)>,
     eras: Vec<(usize, &'a Era)>,
+    updates: Vec<(usize, &'a Update)>,
 }
 
 /// A place in the file, built on the stack as the checks descend and written out only
@@ -375,7 +381,7 @@ fn check<'a>(p: &Parsed<'a>, unparsed_actor_ids: &[&'a str], report: &mut Report
     for id in unparsed_actor_ids {
         actor_ids.entry(id).or_insert(UNPARSED);
     }
-    unique_ids(report, "events", p.events.iter().map(|(i, e)| (*i, e.id.as_str())));
+    let event_ids = unique_ids(report, "events", p.events.iter().map(|(i, e)| (*i, e.id.as_str())));
     unique_ids(report, "relations", p.relations.iter().map(|(i, r)| (*i, r.id.as_str())));
     unique_ids(report, "eras", p.eras.iter().map(|(i, e)| (*i, e.id.as_str())));
     for (i, actor) in &p.actors {
@@ -393,6 +399,7 @@ fn check<'a>(p: &Parsed<'a>, unparsed_actor_ids: &[&'a str], report: &mut Report
         text(report, &at.field("title"), &era.title, MAX_TITLE, true);
         order(report, &at.field("end"), &era.start, Some(&era.end));
     }
+    updates::check_updates(&p.updates, &event_ids, report);
 }
 
 fn check_story(story: &StoryMeta, report: &mut Report) {
@@ -514,6 +521,7 @@ fn check_event(at: &Loc<'_>, event: &Event, actor_ids: &Ids<'_>, report: &mut Re
     for (j, tag) in event.tags.iter().enumerate() {
         text(report, &at.index("tags", j), tag, MAX_TAG, true);
     }
+    updates::check_history(at, event, report);
 }
 
 fn check_relation(at: &Loc<'_>, relation: &Relation, actor_ids: &Ids<'_>, report: &mut Report) {
@@ -679,6 +687,8 @@ fn is_language_tag(tag: &str) -> bool {
         && lang.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
+
+mod updates;
 
 #[cfg(test)]
 mod tests;

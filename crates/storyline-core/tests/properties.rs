@@ -213,7 +213,7 @@ fn event() -> impl Strategy<Value = (Event, Vec<Index>)> {
         vec(any::<Index>(), 6),
     )
         .prop_map(|((id, title, summary, (start, end), place), (actors, quotes, status, attribution, sources, tags), refs)| {
-            let event = Event { id, title, summary, start, end, place, actors, status, attribution, quotes, sources, tags };
+            let event = Event { id, title, summary, start, end, place, actors, status, attribution, quotes, sources, tags, updated: None, change: None, history: vec![] };
             (event, refs)
         })
 }
@@ -309,7 +309,7 @@ fn dataset(sizes: Sizes) -> impl Strategy<Value = Dataset> {
                     .collect()
             };
             dedupe(relations.iter_mut().map(|r| &mut r.id));
-            Dataset { storyline: FORMAT_VERSION, story, actors, events, relations, eras }
+            Dataset { storyline: FORMAT_VERSION, story, actors, events, relations, eras, updates: vec![] }
         })
 }
 

@@ -19,5 +19,8 @@ pub fn event(id: &str, start: &str) -> Event {
         quotes: vec![],
         sources: vec![],
         tags: vec![],
+        updated: None,
+        change: None,
+        history: vec![],
     }
 }

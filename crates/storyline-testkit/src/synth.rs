@@ -85,6 +85,9 @@ pub fn story(events: usize, seed: u64) -> Dataset {
                 },
                 sources: vec![source(&mut rng, i)],
                 tags: vec![rng.pick(&TAGS).to_string()],
+                updated: None,
+                change: None,
+                history: vec![],
             }
         })
         .collect();
@@ -135,6 +138,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
         events: list,
         relations,
         eras,
+        updates: vec![],
     }
 }
 

@@ -221,6 +221,7 @@ mod tests {
             events: vec![event("founding", "Founding", "1991"), talks, event("vote", "Vote", "2024-06-30"), strike],
             relations: vec![],
             eras: vec![Era { id: "thaw".into(), title: "The thaw".into(), start: d("2024-01"), end: d("2024-12") }],
+            updates: vec![],
         }
     }
 

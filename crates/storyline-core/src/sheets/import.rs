@@ -46,6 +46,7 @@ pub fn import_sheets(files: &[(&str, &[u8])]) -> Result<Imported, SheetReport> {
         events: Vec::new(),
         relations: Vec::new(),
         eras: Vec::new(),
+        updates: Vec::new(),
     };
     let events = read_items(Sheet::Events, EVENTS, sheets.get(&Sheet::Events), &book, &mut trace, &mut report);
     let unread_events: Option<HashSet<String>> = events.as_ref().map(|rows| rows.iter().filter(|r| !r.2).map(|r| r.1.id.clone()).collect());
@@ -364,7 +365,7 @@ impl Blank for Actor {
 }
 
 /// A date to stand in until the row's required date cell is read.
-const NO_DATE: PartialDate = PartialDate { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, offset_minutes: 0, precision: crate::date::Precision::Year };
+const NO_DATE: PartialDate = PartialDate { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0, offset_minutes: 0, precision: crate::date::Precision::Year, seconds: true };
 
 impl Blank for Event {
     fn blank() -> Self {
@@ -381,6 +382,9 @@ impl Blank for Event {
             quotes: Vec::new(),
             sources: Vec::new(),
             tags: Vec::new(),
+            updated: None,
+            change: None,
+            history: Vec::new(),
         }
     }
 }

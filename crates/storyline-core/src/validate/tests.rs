@@ -399,3 +399,115 @@ fn dates_of_deep_time_are_valid_years_and_a_month_of_one_is_refused_with_the_rea
     v["events"][0]["start"] = json!("-300000000000");
     assert!(errors_of(&v)[0].contains("a hundred billion years either way"), "{:?}", errors_of(&v));
 }
+
+/// The base story, developing: first published with `e1`, then `e2` added and `e1` changed.
+fn developing() -> Value {
+    let mut v = base();
+    v["updates"] = json!([
+        { "at": "2024-10-23T18:00Z", "summary": "First published", "added": ["e1"] },
+        { "at": "2024-10-28", "summary": "A second event, and the first confirmed", "added": ["e2"], "changed": ["e1"],
+          "note": "The Pentagon confirmed it." }
+    ]);
+    v["events"][0]["updated"] = json!("2024-10-28");
+    v["events"][0]["change"] = json!("The Pentagon confirmed it");
+    v["events"][0]["history"] = json!([{ "status": "claimed", "at": "2024-10-18" }, { "status": "reported", "at": "2024-10-20T09:30Z" }]);
+    v
+}
+
+#[test]
+fn a_developing_story_with_updates_and_a_history_is_valid() {
+    let loaded = load_value(&developing()).expect("valid");
+    assert_eq!(loaded.warnings, vec![]);
+    let updates = &loaded.dataset.updates;
+    assert_eq!(updates.len(), 2);
+    assert_eq!(updates[1].changed, vec!["e1".to_string()]);
+    assert_eq!(loaded.dataset.events[0].history[0].status, Status::Claimed);
+    // The typed pass over the text decides it the same way.
+    let text = developing().to_string();
+    assert_eq!(load(&text).expect("valid").dataset, loaded.dataset);
+    // And the file writes back as it was read, the time without seconds included.
+    assert_eq!(serde_json::to_value(&loaded.dataset).unwrap()["updates"], developing()["updates"]);
+}
+
+#[test]
+fn updates_are_listed_oldest_first() {
+    let mut v = developing();
+    v["updates"][1]["at"] = json!("2024-10-22");
+    assert_eq!(errors_of(&v), vec!["updates[1].at: 2024-10-22 is before the update above it, 2024-10-23T18:00Z; list updates oldest first"]);
+    // A day holds the instants within it: the same day is not before.
+    v["updates"][1]["at"] = json!("2024-10-23");
+    assert_eq!(errors_of(&v), Vec::<String>::new());
+}
+
+#[test]
+fn an_update_names_events_that_exist() {
+    let mut v = developing();
+    v["updates"][1]["added"] = json!(["e2", "x"]);
+    v["updates"][1]["changed"] = json!(["y"]);
+    assert_eq!(errors_of(&v), vec![
+        "updates[1].added[1]: no event has the id \"x\"",
+        "updates[1].changed[0]: no event has the id \"y\"",
+    ]);
+}
+
+#[test]
+fn an_event_is_added_once_and_changed_only_after() {
+    let mut v = developing();
+    v["updates"][1]["added"] = json!(["e2", "e1"]);
+    assert_eq!(error_paths(&v), vec!["updates[1].added[1]"]);
+    assert_eq!(errors_of(&v)[0], "updates[1].added[1]: \"e1\" is already added at updates[0].added[0]; an event is added once");
+
+    let mut v = developing();
+    v["updates"][0]["added"] = json!([]);
+    v["updates"][1]["added"] = json!(["e2", "e1"]);
+    assert_eq!(errors_of(&v), vec![
+        "updates[1].changed[0]: \"e1\" is added in this update (updates[1].added[1]); an update adds an event or changes it, not both",
+    ]);
+
+    let mut v = developing();
+    v["updates"][0]["changed"] = json!(["e2"]);
+    assert_eq!(errors_of(&v), vec![
+        "updates[0].changed[0]: \"e2\" is changed here but added only later, at updates[1].added[0]; an event is changed after it is added",
+    ]);
+}
+
+#[test]
+fn an_update_says_what_it_brings() {
+    let mut v = developing();
+    v["updates"][0]["summary"] = json!(" ");
+    assert_eq!(error_paths(&v), vec!["updates[0].summary"]);
+}
+
+#[test]
+fn a_history_needs_the_time_the_current_status_holds_from() {
+    let mut v = developing();
+    v["events"][0].as_object_mut().unwrap().remove("updated");
+    assert_eq!(errors_of(&v), vec!["events[0].updated: is required with a history: say when the event became confirmed (it was reported)"]);
+}
+
+#[test]
+fn a_history_is_oldest_first_and_ends_before_the_current_status() {
+    let mut v = developing();
+    v["events"][0]["history"] = json!([{ "status": "reported", "at": "2024-10-20" }, { "status": "claimed", "at": "2024-10-18" }]);
+    assert_eq!(errors_of(&v), vec!["events[0].history[1].at: 2024-10-18 is before the status above it, 2024-10-20; list the history oldest first"]);
+
+    let mut v = developing();
+    v["events"][0]["history"][1]["at"] = json!("2024-10-29");
+    assert_eq!(errors_of(&v), vec![
+        "events[0].history[1].at: 2024-10-29 is after the event's updated time, 2024-10-28, from which its current status holds",
+    ]);
+
+    let mut v = developing();
+    v["events"][0]["history"][1]["status"] = json!("confirmed");
+    assert_eq!(errors_of(&v), vec![
+        "events[0].history[1].status: is confirmed, the event's current status: the history holds the statuses it had before",
+    ]);
+}
+
+#[test]
+fn an_event_with_no_history_may_say_when_and_what_changed() {
+    let mut v = base();
+    v["events"][1]["updated"] = json!("2024-10-28T14:00Z");
+    v["events"][1]["change"] = json!("A new source");
+    assert!(load_value(&v).is_ok());
+}
