@@ -4,7 +4,7 @@ use crate::components::{
     ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, MapLegend, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
 };
 use crate::dom;
-use crate::hooks::{use_change_event, use_fragment_sync, use_live, use_print_mode, use_ready_mark, Change};
+use crate::hooks::{use_change_event, use_fragment_sync, use_last_visit, use_live, use_print_mode, use_ready_mark, Change};
 use crate::ids::IdPrefix;
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
@@ -39,6 +39,7 @@ pub fn App(props: &AppProps) -> Html {
     use_ready_mark(root.clone());
     use_fragment_sync(store.clone(), dispatch.clone(), props.fragment_key.clone());
     use_change_event(root.clone(), Change::of(&store));
+    use_last_visit(props.dataset.clone(), dispatch.clone());
     // False for the prerendered HTML and the render that hydrates it, true from then on.
     let live = use_live();
 
@@ -68,7 +69,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<IdPrefix> context={ids.clone()}>
             <section ref={root} class="storyline" lang={story.language.clone()} dir={if rtl { "rtl" } else { "ltr" }}
                      aria-labelledby={ids.id("storyline-title")} {onkeydown}>
-                <StoryHeader dataset={store.dataset.clone()} />
+                <StoryHeader dataset={store.dataset.clone()} index={store.index.clone()} />
                 <Navigation />
                 <Filters />
                 // The prerendered page carries the "All events" list, hidden: without script

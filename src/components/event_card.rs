@@ -2,9 +2,10 @@
 //! sources. On a touch screen, a swipe across it steps to the next or previous event.
 
 use crate::components::sources::{source_link, source_list};
-use crate::components::status_badge;
+use crate::components::{mark_badge, status_badge};
 use crate::hooks::use_swipe;
 use crate::store::{on_click, use_dispatch, use_store};
+use storyline_core::developing::{change_line, mark, status_history};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -31,10 +32,17 @@ pub fn EventCard() -> Html {
                 <time datetime={event.start.to_iso()}>{ when }</time>
                 if let Some(place) = &event.place { <span class="sl-place">{ &place.name }</span> }
                 { status_badge(event.status) }
+                { mark_badge(mark(dataset, event)) }
             </p>
             <h3 id={ids.id("sl-card-title")} class="sl-card-title">{ &event.title }</h3>
             if let Some(attribution) = &event.attribution {
                 <p class="sl-attribution">{ attribution }</p>
+            }
+            if let Some(history) = status_history(event) {
+                <p class="sl-status-history">{ format!("Status: {history}") }</p>
+            }
+            if let Some(change) = change_line(event) {
+                <p class="sl-change">{ change }</p>
             }
             <p class="sl-summary">{ &event.summary }</p>
             for quote in event.quotes.iter() {

@@ -1,8 +1,9 @@
 //! The "All events" list: every event in order with its date and status in words, for reading,
 //! for screen readers and for print. Long stories are shown a page at a time.
 
-use crate::components::status_badge;
+use crate::components::{mark_badge, status_badge};
 use crate::store::{use_dispatch, use_store};
+use storyline_core::developing::mark;
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -43,6 +44,7 @@ pub fn EventList() -> Html {
                                 aria-current={selected.then_some("true")}>
                                 <time datetime={event.start.to_iso()}>{ event.start.display_long() }</time>
                                 { status_badge(event.status) }
+                                { mark_badge(mark(dataset, event)) }
                                 <button type="button" class="sl-event-title" {onclick}>{ &event.title }</button>
                                 <p class="sl-event-summary">{ &event.summary }</p>
                             </li>

@@ -1,19 +1,22 @@
-//! The story's title, standfirst and dateline.
+//! The story's title, standfirst and dateline; when it was last updated, and what is new to a reader who comes back.
 
+use crate::components::{SinceLastVisit, UpdateLog};
 use std::rc::Rc;
+use storyline_core::view_state::StoryIndex;
 use storyline_core::Dataset;
 use yew::prelude::*;
 
 #[derive(Properties)]
 pub struct StoryHeaderProps {
     pub dataset: Rc<Dataset>,
+    pub index: Rc<StoryIndex>,
 }
 
 /// By pointer: the header is asked at every change of the view whether its story changed, and
 /// comparing a story of 10,000 events by content would cost more than drawing the header.
 impl PartialEq for StoryHeaderProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
+        Rc::ptr_eq(&self.dataset, &other.dataset) && Rc::ptr_eq(&self.index, &other.index)
     }
 }
 
@@ -40,6 +43,9 @@ pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
                     }
                 </p>
             }
+            // The offer reads the store itself: the header redraws only with its story.
+            <UpdateLog dataset={props.dataset.clone()} index={props.index.clone()} />
+            <SinceLastVisit />
         </header>
     }
 }

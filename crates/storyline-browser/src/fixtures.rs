@@ -5,7 +5,9 @@
 //! and a story of another beat (`tests/data/published/`) as `storyline publish` makes it: a page
 //! (`published/`) and an element in a plain article (`element.html`), each also with a recorder
 //! of DOM changes (`published-hydration/`, `element-hydration.html`) and at phone width (`phone.html`);
-//! and the web font of the wide-font pages (`wide-serif.ttf`).
+//! and the web font of the wide-font pages (`wide-serif.ttf`); and a story told over three updates
+//! (`tests/data/valid/developing.json`) as a published page (`developing/`), also watched
+//! (`developing-hydration/`), for the tests of updates.
 
 use crate::hostile_pages::{self, inline_json};
 use crate::{workspace_root, DIR, TIMELINEJS_DIR};
@@ -87,6 +89,7 @@ pub fn write(publish: &dyn Fn(&[&str]) -> Result<String, String>) -> Result<Path
     // A <story-line> fetched by src, not prerendered, with the fallback a page puts inside it.
     std::fs::copy(src.join("fallback.html"), held.join("fallback.html")).map_err(|e| e.to_string())?;
     write_published(&out, &src, publish)?;
+    write_developing(&out, &src, publish)?;
     Ok(out)
 }
 
@@ -114,6 +117,17 @@ fn write_published(out: &Path, src: &Path, publish: &dyn Fn(&[&str]) -> Result<S
     );
     // observe-hydration.js is already in out/, copied from src with the other static files.
     std::fs::write(out.join("element-hydration.html"), bare).map_err(|e| e.to_string())
+}
+
+/// The story told over three updates that the tests of updates show.
+pub const DEVELOPING_STORY: &str = "tests/data/valid/developing.json";
+
+/// The developing story through `storyline publish`, and the same page with the recorder of DOM changes.
+fn write_developing(out: &Path, src: &Path, publish: &dyn Fn(&[&str]) -> Result<String, String>) -> Result<(), String> {
+    let page_dir = out.join("developing");
+    let dist = workspace_root().join("dist").to_string_lossy().into_owned();
+    publish(&[DEVELOPING_STORY, "--out", &page_dir.to_string_lossy(), "--widget", &dist])?;
+    watched_copy(&page_dir, &out.join("developing-hydration"), src)
 }
 
 /// A copy of the page in `from` (with its files) in `to`, with the recorder of every DOM change

@@ -1,5 +1,6 @@
 //! `storyline`: the command-line tool for editors and newsrooms. A thin shell over
-//! `storyline-core` (checks, imports, the spreadsheet template) and the widget's native
+//! `storyline-core` (checks, imports, the spreadsheet template, the differences between two
+//! versions of a story) and the widget's native
 //! rendering (`publish`).
 
 use serde_json::json;
@@ -18,6 +19,9 @@ const USAGE: &str = "usage:
                                         actors.csv, ... or a folder of them), into Storyline JSON (on stdout
                                         without --out); every problem names its sheet, row and column
   storyline export-csv FILE --out DIR   write a story (Storyline or TimelineJS3 JSON) as the template's sheets
+  storyline diff OLD NEW                list the events NEW adds, removes and changes (and how) against OLD
+      [--write-update SUMMARY]          and append that update to NEW, with SUMMARY as its line in the log
+      [--at DATE]                       the update's time (default: now, in UTC)
   storyline import-timelinejs FILE      convert a TimelineJS3 JSON file to Storyline JSON on stdout
   storyline schema                      print the JSON Schema of the dataset format";
 
@@ -32,6 +36,7 @@ macro_rules! say {
     }};
 }
 
+mod diff;
 mod publish;
 mod sheets;
 
@@ -42,6 +47,7 @@ fn main() -> ExitCode {
         Some("publish") => publish::publish(&args[1..]),
         Some("import-csv") => sheets::import_csv(&args[1..]),
         Some("export-csv") => sheets::export_csv(&args[1..]),
+        Some("diff") => diff::diff(&args[1..]),
         Some("import-timelinejs") => import_timelinejs(&args[1..]),
         Some("schema") if args.len() == 1 => {
             say!("{}", pretty(&storyline_core::schema::generate()));

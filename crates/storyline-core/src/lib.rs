@@ -8,6 +8,7 @@ pub mod any_format;
 pub mod country;
 pub mod date;
 pub mod deep_link;
+pub mod developing;
 pub mod font_fit;
 pub mod gestures;
 pub mod graph_layout;
@@ -30,6 +31,7 @@ pub mod scale;
 pub mod schema;
 #[cfg(feature = "sheets")]
 pub mod sheets;
+pub mod story_diff;
 pub mod swipe;
 pub mod timelinejs;
 pub mod text_width;

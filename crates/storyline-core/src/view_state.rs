@@ -4,6 +4,8 @@
 //! behaviour (what Next does at the last event, what a filter does to the selection)
 //! in one pure function, tested here without a browser.
 
+use crate::date::PartialDate;
+use crate::developing::{read_marker, since_last_visit};
 use crate::model::{Dataset, Status};
 use crate::scale::{max_span_for, min_span_at, MIN_SPAN};
 use crate::timeline_layout::{items, Item};
@@ -155,6 +157,9 @@ pub struct ViewState {
     /// until the browser measures it, and always on the server, so that the prerendered HTML and
     /// the render that hydrates it agree.
     pub font_fit: f64,
+    /// The latest update this reader had seen on an earlier visit, as their browser kept it;
+    /// None on a first visit, without storage, and always on the server.
+    pub last_visit: Option<PartialDate>,
 }
 
 /// Everything a reader can do.
@@ -192,6 +197,10 @@ pub enum Action {
     CloseCard,
     /// The widget's font draws [`crate::font_fit::REFERENCE`] this many pixels wide.
     FontMeasured(f64),
+    /// The reader's browser kept this marker of the latest update they saw ([`crate::developing::seen_marker`]).
+    LastVisit(String),
+    /// Go to the first event added or changed since the reader's last visit.
+    JumpToNew,
 }
 
 /// A share of the window kept clear at each side when fitting, so edge markers are not cut.
@@ -237,6 +246,7 @@ impl ViewState {
             actor: None,
             relation: None,
             font_fit: 1.0,
+            last_visit: None,
         }
     }
 
@@ -350,6 +360,15 @@ pub fn reduce(state: &ViewState, action: Action, dataset: &Dataset, index: &Stor
             next.relation = None;
         }
         Action::FontMeasured(px) => next.font_fit = crate::font_fit::fit(px),
+        Action::LastVisit(marker) => next.last_visit = read_marker(&marker),
+        Action::JumpToNew => {
+            let news = state.last_visit.and_then(|seen| since_last_visit(dataset, index, &seen));
+            if let Some(e) = news.and_then(|n| n.first()) {
+                next.filter = Filter::default();
+                next.list_view = false;
+                next = next.select(e, index);
+            }
+        }
     }
     next
 }

@@ -2,7 +2,7 @@
 
 use storyline_core::scale::MIN_SPAN;
 use storyline_core::view_state::{reduce, Action, Ends, StoryIndex, ViewState};
-use storyline_core::{Dataset, Status};
+use storyline_core::{Dataset, Status, Update};
 use storyline_testkit::synth;
 
 fn setup(n: usize) -> (Dataset, StoryIndex, ViewState) {
@@ -291,4 +291,37 @@ fn a_story_of_deep_time_zooms_out_to_twice_its_extent_and_in_to_years_at_the_big
     let narrowest = storyline_core::scale::min_span_at(i.items[0].start);
     assert!((span / narrowest - 1.0).abs() < 1e-6, "zoomed about the Big Bang, the first event: {span} {narrowest}");
     assert!(span > 365.0 * 86_400.0 && span < 10.0 * 365.2425 * 86_400.0, "{span}");
+}
+
+/// A synthetic story that developed: first published with most events, then two more added and
+/// one changed in a later update.
+fn developing(n: usize) -> (Dataset, StoryIndex, ViewState) {
+    let (mut d, _, _) = setup(n);
+    let id = |k: usize| d.events[k].id.clone();
+    d.updates = vec![
+        Update { at: "2024-10-23T18:00Z".parse().unwrap(), summary: "First".into(), added: vec![], changed: vec![], note: None },
+        Update { at: "2024-10-28".parse().unwrap(), summary: "More".into(), added: vec![id(n - 1), id(n - 3)], changed: vec![id(n - 2)], note: None },
+    ];
+    let i = StoryIndex::new(&d);
+    let s = ViewState::initial(&i);
+    (d, i, s)
+}
+
+#[test]
+fn a_returning_reader_jumps_to_the_first_event_new_since_their_last_visit() {
+    let (d, i, s) = developing(10);
+    let s = run(&s, &[Action::ToggleStatus(Status::Denied), Action::ShowList(true)], &d, &i);
+    let s = run(&s, &[Action::LastVisit("2024-10-23T18:00Z".into()), Action::JumpToNew], &d, &i);
+    assert_eq!(s.selected, Some(d.events.len() - 3), "the earliest of the three in the story's order");
+    assert!(s.filter.statuses.is_empty(), "the filter is cleared, so the event shows");
+    assert!(!s.list_view);
+}
+
+#[test]
+fn without_a_last_visit_or_anything_new_the_jump_goes_nowhere() {
+    let (d, i, s) = developing(10);
+    assert_eq!(reduce(&s, Action::JumpToNew, &d, &i), s);
+    let seen_all = reduce(&s, Action::LastVisit("2024-10-28".into()), &d, &i);
+    assert_eq!(reduce(&seen_all, Action::JumpToNew, &d, &i), seen_all);
+    assert_eq!(reduce(&s, Action::LastVisit("{garbage".into()), &d, &i).last_visit, None);
 }

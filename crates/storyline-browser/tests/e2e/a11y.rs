@@ -22,6 +22,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("axe_finds_nothing_with_a_group_region_focused", axe_finds_nothing_with_a_group_region_focused),
     ("axe_finds_nothing_with_two_widgets_on_one_page", axe_finds_nothing_with_two_widgets_on_one_page),
     ("axe_finds_nothing_inside_story_line_elements_on_a_hostile_page", axe_finds_nothing_inside_story_line_elements_on_a_hostile_page),
+    ("axe_finds_nothing_in_a_developing_story_with_its_log_open_and_the_offer_shown", axe_finds_nothing_in_a_developing_story_with_its_log_open_and_the_offer_shown),
     (
         "the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_always_visible",
         the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_always_visible,
@@ -213,6 +214,29 @@ fn axe_finds_nothing_inside_story_line_elements_on_a_hostile_page(ctx: &Ctx) -> 
         // Only the widgets: the host page's deliberately hostile CSS (magenta text on yellow) is
         // not ours to fix. axe follows the elements into their shadow roots.
         no_violations(axe(ctx, json!({"include": [["#first"], ["#second"], ["#third"]]}), "<story-line> under hostile CSS").await?)
+    })
+}
+
+/// The developing story to a reader who saw its first version: the offer of what is new, the log
+/// open, and an event of the latest update with its badge and its history.
+fn axe_finds_nothing_in_a_developing_story_with_its_log_open_and_the_offer_shown(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/fixtures/developing/").await?;
+        // After the widget has kept what this visit shows: the reader saw only the first version.
+        ctx.wait_ready().await?;
+        ctx.eval("localStorage.setItem('storyline:seen:developing-test', '2024-10-23T18:00Z')").await?;
+        ctx.open("/fixtures/developing/").await?;
+        ctx.wait_for(".sl-since").await?;
+        ctx.client.find(Locator::Css(".sl-updates summary")).await.map_err(fail("the log"))?.click().await.map_err(fail("open the log"))?;
+        ctx.wait_for(".sl-updates[open]").await?;
+        let mut found = axe(ctx, Value::Null, "the offer and the open log").await?;
+        ctx.click_button("Go to the first").await?;
+        ctx.wait_for(".sl-card .sl-status-history").await?;
+        found.extend(axe(ctx, Value::Null, "a changed status on the card").await?);
+        ctx.client.find(Locator::LinkText("The first ship enters")).await.map_err(fail("the link"))?.click().await.map_err(fail("follow it"))?;
+        ctx.wait_for(".sl-card-meta .sl-mark").await?;
+        found.extend(axe(ctx, Value::Null, "the New badge").await?);
+        no_violations(found)
     })
 }
 

@@ -31,7 +31,7 @@ pub const WITHOUT_SCRIPT: &[(&str, TestFn)] =
 
 /// The changes hydration may make: it drops the prerender's component markers, the widget marks
 /// itself ready, and the hidden "All events" list kept for readers without script goes.
-fn is_expected_change(change: &str) -> bool {
+pub fn is_expected_change(change: &str) -> bool {
     change == "removed a comment"
         || change.starts_with("attribute data-ready of <section.storyline>: null")
         || change.starts_with("removed <div.sl-list-panel>")

@@ -10,13 +10,14 @@ mod security;
 mod soak;
 mod timeline;
 mod touch;
+mod updates;
 
 fn main() {
-    let mut tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(touch::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).chain(a11y::TESTS).chain(publishing::TESTS).copied().collect();
+    let mut tests: Vec<_> = pages::TESTS.iter().chain(timeline::TESTS).chain(touch::TESTS).chain(map::TESTS).chain(embedding::TESTS).chain(security::TESTS).chain(a11y::TESTS).chain(publishing::TESTS).chain(updates::TESTS).copied().collect();
     // The soak reads the Chrome DevTools Protocol, which only Chromium's driver offers.
     if std::env::var("STORYLINE_E2E_ENGINE").as_deref() == Ok("chromium") {
         tests.extend(soak::CHROMIUM_ONLY);
     }
-    let without_script: Vec<_> = embedding::WITHOUT_SCRIPT.iter().chain(publishing::WITHOUT_SCRIPT).copied().collect();
+    let without_script: Vec<_> = embedding::WITHOUT_SCRIPT.iter().chain(publishing::WITHOUT_SCRIPT).chain(updates::WITHOUT_SCRIPT).copied().collect();
     harness::run(&tests, &without_script);
 }

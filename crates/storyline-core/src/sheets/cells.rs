@@ -4,7 +4,7 @@
 //! Ids, words from a list and numbers are read with spaces around them ignored, since a
 //! spreadsheet does not show them; free text is kept as typed, line breaks included.
 
-use crate::model::{ActorKind, Involvement, RelationKind, Status};
+use crate::model::{ActorKind, Involvement, PastStatus, RelationKind, Status};
 
 /// A word from a fixed list as people type it: any case, spaces or `_` between words.
 fn words(cell: &str) -> String {
@@ -83,6 +83,26 @@ pub fn degrees(cell: &str) -> Result<Option<f64>, String> {
 /// A list separated by commas, each item without the spaces around it, empty items skipped.
 pub fn list(cell: &str) -> Vec<String> {
     cell.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// An event's earlier statuses, each with the date it was first reported, oldest first and
+/// separated by semicolons: `claimed 2024-10-18; reported 2024-10-20T09:30Z`.
+pub fn history(cell: &str) -> Result<Vec<PastStatus>, String> {
+    let hint = "write each earlier status with its date, oldest first, separated by semicolons: claimed 2024-10-18; reported 2024-10-20";
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|step| {
+            let (words, date) = step.rsplit_once(char::is_whitespace).ok_or_else(|| format!("\"{step}\" has no date: {hint}"))?;
+            let status = status(words).map_err(|e| format!("{e}; {hint}"))?;
+            let at = super::date_cell::read_date(date).map_err(|e| format!("\"{step}\": {e}"))?;
+            Ok(PastStatus { status, at })
+        })
+        .collect()
+}
+
+pub fn write_history(list: &[PastStatus]) -> String {
+    list.iter().map(|p| format!("{} {}", in_words(p.status.key()), p.at)).collect::<Vec<_>>().join("; ")
 }
 
 /// An event's actors: ids separated by commas, each with its role in parentheses if it has one,

@@ -6,12 +6,14 @@
 //! column named in a message all follow from it. The story sheet uses the same table, its
 //! "columns" being the rows of its `field` column.
 
-use super::cells::{actor_kind, degrees, id, in_words, involvements, list, optional_text, relation_kind, status, write_involvements, yes_no};
+use super::cells::{
+    actor_kind, degrees, history, id, in_words, involvements, list, optional_text, relation_kind, status, write_history, write_involvements, yes_no,
+};
 use super::date_cell::{read_date, read_optional_date};
 use super::sheet::{normalise, Sheet};
 use super::source_book::SourceBook;
 use crate::date::PartialDate;
-use crate::model::{Actor, Era, Event, Place, Quote, Relation, Source, StoryMeta};
+use crate::model::{Actor, Era, Event, Place, Quote, Relation, Source, StoryMeta, Update};
 
 /// A row of the sources sheet: a source and the id it is named by.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +85,9 @@ pub const EVENTS: &[Column<Event>] = &[
     col("longitude", &["lon", "long", "lng"], "place.lon", OPTIONAL, |e, c, _| set_degrees(e, c, |p| &mut p.lon), |e, _| number(e.place.as_ref().and_then(|p| p.lon))),
     col("tags", &["tag"], "tags", OPTIONAL, |e, c, _| set(&mut e.tags, list(c)), |e, _| e.tags.join(", ")),
     col("sources", &["source"], "sources", OPTIONAL, |e, c, b| put(&mut e.sources, sources(c, b)), |e, b| source_ids(&e.sources, b)),
+    col("updated", &[], "updated", OPTIONAL, |e, c, _| put(&mut e.updated, read_optional_date(c)), |e, _| date_text(e.updated)),
+    col("what changed", &["change"], "change", OPTIONAL, |e, c, _| set(&mut e.change, optional_text(c)), |e, _| e.change.clone().unwrap_or_default()),
+    col("status history", &["history"], "history", OPTIONAL, |e, c, _| put(&mut e.history, history(c)), |e, _| write_history(&e.history)),
 ];
 
 pub const ACTORS: &[Column<Actor>] = &[
@@ -129,6 +134,15 @@ pub const QUOTES: &[Column<QuoteRow>] = &[
     col("quote", &["text", "words"], "text", REQUIRED, |q, c, _| set(&mut q.quote.text, c.into()), |q, _| q.quote.text.clone()),
     col("speaker", &["said by"], "speaker", REQUIRED, |q, c, _| put(&mut q.quote.speaker, actor_id(c)), |q, _| q.quote.speaker.clone()),
     col("source", &[], "source", REQUIRED, |q, c, b| put(&mut q.quote.source, quote_source(c, b)), |q, b| b.id_of(&q.quote.source).to_string()),
+];
+
+/// A row for each update of the story, oldest first.
+pub const UPDATES: &[Column<Update>] = &[
+    col("date", &["at", "time"], "at", REQUIRED, |u, c, _| put(&mut u.at, read_date(c)), |u, _| u.at.to_string()),
+    col("summary", &[], "summary", REQUIRED, |u, c, _| set(&mut u.summary, c.into()), |u, _| u.summary.clone()),
+    col("added", &["new"], "added", OPTIONAL, |u, c, _| set(&mut u.added, list(c)), |u, _| u.added.join(", ")),
+    col("changed", &["updated"], "changed", OPTIONAL, |u, c, _| set(&mut u.changed, list(c)), |u, _| u.changed.join(", ")),
+    col("note", &[], "note", OPTIONAL, |u, c, _| set(&mut u.note, optional_text(c)), |u, _| u.note.clone().unwrap_or_default()),
 ];
 
 fn set<V>(slot: &mut V, value: V) -> Result<(), String> {
@@ -222,6 +236,7 @@ pub fn column_for_field(sheet: Sheet, path: &str) -> Option<&'static str> {
         Sheet::Eras => column_of_field(ERAS, path).map(|c| c.name),
         Sheet::Sources => column_of_field(SOURCES, path).map(|c| c.name),
         Sheet::Quotes => column_of_field(QUOTES, path).map(|c| c.name),
+        Sheet::Updates => column_of_field(UPDATES, path).map(|c| c.name),
     }
 }
 
@@ -247,6 +262,7 @@ mod tests {
         no_two_names_clash(ERAS);
         no_two_names_clash(SOURCES);
         no_two_names_clash(QUOTES);
+        no_two_names_clash(UPDATES);
     }
 
     #[test]

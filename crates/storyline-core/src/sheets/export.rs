@@ -5,7 +5,7 @@
 //! different (a tag with a comma in it, a role with a parenthesis left open, an empty
 //! attribution) is named in a note, and the sheets are written all the same.
 
-use super::columns::{Column, QuoteRow, SourceRow, ACTORS, ERAS, EVENTS, QUOTES, RELATIONS, SOURCES, STORY};
+use super::columns::{Column, QuoteRow, SourceRow, ACTORS, ERAS, EVENTS, QUOTES, RELATIONS, SOURCES, STORY, UPDATES};
 use super::csv_write::write_csv;
 use super::import::import_sheets;
 use super::sheet::Sheet;
@@ -40,6 +40,7 @@ pub fn export_sheets(dataset: &Dataset) -> Exported {
                 Sheet::Eras => table(ERAS, &dataset.eras, &book),
                 Sheet::Sources => table(SOURCES, &sources, &book),
                 Sheet::Quotes => table(QUOTES, &quotes, &book),
+                Sheet::Updates => table(UPDATES, &dataset.updates, &book),
             };
             (sheet, write_csv(&rows))
         })
@@ -68,6 +69,7 @@ fn read_back(dataset: &Dataset, exported: &Exported) -> Vec<String> {
     differences("events", &dataset.events, &back.events, &mut notes);
     differences("relations", &dataset.relations, &back.relations, &mut notes);
     differences("eras", &dataset.eras, &back.eras, &mut notes);
+    differences("updates", &dataset.updates, &back.updates, &mut notes);
     notes
 }
 

@@ -7,7 +7,7 @@
 //! of the story, except an actor or a source, which others refer to: it stays, so that the
 //! references to it are not reported too.
 
-use super::columns::{column_named, Column, QuoteRow, SourceRow, ACTORS, ERAS, EVENTS, QUOTES, RELATIONS, SOURCES, STORY};
+use super::columns::{column_named, Column, QuoteRow, SourceRow, ACTORS, ERAS, EVENTS, QUOTES, RELATIONS, SOURCES, STORY, UPDATES};
 use super::csv_read::read_csv;
 use super::place::{Place, SheetReport};
 use super::sheet::{normalise, Sheet};
@@ -57,6 +57,15 @@ pub fn import_sheets(files: &[(&str, &[u8])]) -> Result<Imported, SheetReport> {
     dataset.relations = rows_kept(relations, false, &mut trace.relations);
     let eras = read_items(Sheet::Eras, ERAS, sheets.get(&Sheet::Eras), &book, &mut trace, &mut report);
     dataset.eras = rows_kept(eras, false, &mut trace.eras);
+    let updates = read_items(Sheet::Updates, UPDATES, sheets.get(&Sheet::Updates), &book, &mut trace, &mut report);
+    dataset.updates = rows_kept(updates, false, &mut trace.updates);
+    // An event whose row is in error, or an events sheet that could not be read, has said enough:
+    // the updates naming it are not reported too.
+    for update in &mut dataset.updates {
+        for ids in [&mut update.added, &mut update.changed] {
+            ids.retain(|id| unread_events.as_ref().is_some_and(|unread| !unread.contains(id)));
+        }
+    }
     for (id, _, row) in book.entries().filter(|(id, _, _)| !book.is_used(id)) {
         report.warn(Place::row(Sheet::Sources, row), format!("\"{id}\" is not used by the story, an event, a relation or a quote"));
     }
@@ -98,7 +107,7 @@ fn open(files: &[(&str, &[u8])], report: &mut SheetReport) -> Sheets {
         let Some(sheet) = Sheet::of_file(name) else {
             report.error(
                 Place::default(),
-                format!("\"{name}\" is not a sheet of the template: name it story.csv, events.csv, actors.csv, relations.csv, eras.csv, sources.csv or quotes.csv, or end its name so (\"My story - events.csv\")"),
+                format!("\"{name}\" is not a sheet of the template: name it story.csv, events.csv, actors.csv, relations.csv, eras.csv, sources.csv, quotes.csv or updates.csv, or end its name so (\"My story - events.csv\")"),
             );
             continue;
         };
@@ -386,6 +395,12 @@ impl Blank for Event {
             change: None,
             history: Vec::new(),
         }
+    }
+}
+
+impl Blank for Update {
+    fn blank() -> Self {
+        Update { at: NO_DATE, summary: String::new(), added: Vec::new(), changed: Vec::new(), note: None }
     }
 }
 

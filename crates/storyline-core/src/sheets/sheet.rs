@@ -16,10 +16,12 @@ pub enum Sheet {
     Eras,
     Sources,
     Quotes,
+    Updates,
 }
 
 impl Sheet {
-    pub const ALL: [Sheet; 7] = [Sheet::Story, Sheet::Events, Sheet::Actors, Sheet::Relations, Sheet::Eras, Sheet::Sources, Sheet::Quotes];
+    pub const ALL: [Sheet; 8] =
+        [Sheet::Story, Sheet::Events, Sheet::Actors, Sheet::Relations, Sheet::Eras, Sheet::Sources, Sheet::Quotes, Sheet::Updates];
 
     /// The sheet's name in the template, and its file's name without `.csv`.
     pub fn name(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Sheet {
             Sheet::Eras => "eras",
             Sheet::Sources => "sources",
             Sheet::Quotes => "quotes",
+            Sheet::Updates => "updates",
         }
     }
 
@@ -85,6 +88,7 @@ mod tests {
         assert_eq!(Sheet::of_file("My story - Events (1).csv"), Some(Sheet::Events));
         assert_eq!(Sheet::of_file("quote.csv"), Some(Sheet::Quotes));
         assert_eq!(Sheet::of_file("story.csv"), Some(Sheet::Story));
+        assert_eq!(Sheet::of_file("My story - Updates.csv"), Some(Sheet::Updates));
     }
 
     #[test]

@@ -223,7 +223,7 @@ fn an_unknown_column_and_a_missing_attribution_are_warnings() {
     assert_eq!(
         warnings(&[("events.csv", &sheet)]),
         [
-            "events, column notes: is not a column of the events sheet and is ignored (a typo?); its columns are id, date, end date, title, summary, status, attribution, actors, place, latitude, longitude, tags and sources",
+            "events, column notes: is not a column of the events sheet and is ignored (a typo?); its columns are id, date, end date, title, summary, status, attribution, actors, place, latitude, longitude, tags, sources, updated, what changed and status history",
             "events row 3, column attribution: the event is reported: say who reports or claims it",
         ]
     );
@@ -280,4 +280,45 @@ fn an_unreadable_actors_sheet_does_not_make_every_reference_an_error() {
 fn a_story_without_its_story_sheet_is_refused_with_what_to_add() {
     let found = errors(&[("story.csv", "")]);
     assert_eq!(found, ["story: is missing: add a sheet named story with two columns, field and value, and a row for each of id, title, dek, language, published, updated, byline and sources"]);
+}
+
+/// The small story, developing: the report confirmed in a second update, its history in its row.
+fn developing_sheets() -> (String, &'static str) {
+    let events = EVENTS_SHEET
+        .replacen("tags,sources\n", "tags,sources,updated,what changed,status history\n", 1)
+        .replacen(",reported,according to the NIS", ",confirmed,according to the NIS", 1)
+        .replacen("\"news, wire\"\n", "\"news, wire\",2024-10-28T14:00Z,The Pentagon confirmed it,reported 2024-10-18\n", 1);
+    let updates = "date,summary,added,changed,note\n2024-10-23,First published,\"treaty, nis-report\",,\n2024-10-28T14:00Z,Confirmed,,nis-report,The Pentagon confirmed the report.\n";
+    (events, updates)
+}
+
+#[test]
+fn updates_and_an_events_history_read_from_their_sheet_and_columns() {
+    let (events, updates) = developing_sheets();
+    let story = import(&files(&[("events.csv", &events), ("updates.csv", updates)])).expect("valid").dataset;
+    assert_eq!(story.updates.len(), 2);
+    assert_eq!(story.updates[0].added, ["treaty", "nis-report"]);
+    assert_eq!(story.updates[1].at.to_string(), "2024-10-28T14:00Z");
+    assert_eq!(story.updates[1].note.as_deref(), Some("The Pentagon confirmed the report."));
+    let report = &story.events[1];
+    assert_eq!(report.change.as_deref(), Some("The Pentagon confirmed it"));
+    assert_eq!(report.history.len(), 1);
+    assert_eq!((report.history[0].status, report.history[0].at), (Status::Reported, PartialDate::day(2024, 10, 18)));
+    // And back: the sheets written from it read into the same story.
+    let exported = export_sheets(&story);
+    assert_eq!(exported.notes, Vec::<String>::new());
+}
+
+#[test]
+fn an_update_naming_no_event_and_a_history_without_a_date_are_named_in_their_cells() {
+    let (events, updates) = developing_sheets();
+    let events = events.replacen("reported 2024-10-18", "reported", 1);
+    let updates = updates.replacen(",nis-report,The", ",nis-reprot,The", 1);
+    assert_eq!(
+        errors(&[("events.csv", &events), ("updates.csv", &updates)]),
+        [
+            "events row 3, column status history: \"reported\" has no date: write each earlier status with its date, oldest first, separated by semicolons: claimed 2024-10-18; reported 2024-10-20",
+            "updates row 3, column changed: no event has the id \"nis-reprot\"",
+        ]
+    );
 }

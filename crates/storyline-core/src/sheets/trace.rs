@@ -21,6 +21,7 @@ pub struct Trace {
     pub events: Vec<usize>,
     pub relations: Vec<usize>,
     pub eras: Vec<usize>,
+    pub updates: Vec<usize>,
     /// For each event, the quotes sheet's row of each of its quotes.
     pub quotes: Vec<Vec<usize>>,
     /// Each column's header as the editor wrote it, by sheet and the template's name.
@@ -74,7 +75,8 @@ fn field_path(rest: &[Part<'_>]) -> String {
     out
 }
 
-const LISTS: [(&str, Sheet); 4] = [("actors", Sheet::Actors), ("events", Sheet::Events), ("relations", Sheet::Relations), ("eras", Sheet::Eras)];
+const LISTS: [(&str, Sheet); 5] =
+    [("actors", Sheet::Actors), ("events", Sheet::Events), ("relations", Sheet::Relations), ("eras", Sheet::Eras), ("updates", Sheet::Updates)];
 
 impl Trace {
     fn rows_of(&self, sheet: Sheet) -> &[usize] {
@@ -82,6 +84,7 @@ impl Trace {
             Sheet::Actors => &self.actors,
             Sheet::Events => &self.events,
             Sheet::Relations => &self.relations,
+            Sheet::Updates => &self.updates,
             _ => &self.eras,
         }
     }

@@ -7,10 +7,10 @@ use crate::model::{Event, Update};
 use std::collections::HashMap;
 
 pub(super) fn check_updates(updates: &[(usize, &Update)], event_ids: &Ids<'_>, report: &mut Report) {
-    // Where each event is first added, as a path, to name it when the event is added again.
-    let mut added: HashMap<&str, (usize, String)> = HashMap::new();
+    // The update that first adds each event (its position in `updates`).
+    let mut added: Ids<'_> = HashMap::new();
     let mut previous: Option<&Update> = None;
-    for (i, update) in updates {
+    for (k, (i, update)) in updates.iter().enumerate() {
         let at = TOP.index("updates", *i);
         text(report, &at.field("summary"), &update.summary, MAX_LINE, true);
         if let Some(note) = &update.note {
@@ -29,15 +29,17 @@ pub(super) fn check_updates(updates: &[(usize, &Update)], event_ids: &Ids<'_>, r
             let id_at = at.index("added", j);
             if exists(report, &id_at, id, event_ids) {
                 match added.get(id.as_str()) {
-                    Some((_, first)) => report.error(id_at.to_string(), format!("\"{id}\" is already added at {first}; an event is added once")),
+                    Some(&first) => {
+                        report.error(id_at.to_string(), format!("\"{id}\" is already added at {}; an event is added once", first_added(updates, first, id)))
+                    }
                     None => {
-                        added.insert(id, (*i, id_at.to_string()));
+                        added.insert(id, k);
                     }
                 }
             }
         }
     }
-    for (i, update) in updates {
+    for (here, (i, update)) in updates.iter().enumerate() {
         let at = TOP.index("updates", *i);
         for (j, id) in update.changed.iter().enumerate() {
             let id_at = at.index("changed", j);
@@ -45,18 +47,25 @@ pub(super) fn check_updates(updates: &[(usize, &Update)], event_ids: &Ids<'_>, r
                 continue;
             }
             match added.get(id.as_str()) {
-                Some((k, first)) if k == i => report.error(
+                Some(&k) if k == here => report.error(
                     id_at.to_string(),
-                    format!("\"{id}\" is added in this update ({first}); an update adds an event or changes it, not both"),
+                    format!("\"{id}\" is added in this update ({}); an update adds an event or changes it, not both", first_added(updates, k, id)),
                 ),
-                Some((k, first)) if k > i => report.error(
+                Some(&k) if k > here => report.error(
                     id_at.to_string(),
-                    format!("\"{id}\" is changed here but added only later, at {first}; an event is changed after it is added"),
+                    format!("\"{id}\" is changed here but added only later, at {}; an event is changed after it is added", first_added(updates, k, id)),
                 ),
                 _ => {}
             }
         }
     }
+}
+
+/// The path where the update at position `k` adds `id`: named only when a problem is found.
+fn first_added(updates: &[(usize, &Update)], k: usize, id: &str) -> String {
+    let (i, update) = updates[k];
+    let j = update.added.iter().position(|a| a == id).unwrap_or(0);
+    TOP.index("updates", i).index("added", j).to_string()
 }
 
 fn exists(report: &mut Report, at: &Loc<'_>, id: &str, event_ids: &Ids<'_>) -> bool {
