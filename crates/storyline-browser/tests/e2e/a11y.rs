@@ -366,12 +366,14 @@ fn the_keyboard_alone_reaches_every_control_event_and_actor_card_with_focus_alwa
             wait_focused(ctx, "el.matches('.sl-marker[aria-current=true]')", &format!("event {at}")).await?;
         }
 
-        // Every control: Shift+Tab back to the first (the navigation toolbar's one stop), then Tab through the whole widget
-        // once, opening the two disclosures (the filters and Who's who) with Enter on the way.
+        // Every control: Shift+Tab back to the first (the update log's summary in a developing story's
+        // header, else the navigation toolbar's one stop), then Tab through the whole widget once,
+        // opening the disclosures (the update log, the filters and Who's who) with Enter on the way.
         // The pass ends on the last control. (Focus never goes out to the browser's own controls
         // and back: how an engine hands focus from those to the page is the engine's business.)
-        if ctx.eval("return !!document.activeElement.closest('[role=toolbar]')").await? != Value::Bool(true) {
-            tab_until(ctx, true, "el.closest('[role=toolbar]')", "the navigation").await?;
+        let first = format!("(() => {{ {CONTROLS} return controls[0] === el; }})()");
+        if ctx.eval(&format!("const el = document.activeElement; return {first};")).await? != Value::Bool(true) {
+            tab_until(ctx, true, &first, "the first control").await?;
         }
         ctx.eval("window.slVisited = new Set()").await?;
         let mut stops: Vec<String> = Vec::new();
