@@ -67,7 +67,7 @@ fn the_template_reads_into_the_built_in_story_byte_for_byte_and_back_into_the_sa
     let story = dir.join("story.json");
     let run = storyline(&["import-csv", "docs/template", "--out", path(&story)]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    assert_eq!(stderr(&run), format!("docs/template: imported (16 events, 15 actors, 14 relations, 3 eras; 0 warnings), written to {}\n", path(&story)));
+    assert_eq!(stderr(&run), format!("docs/template: imported (31 events, 22 actors, 17 relations, 3 eras; 0 warnings), written to {}\n", path(&story)));
     assert_eq!(std::fs::read_to_string(&story).unwrap(), std::fs::read_to_string(repo().join(BUILT_IN)).unwrap());
     // CSV → JSON → CSV: the sheets written from the imported story are the template, unchanged.
     let again = dir.join("sheets");
@@ -161,7 +161,7 @@ fn google_sheets_downloads_are_found_by_name_and_other_files_left_out() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert!(stderr(&run).starts_with(&format!("note: {} is left out: its name is no sheet of the template\n", path(&dir.join("notes.csv")))), "{}", stderr(&run));
     let dataset: storyline_core::Dataset = serde_json::from_str(&stdout(&run)).unwrap();
-    assert_eq!(dataset.events.len(), 16);
+    assert_eq!(dataset.events.len(), 31);
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { iterations: 30, seed: 0x5709_11E0, padding: 12.0, gap: 8.0, fill: MAX_FILL, least_scale: 0.0 }
+        Params { iterations: 30, seed: 0x5709_11E0, padding: 10.0, gap: 8.0, fill: MAX_FILL, least_scale: 0.0 }
     }
 }
 

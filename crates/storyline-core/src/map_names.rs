@@ -58,6 +58,6 @@ mod tests {
         let slot = |id: &str| map.slot(dataset.actors.iter().position(|a| a.id == id).unwrap()).unwrap();
         assert_eq!(node_name(&dataset, &map, slot("russia"), false), "Russia, state, part of BRICS, with Putin and Kremlin");
         assert_eq!(node_name(&dataset, &map, slot("nis"), true), "NIS, National Intelligence Service (South Korea), agency, part of S. Korea, involved in this event");
-        assert_eq!(node_name(&dataset, &map, slot("brics"), false), "BRICS, organisation, with Russia");
+        assert_eq!(node_name(&dataset, &map, slot("brics"), false), "BRICS, organisation, with Russia and China");
     }
 }

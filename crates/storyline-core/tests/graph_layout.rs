@@ -147,7 +147,7 @@ fn a_box_wider_than_the_area_is_shrunk_to_fit() {
     let p = Params::default();
     let l = layout(&nodes, &[], 300.0, 200.0, &p);
     assert!(outside(&l, &nodes, 300.0, 200.0, p.padding).is_empty());
-    assert!((l.scale - 276.0 / 900.0).abs() < 1e-12);
+    assert!((l.scale - (300.0 - 2.0 * p.padding) / 900.0).abs() < 1e-12);
 }
 
 #[test]

@@ -37,7 +37,7 @@ fn the_built_in_story_draws_its_groups_inside_one_another_without_overlap_at_eve
     let map = map_layout(&story, 720.0, 504.0, 1.0);
     let id = |slot: usize| story.actors[map.shown[slot]].id.as_str();
     let regions: Vec<(&str, usize)> = map.regions.iter().map(|r| (id(r.node), r.depth)).collect();
-    assert_eq!(regions, [("north-korea", 0), ("ukraine", 0), ("south-korea", 0), ("united-states", 0), ("brics", 0), ("russia", 1)]);
+    assert_eq!(regions, [("north-korea", 0), ("ukraine", 0), ("south-korea", 0), ("united-states", 0), ("brics", 0), ("nato", 0), ("russia", 1)]);
 }
 
 #[test]

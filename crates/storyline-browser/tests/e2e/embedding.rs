@@ -193,7 +193,7 @@ fn a_sandboxed_iframe_reports_its_height_as_its_content_changes(ctx: &Ctx) -> Te
     })
 }
 
-/// The shadow root's counter ("1 of 16") of the `<story-line>` at `host`.
+/// The shadow root's counter ("1 of 31") of the `<story-line>` at `host`.
 async fn counter(ctx: &Ctx, host: &str) -> Result<String, String> {
     Ok(ctx.shadow_texts(host, ".sl-counter").await?.join(" "))
 }

@@ -126,7 +126,7 @@ impl Ctx {
         Ok(out)
     }
 
-    /// Waits until a counter reads `text` ("3 of 16").
+    /// Waits until a counter reads `text` ("3 of 31").
     pub async fn wait_counter(&self, text: &str) -> TestResult {
         let xpath = format!("//*[contains(concat(' ', @class, ' '), ' sl-counter ') and normalize-space(.)='{text}']");
         self.wait_until(Locator::XPath(&xpath), &format!("waiting for the counter to read {text:?}")).await.map(drop)

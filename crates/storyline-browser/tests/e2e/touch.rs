@@ -137,10 +137,10 @@ fn a_touch_swipe_left_steps_forward_and_a_swipe_right_steps_back(ctx: &Ctx) -> T
     Box::pin(async move {
         for (i, (phone, width)) in PHONES.into_iter().enumerate() {
             enter_phone(ctx, phone, i == 0).await?;
-            ctx.wait_counter("1 of 16").await?;
+            ctx.wait_counter("1 of 31").await?;
             let first = card_title(ctx).await?;
             swipe(ctx, CARD, -SWIPE, 0.0).await?;
-            ctx.wait_counter("2 of 16").await?;
+            ctx.wait_counter("2 of 31").await?;
             let second = card_title(ctx).await?;
             expect(second != first, || format!("at {width} px the card still shows {first:?} after the swipe"))?;
             // The card followed the finger, and the page did not scroll sideways under it.
@@ -151,7 +151,7 @@ fn a_touch_swipe_left_steps_forward_and_a_swipe_right_steps_back(ctx: &Ctx) -> T
             wait_card_at_rest(ctx).await?;
 
             swipe(ctx, CARD, SWIPE, 0.0).await?;
-            ctx.wait_counter("1 of 16").await?;
+            ctx.wait_counter("1 of 31").await?;
             expect(card_title(ctx).await? == first, || format!("at {width} px a swipe right did not bring back {first:?}"))?;
             wait_card_at_rest(ctx).await?;
             expect_nothing_canceled(ctx).await?;
@@ -161,7 +161,7 @@ fn a_touch_swipe_left_steps_forward_and_a_swipe_right_steps_back(ctx: &Ctx) -> T
             synthetic_press_and_move(ctx, CARD, -SWIPE, 0.0).await?;
             ctx.screenshot(&format!("touch-swipe-{width}-following")).await?;
             synthetic_lift(ctx).await?;
-            ctx.wait_counter("2 of 16").await?;
+            ctx.wait_counter("2 of 31").await?;
         }
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))
     })
@@ -170,7 +170,7 @@ fn a_touch_swipe_left_steps_forward_and_a_swipe_right_steps_back(ctx: &Ctx) -> T
 fn a_vertical_swipe_on_the_card_scrolls_the_page_and_keeps_the_event(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         enter_phone(ctx, "#w375", true).await?;
-        ctx.wait_counter("1 of 16").await?;
+        ctx.wait_counter("1 of 31").await?;
         let before = ctx.eval("return scrollY").await?.as_f64().unwrap_or_default();
         // The finger moves up with a little sideways wobble, as a thumb does.
         swipe(ctx, ".sl-card", -12.0, -240.0).await?;
@@ -184,7 +184,7 @@ fn a_vertical_swipe_on_the_card_scrolls_the_page_and_keeps_the_event(ctx: &Ctx) 
         let followed = ctx.eval("return document.querySelector('.sl-card').hasAttribute('data-swipe')").await?;
         expect(followed == false, || "the card followed a vertical swipe".into())?;
         let counter = ctx.counters().await?;
-        expect(counter == ["1 of 16"], || format!("a vertical swipe moved the story to {counter:?}"))?;
+        expect(counter == ["1 of 31"], || format!("a vertical swipe moved the story to {counter:?}"))?;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         ctx.screenshot("touch-vertical-375").await
     })
@@ -200,7 +200,7 @@ fn a_swipe_on_the_timeline_pans_it_and_steps_nothing(ctx: &Ctx) -> Test<'_> {
         let panned = ctx.wait_ticks_settle(&ticks).await?;
         expect(panned != ticks, || format!("the axis did not pan: its ticks still read {ticks:?}"))?;
         let counter = ctx.counters().await?;
-        expect(counter == ["1 of 16"], || format!("a swipe on the timeline stepped the story to {counter:?}"))?;
+        expect(counter == ["1 of 31"], || format!("a swipe on the timeline stepped the story to {counter:?}"))?;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))
     })
 }
@@ -223,7 +223,7 @@ fn a_mouse_drag_across_the_card_selects_its_text_and_steps_nothing(ctx: &Ctx) ->
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         expect(selected.as_str().is_some_and(|s| s.trim().len() > 10), || format!("the drag selected {selected}"))?;
         expect(followed == false, || "the card followed the mouse".into())?;
-        expect(counter == ["1 of 16"], || format!("a mouse drag stepped the story to {counter:?}"))
+        expect(counter == ["1 of 31"], || format!("a mouse drag stepped the story to {counter:?}"))
     })
 }
 
@@ -266,7 +266,7 @@ fn with_reduced_motion_a_swipe_steps_without_moving_the_card(ctx: &Ctx) -> Test<
                 switch_media_rules(ctx, "prefers-reduced-motion: no-preference", "not all").await?;
             }
             swipe(ctx, CARD, -SWIPE, 0.0).await?;
-            ctx.wait_counter("2 of 16").await?;
+            ctx.wait_counter("2 of 31").await?;
             let (offsets, _) = drawn(ctx).await?;
             expect(!offsets.is_empty() && offsets.iter().all(|&o| o == 0.0), || format!("with reduced motion the card was drawn at {offsets:?}"))?;
             let glide = ctx.eval("return getComputedStyle(document.querySelector('.sl-card')).transform").await?;
