@@ -8,6 +8,8 @@ pub mod any_format;
 pub mod country;
 pub mod date;
 pub mod deep_link;
+pub mod embed_code;
+pub mod fixes;
 pub mod font_fit;
 pub mod gestures;
 pub mod graph_layout;
