@@ -4,9 +4,9 @@
 //! natively with `ssr` (prerendered HTML and component tests). No layout or rule lives
 //! here; components ask `storyline-core` and render what it answers.
 //!
-//! What differs between the two builds is kept to a few places: `dom`, the seam to the
-//! browser (no-ops on the server); `panic` and `mount`'s mounting, for the browser only; and
-//! `prerender` and `publish`, for the server only.
+//! What differs between the two builds lives in one module, `dom`, the seam: in the browser
+//! the DOM calls, mounting, the loader's exports and the panic hook; on the server the same
+//! DOM calls as no-ops, prerendering and publishing. Nothing else names a target.
 
 pub mod app;
 pub mod by_pointer;
@@ -15,14 +15,11 @@ pub mod dom;
 pub mod hooks;
 pub mod ids;
 pub mod mount;
-#[cfg(target_arch = "wasm32")]
-pub mod panic;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod publish;
 pub mod store;
 pub mod story;
 pub mod svg;
 
 pub use app::{App, AppProps};
+/// What one build has and the other has not: `panic` in the browser; `prerender` and `publish`
+/// on the server (see `dom`).
+pub use dom::build::*;

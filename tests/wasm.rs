@@ -102,13 +102,13 @@ async fn a_panic_is_announced_to_the_page_with_its_message() {
 }
 
 /// Mounts `json` the way the page's loader does: parsed by the browser's `JSON.parse`, then
-/// read in one pass by `storyline::mount` (core's `accept_parsed`).
-async fn mount_parsed(json: &str) -> (Element, Option<storyline::mount::Mounted>) {
+/// read in one pass by `storyline::dom::mount` (core's `accept_parsed`).
+async fn mount_parsed(json: &str) -> (Element, Option<storyline::dom::Mounted>) {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let story = js_sys::JSON::parse(json).expect("JSON");
-    let mounted = storyline::mount::mount(root.clone(), story, json.len(), "test.json", "event".into());
+    let mounted = storyline::dom::mount(root.clone(), story, json.len(), "test.json", "event".into());
     yew::scheduler::flush().await;
     (root, mounted)
 }

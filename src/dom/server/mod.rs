@@ -1,6 +1,12 @@
 //! The seam on the server: the browser's functions, doing nothing. Server rendering runs no
 //! effects and no event handlers, so none of these is ever called; they exist so that the
 //! components and hooks that call them are one code on both builds.
+//!
+//! What only the server build has lives here too: prerendering the widget to HTML, and the
+//! page and element a story is published as.
+
+pub mod prerender;
+pub mod publish;
 
 use crate::dom::{Field, Passive};
 use yew::events::Event;
@@ -67,4 +73,16 @@ pub fn capture_pointer(_: &NodeRef, _: i32) {}
 
 pub fn target_matches(_: &Event, _: &str) -> bool {
     false
+}
+
+/// Run natively, the widget's binary has nothing to do: stories are prerendered by the CLI.
+pub fn start() {
+    eprintln!("storyline-widget runs in the browser. To prerender a story, use `storyline publish STORY.json --out DIR`.");
+    std::process::exit(2);
+}
+
+/// The modules only this build has, which the crate's root re-exports (`storyline::prerender`,
+/// `storyline::publish`).
+pub mod build {
+    pub use super::{prerender, publish};
 }

@@ -6,7 +6,7 @@
 //! `storyline publish` (crates/storyline-cli) reads the files and hashes them; this module only
 //! writes markup.
 
-use crate::prerender::render_html_with_key;
+use super::prerender::render_html_with_key;
 pub use storyline_core::embed_code::data_json;
 pub use storyline_core::html_text::escape;
 use storyline_core::Dataset;

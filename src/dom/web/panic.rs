@@ -5,7 +5,7 @@
 //! widget on the page stops answering. Without this, the reader would face buttons that do
 //! nothing; with it, each widget says that it stopped and stays readable as static text.
 //!
-//! Browser-only (`lib.rs` builds it for wasm32 alone): only a page has a loader to tell.
+//! Browser-only (the seam's `web` side): only a page has a loader to tell.
 
 /// The name of the window event that carries the panic's message (`event.detail`).
 pub const PANIC_EVENT: &str = "storyline:panic";
