@@ -4,9 +4,15 @@
 
 const preview = document.getElementById("preview");
 
+/** Tells the editor page that this frame listens, so that it sends the story it has. */
+const ready = () => parent.postMessage({ "storyline-preview-ready": true }, location.origin);
+
 addEventListener("message", (event) => {
+  if (event.origin !== location.origin || event.source !== parent) return;
+  // The page asks when its script started after this frame's.
+  if (event.data?.["storyline-preview-hello"]) return ready();
   const story = event.data?.["storyline-preview"];
-  if (event.origin !== location.origin || event.source !== parent || typeof story !== "string") return;
+  if (typeof story !== "string") return;
   const element = document.createElement("story-line");
   const data = document.createElement("script");
   data.type = "application/json";
@@ -15,5 +21,4 @@ addEventListener("message", (event) => {
   preview.replaceChildren(element);
 });
 
-// Says the frame listens, so that a story checked before it loaded is sent again.
-parent.postMessage({ "storyline-preview-ready": true }, location.origin);
+ready();

@@ -112,7 +112,12 @@ async function openFiles(files) {
 }
 
 const input = $("files");
-input.addEventListener("change", () => openFiles(input.files));
+input.addEventListener("change", () => {
+  const files = [...input.files];
+  // Emptied, so that opening the same files again (fixed in the spreadsheet) reads them again.
+  input.value = "";
+  openFiles(files);
+});
 const drop = $("drop");
 addEventListener("dragover", (event) => {
   event.preventDefault();
@@ -137,6 +142,8 @@ addEventListener("message", (event) => {
   shown = null;
   updatePreview();
 });
+// The frame's script may have said it listens before this one did: ask again.
+frame.contentWindow.postMessage({ "storyline-preview-hello": true }, location.origin);
 for (const radio of document.querySelectorAll('input[name="width"]')) {
   radio.addEventListener("change", () => (frame.className = radio.value === "phone" ? "ed-phone" : "ed-desktop"));
 }

@@ -8,7 +8,9 @@ pub mod any_format;
 pub mod country;
 pub mod date;
 pub mod deep_link;
+#[cfg(feature = "authoring")]
 pub mod embed_code;
+#[cfg(feature = "authoring")]
 pub mod fixes;
 pub mod font_fit;
 pub mod gestures;
