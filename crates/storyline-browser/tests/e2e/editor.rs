@@ -103,7 +103,8 @@ fn editor_previews_the_template_sheets_at_phone_and_desktop_width(ctx: &Ctx) -> 
         enter_live_preview(ctx).await?;
         let shown = ctx.shadow_texts("story-line", ".sl-title").await?;
         expect(shown.iter().any(|t| t.contains(&title)), || format!("the preview shows {shown:?}, not {title:?}"))?;
-        let width = ctx.eval("return document.documentElement.clientWidth").await?;
+        // The frame's viewport, as its media queries see it (a scroll bar included).
+        let width = ctx.eval("return window.innerWidth").await?;
         expect(width == json!(375), || format!("the phone preview is {width} px wide"))?;
         // It is the reader's widget: Next steps to the next event.
         ctx.eval("document.querySelector('story-line').shadowRoot.querySelector('.sl-next').click()").await?;
