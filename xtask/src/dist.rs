@@ -29,13 +29,15 @@ const IMPORT_EXPORTS: [&str; 1] = ["acceptStory"];
 /// (`crates/storyline-editor`), which no reader downloads: the page, its script, stylesheet and
 /// preview frame, the module's glue as wasm-bindgen writes it, and its wasm.
 const EDITOR_PACKAGE: &str = "storyline-editor";
-const EDITOR_PAGE_FILES: [&str; 5] = ["editor.html", "editor.js", "editor.css", "editor-preview.html", "editor-preview.js"];
 const EDITOR_GLUE: &str = "storyline-editor.js";
 const EDITOR_WASM: &str = "storyline-editor_bg.wasm";
+/// Every file of the editor's page in `dist/`: first those copied from `assets/editor/`, then the module's.
+pub const EDITOR_FILES: [&str; 7] = ["editor.html", "editor.js", "editor.css", "editor-preview.html", "editor-preview.js", EDITOR_GLUE, EDITOR_WASM];
+const EDITOR_PAGE_FILES: usize = 5;
 
 /// Whether a file of `dist/` is the editor's, which `cargo xtask size` reports apart from the reader's.
 pub fn is_editor_file(path: &str) -> bool {
-    EDITOR_PAGE_FILES.contains(&path) || path == EDITOR_GLUE || path == EDITOR_WASM
+    EDITOR_FILES.contains(&path)
 }
 
 /// What wasm-opt may use, as Trunk is told for the widget (`data-wasm-opt-params` in index.html).
@@ -77,9 +79,9 @@ fn add_editor(root: &Path, dist: &Path) -> Result<(), String> {
     let glue = build_module(root, dist, EDITOR_PACKAGE, EDITOR_WASM)?;
     write(&dist.join(EDITOR_GLUE), &glue)?;
     let js_sri = integrity(&std::fs::read(dist.join("storyline.js")).map_err(|e| e.to_string())?);
-    for file in EDITOR_PAGE_FILES {
+    for file in &EDITOR_FILES[..EDITOR_PAGE_FILES] {
         let text = read(&root.join("assets/editor").join(file))?;
-        let text = if file == "editor.js" { fill(&text, "@JS_INTEGRITY@", &js_sri, "assets/editor/editor.js")? } else { text };
+        let text = if *file == "editor.js" { fill(&text, "@JS_INTEGRITY@", &js_sri, "assets/editor/editor.js")? } else { text };
         write(&dist.join(file), &text)?;
     }
     Ok(())
