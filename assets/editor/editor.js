@@ -132,6 +132,7 @@ addEventListener("drop", (event) => {
 
 /** Sends the story to the preview frame when it changed; a story with errors leaves the last good one there. */
 function updatePreview() {
+  $("preview-status").textContent = story || !shown ? "" : "The story has errors now: the preview shows its last version without them.";
   if (!story || !previewReady || story === shown) return;
   shown = story;
   frame.contentWindow.postMessage({ "storyline-preview": story }, location.origin);

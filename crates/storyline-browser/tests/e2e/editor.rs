@@ -1,7 +1,8 @@
 //! The editor's page (`/widget/editor.html`): every invalid file of the corpus opened through
 //! the file input shows its problems' paths; the template's CSV files preview in the reader's
-//! own widget at phone and desktop width; the `<story-line>` code it gives shows the story in a
-//! plain page; axe finds nothing; the keyboard reaches everything; it works at 320 px.
+//! own widget at phone and desktop width, and are checked again as one types; the
+//! `<story-line>` code it gives shows the story in a plain page; axe finds nothing; the
+//! keyboard reaches everything; it works at 320 px.
 
 use crate::a11y::{axe, no_violations};
 use crate::harness::{expect, fail, Ctx, Test, TestFn, TestResult};
@@ -120,7 +121,16 @@ fn editor_previews_the_template_sheets_at_phone_and_desktop_width(ctx: &Ctx) -> 
         let frame_width = ctx.wait_until_true("const w = document.getElementById('preview').getBoundingClientRect().width; return w > 900 && w;", "the desktop preview").await?;
         ctx.scroll_to("#preview-title").await?;
         ctx.screenshot("editor-preview-desktop").await?;
-        expect(frame_width.as_f64().is_some_and(|w| w > 900.0), || format!("the desktop preview is {frame_width} px wide"))
+        expect(frame_width.as_f64().is_some_and(|w| w > 900.0), || format!("the desktop preview is {frame_width} px wide"))?;
+
+        // Typed into a broken story, it is checked again: the problem shows with its fix, and
+        // the preview keeps the last story without errors and says so.
+        let text = ctx.client.find(Locator::Css("#text")).await.map_err(fail("the story's text"))?;
+        text.send_keys("}").await.map_err(fail("type into the story"))?;
+        let said = ctx.wait_until_true("return document.getElementById('preview-status').textContent;", "the check as one types").await?;
+        let problems = ctx.texts("#problems li").await?;
+        expect(problems.len() == 1 && problems[0].contains("not valid JSON") && problems[0].contains("Fix: "), || format!("after a stray brace: {problems:?}"))?;
+        expect(said.as_str().is_some_and(|s| s.contains("last version")), || format!("the preview says {said}"))
     })
 }
 
