@@ -74,6 +74,11 @@ fn editor_shows_the_paths_of_every_invalid_file_it_opens(ctx: &Ctx) -> Test<'_> 
                 }
             }
         }
+        // A TimelineJS file is taken as the CLI takes it: imported, with no error.
+        open_and_wait(ctx, &[path_of("tests/data/timelinejs/minimal.json")]).await?;
+        let status = ctx.texts("#status").await?.concat();
+        let errors = ctx.texts("#problems .ed-error").await?;
+        expect(status.contains("TimelineJS") && errors.is_empty(), || format!("a TimelineJS file: {status:?}, errors {errors:?}"))?;
         // The last file's problems, each with its fix, for the screenshot.
         open_and_wait(ctx, &[dir.join("44-rule-errors-across-the-file.json")]).await?;
         let fixes = ctx.texts("#problems .ed-fix").await?;
