@@ -10,7 +10,7 @@ use std::process::Command;
 
 /// The files of `dist/` a newsroom serves: the widget's own page (the built-in story, also the
 /// page that `?src=` points at another story), the four widget files, their hashes, and the
-/// brotli and gzip copies of each.
+/// brotli and gzip copies of each. The editor's page (`dist::EDITOR_FILES`) goes beside them.
 const WIDGET_FILES: [&str; 7] =
     ["index.html", "storyline.js", "storyline-widget_bg.wasm", dist::IMPORT_WASM, "storyline.css", "embed.js", "integrity.txt"];
 
@@ -63,7 +63,7 @@ pub fn bundle(args: &[String]) -> Result<(), String> {
         std::fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
     }
     copy(&root.join("target/release/storyline"), &dir.join("storyline"))?;
-    for file in WIDGET_FILES {
+    for file in WIDGET_FILES.iter().chain(&dist::EDITOR_FILES) {
         copy(&root.join("dist").join(file), &widget.join(file))?;
         for ext in ["br", "gz"] {
             let compressed = root.join("dist").join(format!("{file}.{ext}"));

@@ -25,6 +25,21 @@ const IMPORT_PACKAGE: &str = "storyline-import";
 pub const IMPORT_WASM: &str = "storyline-import_bg.wasm";
 const IMPORT_EXPORTS: [&str; 1] = ["acceptStory"];
 
+/// The editor's page (`assets/editor/`, served as `editor.html`) and its own module
+/// (`crates/storyline-editor`), which no reader downloads: the page, its script, stylesheet and
+/// preview frame, the module's glue as wasm-bindgen writes it, and its wasm.
+const EDITOR_PACKAGE: &str = "storyline-editor";
+const EDITOR_GLUE: &str = "storyline-editor.js";
+const EDITOR_WASM: &str = "storyline-editor_bg.wasm";
+/// Every file of the editor's page in `dist/`: first those copied from `assets/editor/`, then the module's.
+pub const EDITOR_FILES: [&str; 7] = ["editor.html", "editor.js", "editor.css", "editor-preview.html", "editor-preview.js", EDITOR_GLUE, EDITOR_WASM];
+const EDITOR_PAGE_FILES: usize = 5;
+
+/// Whether a file of `dist/` is the editor's, which `cargo xtask size` reports apart from the reader's.
+pub fn is_editor_file(path: &str) -> bool {
+    EDITOR_FILES.contains(&path)
+}
+
 /// What wasm-opt may use, as Trunk is told for the widget (`data-wasm-opt-params` in index.html).
 const WASM_OPT_FEATURES: [&str; 5] =
     ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"];
@@ -37,23 +52,39 @@ pub fn build_release() -> Result<(), String> {
     let root = project_root();
     run(Command::new("trunk").args(["build", "--release"]).current_dir(&root))?;
     let dist = root.join("dist");
-    let import_glue = build_import_module(&root, &dist)?;
+    let import_glue = build_module(&root, &dist, IMPORT_PACKAGE, IMPORT_WASM)?;
     finish(&dist, &std::fs::read_to_string(root.join("assets/loader.js")).map_err(|e| e.to_string())?, &import_glue)?;
+    add_editor(&root, &dist)?;
     publish(&[BUILT_IN_STORY, "--out", "dist", "--widget", "dist"])?;
     compress(&dist)
 }
 
-/// Builds the second module as Trunk builds the widget (release, wasm-bindgen for the web,
-/// wasm-opt -Oz), puts its wasm into `dist/`, and returns its glue.
-fn build_import_module(root: &Path, dist: &Path) -> Result<String, String> {
-    println!("Building the import module ({IMPORT_PACKAGE})");
-    run(Command::new("cargo").args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", IMPORT_PACKAGE]).current_dir(root))?;
+/// Builds a module of the workspace as Trunk builds the widget (release, wasm-bindgen for the
+/// web, wasm-opt -Oz), puts its wasm into `dist/` as `wasm`, and returns its glue.
+fn build_module(root: &Path, dist: &Path, package: &str, wasm: &str) -> Result<String, String> {
+    println!("Building the module {package}");
+    run(Command::new("cargo").args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", package]).current_dir(root))?;
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir));
-    let built = target.join("wasm32-unknown-unknown/release/storyline_import.wasm");
-    let out = target.join("import-bindgen");
+    let name = package.replace('-', "_");
+    let built = target.join(format!("wasm32-unknown-unknown/release/{name}.wasm"));
+    let out = target.join(format!("{package}-bindgen"));
     run(Command::new("wasm-bindgen").arg(&built).args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out))?;
-    run(Command::new("wasm-opt").arg("-Oz").args(WASM_OPT_FEATURES).arg(out.join("storyline_import_bg.wasm")).arg("-o").arg(dist.join(IMPORT_WASM)))?;
-    read(&out.join("storyline_import.js"))
+    run(Command::new("wasm-opt").arg("-Oz").args(WASM_OPT_FEATURES).arg(out.join(format!("{name}_bg.wasm"))).arg("-o").arg(dist.join(wasm)))?;
+    read(&out.join(format!("{name}.js")))
+}
+
+/// The editor's page beside the widget's files (its preview loads `storyline.js`, and its
+/// `<story-line>` code names it with the integrity written here), with its own module.
+fn add_editor(root: &Path, dist: &Path) -> Result<(), String> {
+    let glue = build_module(root, dist, EDITOR_PACKAGE, EDITOR_WASM)?;
+    write(&dist.join(EDITOR_GLUE), &glue)?;
+    let js_sri = integrity(&std::fs::read(dist.join("storyline.js")).map_err(|e| e.to_string())?);
+    for file in &EDITOR_FILES[..EDITOR_PAGE_FILES] {
+        let text = read(&root.join("assets/editor").join(file))?;
+        let text = if *file == "editor.js" { fill(&text, "@JS_INTEGRITY@", &js_sri, "assets/editor/editor.js")? } else { text };
+        write(&dist.join(file), &text)?;
+    }
+    Ok(())
 }
 
 /// The files of `dist/` that are sent compressed: everything but the compressed copies themselves.

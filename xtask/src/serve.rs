@@ -20,6 +20,7 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     println!();
     println!("Demo news page:   http://{addr}/");
     println!("The widget alone: http://{addr}/widget/");
+    println!("The editor's page (open, check, preview and embed a story): http://{addr}/widget/editor.html");
     println!("Two <story-line> elements on a page with hostile CSS: http://{addr}/hostile.html");
     println!("A page under a strict Content-Security-Policy header:  http://{addr}/strict/");
     println!("Press Ctrl-C to stop.");

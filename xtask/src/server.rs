@@ -60,6 +60,13 @@ pub fn strict_csp(origin: &str) -> String {
     )
 }
 
+/// The strict policy for the file at `path`: the editor's page frames its preview, a page of
+/// its own folder, so its policy lets it frame its own origin and nothing else.
+pub fn strict_csp_for(path: &str, origin: &str) -> String {
+    let policy = strict_csp(origin);
+    if path.ends_with("/editor.html") { format!("{policy}; frame-src 'self' {origin}") } else { policy }
+}
+
 /// The origin a request was made to, from its Host header, if the header is a plain host[:port].
 fn origin_of(host: &str) -> Option<String> {
     let host = host.trim();
@@ -263,7 +270,7 @@ fn respond(mut stream: TcpStream, mounts: &[Mount]) {
         _ => ("405 Method Not Allowed", Vec::new(), "text/plain; charset=utf-8"),
     };
     let csp = if mount_of(mounts, bare).is_some_and(|m| m.strict_csp) {
-        format!("Content-Security-Policy: {}\r\n", strict_csp(&origin.unwrap_or_default()))
+        format!("Content-Security-Policy: {}\r\n", strict_csp_for(bare, &origin.unwrap_or_default()))
     } else {
         String::new()
     };
@@ -325,6 +332,14 @@ mod tests {
             assert!(!policy.split([' ', ';']).any(|word| word == loophole), "{loophole} in {policy}");
         }
         assert!(policy.contains("script-src 'self' http://127.0.0.1:8080 'wasm-unsafe-eval'"), "{policy}");
+    }
+
+    #[test]
+    fn only_the_editors_page_may_frame_and_only_its_own_origin() {
+        let origin = "http://127.0.0.1:8080";
+        assert_eq!(strict_csp_for("/widget/editor.html", origin), format!("{}; frame-src 'self' {origin}", strict_csp(origin)));
+        assert_eq!(strict_csp_for("/widget/index.html", origin), strict_csp(origin));
+        assert_eq!(strict_csp_for("/widget/editor-preview.html", origin), strict_csp(origin));
     }
 
     #[test]

@@ -73,7 +73,17 @@ pub const READER_BROTLI_BUDGET: u64 = 209_478;
 
 /// The reader's download for the page in `dist`, raw, gzip and brotli.
 pub fn reader_total(sizes: &[FileSize]) -> (u64, u64, u64) {
-    sizes.iter().filter(|f| READER_DOWNLOADS.contains(&f.path.as_str())).fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+    total(sizes, |path| READER_DOWNLOADS.contains(&path))
+}
+
+/// What an editor downloads for the editor's page, besides the widget's files its preview loads.
+fn editor_total(sizes: &[FileSize]) -> (u64, u64, u64) {
+    total(sizes, dist::is_editor_file)
+}
+
+/// The sizes of the files whose path `keep` takes, added up: raw, gzip and brotli.
+fn total(sizes: &[FileSize], keep: impl Fn(&str) -> bool) -> (u64, u64, u64) {
+    sizes.iter().filter(|f| keep(&f.path)).fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
 }
 
 /// Whether the built `dist/` keeps within the budget; the reader's brotli bytes when it does.
@@ -125,10 +135,13 @@ pub fn size(args: &[String]) -> Result<(), String> {
     if let Some(import) = sizes.iter().find(|f| f.path == dist::IMPORT_WASM) {
         print_row("only when a story needs it: import module", import.raw, import.gzip, import.brotli);
     }
+    let (editor_raw, editor_gzip, editor_brotli) = editor_total(&sizes);
+    print_row("the editor's page (editor*, storyline-editor*)", editor_raw, editor_gzip, editor_brotli);
     let json = serde_json::json!({
         "files": sizes.iter().map(|f| json_of(&f.path, f.raw, f.gzip, f.brotli)).collect::<Vec<_>>(),
         "reader_total": json_of("index.html + storyline.js + wasm + css", raw, gzip, brotli),
         "reader_brotli_budget": READER_BROTLI_BUDGET,
+        "editor_total": json_of("editor.html and its files", editor_raw, editor_gzip, editor_brotli),
         "prerendered_html": json_of("the widget inside index.html", html.len() as u64, html_gzip, html_brotli),
     });
     let out = root.join("target/size.json");

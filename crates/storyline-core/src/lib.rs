@@ -9,6 +9,10 @@ pub mod country;
 pub mod date;
 pub mod deep_link;
 pub mod developing;
+#[cfg(feature = "authoring")]
+pub mod embed_code;
+#[cfg(feature = "authoring")]
+pub mod fixes;
 pub mod font_fit;
 pub mod gestures;
 pub mod graph_layout;

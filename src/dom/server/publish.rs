@@ -7,6 +7,7 @@
 //! writes markup.
 
 use super::prerender::render_html_with_key;
+pub use storyline_core::embed_code::data_json;
 pub use storyline_core::html_text::escape;
 use storyline_core::Dataset;
 
@@ -62,13 +63,6 @@ impl WidgetFiles {
             self.wasm_integrity
         )
     }
-}
-
-/// The story as the JSON a data block holds: compact, and with every `<` written `\u003c`, which
-/// means the same to a JSON parser but can neither end the `<script>` element nor open a comment.
-/// Every `<` of serialised JSON is inside a string, where the escape is exact.
-pub fn data_json(dataset: &Dataset) -> String {
-    serde_json::to_string(dataset).expect("a dataset always serializes").replace('<', "\\u003c")
 }
 
 /// The deep-link key of a published element: its story's id keys it apart from any other

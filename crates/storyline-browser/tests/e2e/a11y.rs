@@ -48,7 +48,7 @@ fn axe_source() -> Result<&'static str, String> {
 /// Runs axe in the current frame over `context` (null for the whole document, or axe's
 /// `{include: [...]}`) and returns a description of every violation, for the developer who
 /// will fix it: rule, impact, where (selectors) and a snippet of the HTML.
-async fn axe(ctx: &Ctx, context: Value, state: &str) -> Result<Vec<String>, String> {
+pub(crate) async fn axe(ctx: &Ctx, context: Value, state: &str) -> Result<Vec<String>, String> {
     // A new document forgets the injected script; inject it when it is not there.
     if ctx.eval("return typeof window.axe === 'object'").await? != Value::Bool(true) {
         ctx.client.execute(axe_source()?, vec![]).await.map_err(fail("inject axe-core"))?;
@@ -85,7 +85,7 @@ fn describe_violation(state: &str, v: &Value) -> String {
 }
 
 /// Passes when no state had a violation; otherwise lists them all.
-fn no_violations(found: Vec<String>) -> TestResult {
+pub(crate) fn no_violations(found: Vec<String>) -> TestResult {
     expect(found.is_empty(), || format!("axe found {} violation(s) of WCAG 2.2 A/AA:\n    {}", found.len(), found.join("\n    ")))
 }
 
