@@ -108,7 +108,8 @@ pub fn story(events: usize, seed: u64) -> Dataset {
                 label: format!("synthetic relation {i}"),
                 directed: rng.below(4) != 0,
                 status,
-                attribution: None,
+                // Who says so, as validation asks of every relation not confirmed.
+                attribution: (status != Status::Confirmed).then(|| format!("according to synthetic source {i}")),
                 valid_from,
                 valid_to,
                 sources: vec![source(&mut rng, i)],

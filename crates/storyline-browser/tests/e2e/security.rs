@@ -154,7 +154,8 @@ fn every_malformed_story_shows_its_errors_and_none_is_blank(ctx: &Ctx) -> Test<'
             let expected = std::fs::read_to_string(dir.join(format!("{name}.expect"))).map_err(fail(name))?;
             let host = format!("#{id}");
             let text = ctx.shadow_texts(&host, "[role='alert']").await?.join(" ");
-            for path in expected.lines().map(str::trim).filter(|p| !p.is_empty() && *p != "<root>") {
+            // Each line of the case is `path => words of the message`; the view names the path.
+            for path in expected.lines().filter_map(|l| l.split_once(" => ")).map(|(path, _)| path).filter(|p| *p != "<root>") {
                 expect(text.contains(path), || format!("{id}: the error view does not name {path}: {text}"))?;
             }
             cases += 1;
