@@ -49,7 +49,7 @@ fn timeline_labels_are_drawn_at_the_size_the_font_is_measured_at() {
 #[test]
 fn the_prerendered_maps_take_turns_at_the_width_where_core_turns_to_the_phones_map() {
     use storyline_core::map_scene::PHONE_WIDTH;
-    let until_live = ".storyline:not([data-ready])";
-    assert_eq!(declared(&format!("@container (width < {PHONE_WIDTH}px)"), &format!("{until_live} .sl-map-main"), "display"), "none");
-    assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), &format!("{until_live} .sl-map-phone"), "display"), "none");
+    assert_eq!(declared(&format!("@container (width < {PHONE_WIDTH}px)"), ".sl-map-phone ~ .sl-map-main", "display"), "none");
+    assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), ".sl-map-phone", "display"), "none");
+    assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), ".sl-map-views", "display"), "none");
 }

@@ -138,8 +138,13 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
     let toggle = |whole: bool, label: &'static str| {
         html! { <button type="button" aria-pressed={(view.whole_map == whole).to_string()} onclick={on_click(&dispatch, Action::ShowWholeMap(whole))}>{ label }</button> }
     };
+    // The legend comes first: a keyboard reader who opens a card from the map Tabs straight into
+    // it. The phone's map, when there is one, comes before the other, which the stylesheet hides
+    // after it on a phone.
     html! {
         <>
+            if let Some(phone_key) = phone_key { <div class="sl-map-phone">{ phone_key }</div> }
+            <div class="sl-map-main">{ key }</div>
             <div ref={container.clone()} class="sl-map">
                 if offered {
                     <div class="sl-map-views" role="group" aria-label="Show on the map">
@@ -147,11 +152,9 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
                         { toggle(true, "Whole map") }
                     </div>
                 }
-                <div class="sl-map-main">{ map }</div>
                 if let Some(phone_map) = phone_map { <div class="sl-map-phone">{ phone_map }</div> }
+                <div class="sl-map-main">{ map }</div>
             </div>
-            <div class="sl-map-main">{ key }</div>
-            if let Some(phone_key) = phone_key { <div class="sl-map-phone">{ phone_key }</div> }
         </>
     }
 }
