@@ -1,7 +1,7 @@
 //! The root component: it owns the store, provides it to the components, and answers keys pressed inside the widget.
 
 use crate::components::{
-    ActorCard, ActorMap, EventCard, EventList, Filters, LiveRegion, Navigation, RelationCard, StoryHeader, Timeline, WhosWho,
+    ActorMap, EventCard, EventList, Filters, LiveRegion, Navigation, StoryHeader, Timeline, WhosWho,
 };
 use crate::dom;
 use crate::hooks::{use_change_event, use_fragment_sync, use_last_visit, use_live, use_print_mode, use_ready_mark, Change};
@@ -93,8 +93,6 @@ pub fn App(props: &AppProps) -> Html {
                             <section class="sl-map-panel" aria-label={format!("Who is involved: {}", story.title)}>
                                 <h3 class="sl-panel-title">{ "Who is involved, as of this event" }</h3>
                                 <ActorMap {live} />
-                                <ActorCard />
-                                <RelationCard />
                                 <WhosWho />
                             </section>
                         }

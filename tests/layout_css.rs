@@ -51,5 +51,4 @@ fn the_prerendered_maps_take_turns_at_the_width_where_core_turns_to_the_phones_m
     use storyline_core::map_scene::PHONE_WIDTH;
     assert_eq!(declared(&format!("@container (width < {PHONE_WIDTH}px)"), ".sl-map-phone ~ .sl-map-main", "display"), "none");
     assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), ".sl-map-phone", "display"), "none");
-    assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), ".sl-map-views", "display"), "none");
 }

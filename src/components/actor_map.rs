@@ -11,7 +11,7 @@
 //! Enter opens the actor's card, Escape closes it. Nodes and edges are buttons named in words.
 
 use crate::by_pointer::ByPointer;
-use crate::components::MapLegend;
+use crate::components::{ActorCard, MapLegend, RelationCard};
 use crate::dom;
 use crate::hooks::{use_focus_back_from_cards, use_width};
 use crate::store::{on_click, use_dispatch, use_store, Dispatch, StoreHandle};
@@ -133,18 +133,16 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
         drawn(&scene, narrow, PHONE_PRERENDER_WIDTH)
     });
     let (phone_map, phone_key) = phone.unzip();
-    // The prerender carries the phone's switch too, for the stylesheet to show on a phone.
-    let offered = MapView::offered(if live { width } else { PHONE_PRERENDER_WIDTH }, &involved);
+    // The switch needs script: the live widget draws it, on a phone.
+    let offered = live && MapView::offered(width, &involved);
     let toggle = |whole: bool, label: &'static str| {
         html! { <button type="button" aria-pressed={(view.whole_map == whole).to_string()} onclick={on_click(&dispatch, Action::ShowWholeMap(whole))}>{ label }</button> }
     };
-    // The legend comes first: a keyboard reader who opens a card from the map Tabs straight into
-    // it. The phone's map, when there is one, comes before the other, which the stylesheet hides
-    // after it on a phone.
+    // The cards the map opens come right after it, so that a keyboard reader Tabs from a node
+    // straight into its card; the legend follows them. The phone's map, when there is one, comes
+    // before the other, which the stylesheet hides after it on a phone.
     html! {
         <>
-            if let Some(phone_key) = phone_key { <div class="sl-map-phone">{ phone_key }</div> }
-            <div class="sl-map-main">{ key }</div>
             <div ref={container.clone()} class="sl-map">
                 if offered {
                     <div class="sl-map-views" role="group" aria-label="Show on the map">
@@ -155,6 +153,10 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
                 if let Some(phone_map) = phone_map { <div class="sl-map-phone">{ phone_map }</div> }
                 <div class="sl-map-main">{ map }</div>
             </div>
+            <ActorCard />
+            <RelationCard />
+            if let Some(phone_key) = phone_key { <div class="sl-map-phone">{ phone_key }</div> }
+            <div class="sl-map-main">{ key }</div>
         </>
     }
 }
