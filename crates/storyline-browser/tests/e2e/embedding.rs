@@ -397,11 +397,11 @@ async fn map_labels_stay_in_their_boxes(ctx: &Ctx, event: usize) -> Result<f64, 
              return [width, root.querySelector('.sl-measure text').getComputedTextLength(), \
                [...root.querySelectorAll('.sl-node')].map(n => { const r = n.querySelector('.sl-node-label').getBoundingClientRect(); \
                  const at = n.querySelector('[transform]').getAttribute('transform').match(/translate\\(([-\\d.]+) ([-\\d.]+)\\)/); \
-                 return [n.dataset.actor, Number(at[1]), Number(at[2]), (r.left - area.left) * units, (r.right - area.left) * units]; })];",
+                 return [n.dataset.actor, Number(at[1]), Number(at[2]), (r.left - area.left) * units, (r.right - area.left) * units]; }), \
+               root.querySelector('.sl-map').getBoundingClientRect().width];",
         )
         .await?;
     let dataset = story::embedded();
-    let width = drawn[0].as_f64().unwrap_or(0.0);
     let fit = font_fit::fit(drawn[1].as_f64().unwrap_or(0.0));
     let mut nodes = Vec::new();
     for node in drawn[2].as_array().into_iter().flatten() {
@@ -412,7 +412,10 @@ async fn map_labels_stay_in_their_boxes(ctx: &Ctx, event: usize) -> Result<f64, 
     }
     let actors: Vec<usize> = dataset.events[event].actors.iter().filter_map(|w| dataset.actors.iter().position(|a| a.id == w.actor)).collect();
     let standing = standings(&dataset, Some(event));
-    let laid_out = |fit: f64| MapView::for_width(width, false, &actors).scene(&dataset, &actors, &standing, width, fit).layout;
+    // The widget lays the map out for the width of its box, in whole pixels; a map too large for
+    // the box at 11 px is drawn wider than it (the SVG's own width) and scrolls.
+    let box_width = drawn[3].as_f64().unwrap_or(0.0);
+    let laid_out = |fit: f64| MapView::for_width(box_width, false, &actors).scene(&dataset, &actors, &standing, box_width.trunc(), fit).layout;
     // Where core puts each drawn actor for a font `fit` times as wide as estimated, as the widget writes it (to a tenth of a pixel).
     let stands_as_for = |fit: f64| {
         let map = laid_out(fit);
