@@ -25,8 +25,12 @@ pub fn Navigation() -> Html {
     let (at_first, at_last) = (!ends.previous, !ends.next);
     let list = store.view.list_view;
     let usable: [bool; CONTROLS] = [!at_first, !at_last, !list, !list, !list, true];
-    let stop = toolbar_tab_stop(*last_focused, &usable);
+    let shown: [bool; CONTROLS] = [true, true, !list, !list, !list, true];
+    let stop = toolbar_tab_stop(*last_focused, &usable, &shown);
     let tabindex = |c: usize| if c == stop { "0" } else { "-1" };
+    // At an end, Previous or Next says it is unavailable but keeps focus: a `disabled` button
+    // drops the focus of a keyboard user who pressed it to reach the last event onto the page.
+    let end = |at_end: bool| at_end.then_some("true");
     let onfocus = |c: usize| {
         let last_focused = last_focused.clone();
         Callback::from(move |_: FocusEvent| last_focused.set(Some(c)))
@@ -45,13 +49,13 @@ pub fn Navigation() -> Html {
     html! {
         <div ref={toolbar} class="sl-nav" role="toolbar" aria-label="Story navigation" {onkeydown}>
             <div class="sl-step">
-                <button type="button" class="sl-prev" disabled={at_first} tabindex={tabindex(0)} onfocus={onfocus(0)} onclick={on_click(&dispatch, Action::Previous)}>
+                <button type="button" class="sl-prev" aria-disabled={end(at_first)} tabindex={tabindex(0)} onfocus={onfocus(0)} onclick={(!at_first).then(|| on_click(&dispatch, Action::Previous))}>
                     <span aria-hidden="true">{ "← " }</span>{ "Previous" }
                 </button>
                 // Read aloud as "Event 3 of 16"; seen as "3 of 16". Hidden text, not an aria-label:
                 // ARIA gives a plain <span> no name, so a label there is not reliably read.
                 <span class="sl-position"><span class="sl-sr-only">{ "Event " }</span><span class="sl-counter">{ counter }</span></span>
-                <button type="button" class="sl-next" disabled={at_last} tabindex={tabindex(1)} onfocus={onfocus(1)} onclick={on_click(&dispatch, Action::Next)}>
+                <button type="button" class="sl-next" aria-disabled={end(at_last)} tabindex={tabindex(1)} onfocus={onfocus(1)} onclick={(!at_last).then(|| on_click(&dispatch, Action::Next))}>
                     { "Next" }<span aria-hidden="true">{ " →" }</span>
                 </button>
             </div>

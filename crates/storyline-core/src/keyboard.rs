@@ -55,10 +55,12 @@ pub fn toolbar_focus(key: &str, m: Modifiers, at: usize, usable: &[bool], rtl: b
     }
 }
 
-/// A toolbar's one Tab stop: the control used `last`, while it can still take focus, or else the
-/// first that can (the last control when none can, so the toolbar is never left out of the Tab order).
-pub fn toolbar_tab_stop(last: Option<usize>, usable: &[bool]) -> usize {
-    last.filter(|&c| usable.get(c) == Some(&true)).or_else(|| usable.iter().position(|&u| u)).unwrap_or(usable.len().saturating_sub(1))
+/// A toolbar's one Tab stop: the control used `last` while it is `shown` (usable or not: an
+/// unavailable Previous at the first event keeps the focus of the reader who pressed it there,
+/// and says it is unavailable), or else the first `usable` one (the last control when none is,
+/// so the toolbar is never left out of the Tab order).
+pub fn toolbar_tab_stop(last: Option<usize>, usable: &[bool], shown: &[bool]) -> usize {
+    last.filter(|&c| shown.get(c) == Some(&true)).or_else(|| usable.iter().position(|&u| u)).unwrap_or(usable.len().saturating_sub(1))
 }
 
 #[cfg(test)]
@@ -68,12 +70,14 @@ mod tests {
     const NONE: Modifiers = Modifiers { ctrl: false, meta: false, alt: false, shift: false };
 
     #[test]
-    fn the_toolbar_keeps_its_tab_stop_on_the_control_used_last_while_that_control_can_take_focus() {
-        assert_eq!(toolbar_tab_stop(Some(3), &[true, true, true, true]), 3);
-        assert_eq!(toolbar_tab_stop(Some(0), &[false, true, true, true]), 1, "Previous became disabled: the first usable control");
-        assert_eq!(toolbar_tab_stop(None, &[false, false, true]), 2);
-        assert_eq!(toolbar_tab_stop(None, &[false, false, false]), 2, "never out of the Tab order");
-        assert_eq!(toolbar_tab_stop(Some(9), &[true, true]), 0, "a control that is not there");
+    fn the_toolbar_keeps_its_tab_stop_on_the_control_used_last_while_that_control_is_shown() {
+        let all = [true; 4];
+        assert_eq!(toolbar_tab_stop(Some(3), &all, &all), 3);
+        assert_eq!(toolbar_tab_stop(Some(0), &[false, true, true, true], &all), 0, "Previous became unavailable in the reader's hand: it keeps focus");
+        assert_eq!(toolbar_tab_stop(Some(2), &[true, true, false, true], &[true, true, false, true]), 0, "a hidden control: the first usable one");
+        assert_eq!(toolbar_tab_stop(None, &[false, false, true], &[true; 3]), 2, "the first usable, not an unavailable end");
+        assert_eq!(toolbar_tab_stop(None, &[false, false, false], &[true; 3]), 2, "never out of the Tab order");
+        assert_eq!(toolbar_tab_stop(Some(9), &[true, true], &[true, true]), 0, "a control that is not there");
     }
 
     #[test]

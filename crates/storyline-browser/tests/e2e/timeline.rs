@@ -9,6 +9,7 @@ use storyline::story;
 pub const TESTS: &[(&str, TestFn)] = &[
     ("next_clicks_through_every_event_in_order", next_clicks_through_every_event_in_order),
     ("the_keyboard_walks_the_timeline_without_a_mouse", the_keyboard_walks_the_timeline_without_a_mouse),
+    ("next_pressed_onto_the_last_event_keeps_focus_and_says_it_is_unavailable", next_pressed_onto_the_last_event_keeps_focus_and_says_it_is_unavailable),
     ("a_deep_link_selects_its_event_and_selection_updates_the_link", a_deep_link_selects_its_event_and_selection_updates_the_link),
     ("zoom_buttons_refine_and_restore_the_axis", zoom_buttons_refine_and_restore_the_axis),
     ("a_320px_frame_stacks_the_card_under_the_axis_without_overflow", a_320px_frame_stacks_the_card_under_the_axis_without_overflow),
@@ -57,8 +58,8 @@ fn a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on(ctx: &Ct
         }
         let dates: Vec<String> = story.events.iter().map(|e| e.start.display_long()).collect();
         expect(dates[0] == "13.8 billion years ago" && dates[8] == "17,000 BCE", || format!("the dates read {dates:?}"))?;
-        let disabled = ctx.wait_in_shadow("#deep", ".sl-next").await?.attr("disabled").await.map_err(fail("disabled"))?;
-        expect(disabled.is_some(), || "Next stays enabled at the last event".into())?;
+        let unavailable = ctx.wait_in_shadow("#deep", ".sl-next").await?.attr("aria-disabled").await.map_err(fail("aria-disabled"))?;
+        expect(unavailable.as_deref() == Some("true"), || "Next does not say it is unavailable at the last event".into())?;
         ctx.screenshot("deep-time-1280-last").await?;
 
         ctx.open("/fixtures/deep-time-phone.html").await?;
@@ -105,8 +106,33 @@ fn next_clicks_through_every_event_in_order(ctx: &Ctx) -> Test<'_> {
             let counter = ctx.counters().await?;
             expect(counter == [format!("{} of {n}", i + 1)], || format!("step {i}: the counter says {counter:?}"))?;
         }
-        let disabled = ctx.button("Next").await?.attr("disabled").await.map_err(fail("disabled"))?;
-        expect(disabled.is_some(), || "Next stays enabled at the last event".into())
+        let unavailable = ctx.button("Next").await?.attr("aria-disabled").await.map_err(fail("aria-disabled"))?;
+        expect(unavailable.as_deref() == Some("true"), || "Next does not say it is unavailable at the last event".into())
+    })
+}
+
+fn next_pressed_onto_the_last_event_keeps_focus_and_says_it_is_unavailable(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        let n = dataset.events.len();
+        ctx.open(&format!("/widget/#event={}", dataset.events[n - 2].id)).await?;
+        ctx.wait_ready().await?;
+        ctx.wait_counter(&format!("{} of {n}", n - 1)).await?;
+        ctx.eval("document.querySelector('.sl-next').focus()").await?;
+        ctx.wait_until_true("return document.activeElement?.matches('.sl-next')", "waiting for Next to take focus").await?;
+        ctx.press(Key::Enter).await?;
+        ctx.wait_counter(&format!("{n} of {n}")).await?;
+        ctx.wait_until_true("return document.querySelector('.sl-next').getAttribute('aria-disabled') === 'true'", "waiting for Next to say it is unavailable").await?;
+        let held = ctx.eval("return document.activeElement?.matches('.sl-next') ?? false").await?;
+        expect(held == true, || "focus left Next when it reached the last event".into())?;
+        // Pressed again it does nothing, and says nothing new.
+        ctx.press(Key::Enter).await?;
+        let counter = ctx.counters().await?;
+        expect(counter == [format!("{n} of {n}")], || format!("Next at the last event moved the counter to {counter:?}"))?;
+        // The toolbar's arrows go on from where focus is, past the unavailable end.
+        ctx.press(Key::Left).await?;
+        ctx.wait_until_true("return document.activeElement?.matches('.sl-prev')", "waiting for Left to move focus from Next to Previous").await?;
+        ctx.screenshot("next-at-the-end-keeps-focus").await
     })
 }
 
