@@ -16,15 +16,20 @@ use serde_json::{json, Value};
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub type TestResult = Result<(), String>;
 
-/// How long one test may take. A whole engine's e2e run takes two to four minutes on an idle
-/// machine, and the longest test (the XSS corpus, 423 widgets) under a minute; with other work
-/// on both cores it has taken over four. Ten minutes leaves room for such a machine; a test still
-/// running after it is waiting on a browser that has hung.
+/// How long a test may wait on a browser that answers nothing. A whole engine's e2e run takes
+/// two to four minutes on an idle machine, and the longest test (the XSS corpus, 423 widgets on
+/// 12 pages) under a minute; with other work on both cores one of its pages has taken minutes.
+/// So the limit is on silence, not on the test: every page a test opens, script it runs or
+/// picture it takes counts as an answer (`Ctx::answered`), and a test that keeps getting answers
+/// runs on, up to `TEST_CAP`. Ten minutes of silence is a browser that has hung.
 const TEST_LIMIT: Duration = Duration::from_secs(600);
+
+/// The most one test may take, however well its browser answers: a third of CI's 90 minutes.
+const TEST_CAP: Duration = Duration::from_secs(1800);
 
 /// How long closing a session may take, for the same reason.
 const CLOSE_LIMIT: Duration = Duration::from_secs(30);
@@ -45,6 +50,8 @@ pub struct Ctx {
     stop_expected: std::cell::Cell<bool>,
     /// Restarts after a fault that WebKit's known engine fault may explain (see `run_session`).
     engine_restarts: std::cell::Cell<usize>,
+    /// When the browser last answered the running test (see `TEST_LIMIT`).
+    last_answer: std::cell::Cell<Instant>,
 }
 
 /// The changes hydration may make to the prerendered HTML: it drops the prerender's component
@@ -73,7 +80,14 @@ impl Ctx {
     /// only in its fragment is a new load, not a same-document jump.
     pub async fn open(&self, path: &str) -> TestResult {
         self.client.goto("about:blank").await.map_err(fail("navigate to a blank page"))?;
-        self.client.goto(&format!("{}{path}", self.base)).await.map_err(fail("navigate"))
+        self.client.goto(&format!("{}{path}", self.base)).await.map_err(fail("navigate"))?;
+        self.answered();
+        Ok(())
+    }
+
+    /// Notes that the browser has just answered: the running test is not waiting on a hung one.
+    pub fn answered(&self) {
+        self.last_answer.set(Instant::now());
     }
 
     /// Loads `path` and enters its first frame (`iframe`), once the widget in it is live.
@@ -185,7 +199,9 @@ impl Ctx {
 
     /// Runs a script in the page and returns its result.
     pub async fn eval(&self, script: &str) -> Result<Value, String> {
-        self.client.execute(script, vec![]).await.map_err(fail(script))
+        let value = self.client.execute(script, vec![]).await.map_err(fail(script))?;
+        self.answered();
+        Ok(value)
     }
 
     /// A button found by its visible text or accessible name, as a reader would find it.
@@ -255,6 +271,7 @@ impl Ctx {
         let waiting = format!("const done = arguments[0]; let frames = 0; const probe = () => {{ {script} }}; \
             const check = () => {{ const v = probe(); (v || ++frames > 1800) ? done(v ?? null) : requestAnimationFrame(check); }}; check();");
         let got = self.client.execute_async(&waiting, vec![]).await.map_err(fail(what))?;
+        self.answered();
         let truthy = !matches!(&got, Value::Null | Value::Bool(false)) && got != Value::from(0) && got != Value::from("");
         if truthy { Ok(got) } else { Err(format!("gave up {what}: the page answered {got}")) }
     }
@@ -313,6 +330,7 @@ impl Ctx {
     /// Saves what the reader sees to target/e2e/<engine>/<name>.png.
     pub async fn screenshot(&self, name: &str) -> TestResult {
         let png = self.client.screenshot().await.map_err(fail("screenshot"))?;
+        self.answered();
         std::fs::write(self.shots.join(format!("{name}.png")), png).map_err(fail("write screenshot"))
     }
 
@@ -451,7 +469,7 @@ async fn session(engine: &str, webdriver: &str, javascript: bool) -> Result<Clie
 /// Runs `tests` in one session and returns how many failed. The picture of every test,
 /// passed or failed, is kept for a person to look at.
 ///
-/// A test that runs past `TEST_LIMIT` fails, and so does every test after it in the session:
+/// A test given up on (`within_limits`) fails, and so does every test after it in the session:
 /// a browser that hung once (WebKit's page process has spun at full CPU with WebDriver's own
 /// script timeout never firing) answers nothing more, and waiting on it would only eat CI's time.
 ///
@@ -471,8 +489,7 @@ async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
                 let _ = ctx.screenshot(name).await;
                 (result, ctx.faults().await)
             };
-            let Ok((result, faults)) = tokio::time::timeout(TEST_LIMIT, checked).await else {
-                println!("test {name} ... FAILED\n    still running after {} s: the browser stopped answering", TEST_LIMIT.as_secs());
+            let Some((result, faults)) = within_limits(ctx, name, checked).await else {
                 return failed + 1 + not_run(&tests[i + 1..], &format!("the browser stopped answering during {name}"));
             };
             if ctx.stop_expected.get() {
@@ -497,6 +514,29 @@ async fn run_session(ctx: &Ctx, tests: &[(&str, TestFn)]) -> usize {
         }
     }
     failed
+}
+
+/// Runs `test` while its browser keeps answering (`TEST_LIMIT`) and for at most `TEST_CAP`;
+/// `None`, with the reason printed as the test's failure, when it had to be given up.
+async fn within_limits<T>(ctx: &Ctx, name: &str, test: impl Future<Output = T>) -> Option<T> {
+    let started = Instant::now();
+    ctx.answered();
+    let mut test = std::pin::pin!(test);
+    loop {
+        if let Ok(done) = tokio::time::timeout(Duration::from_secs(5), &mut test).await {
+            return Some(done);
+        }
+        let silent = ctx.last_answer.get().elapsed();
+        let why = if silent > TEST_LIMIT {
+            format!("the browser answered nothing for {} s", silent.as_secs())
+        } else if started.elapsed() > TEST_CAP {
+            format!("still running after {} s, the most a test may take", TEST_CAP.as_secs())
+        } else {
+            continue;
+        };
+        println!("test {name} ... FAILED\n    {why}");
+        return None;
+    }
 }
 
 /// A test's result with the faults its page met: a fault the engine explains (see
@@ -563,6 +603,7 @@ pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
                 engine: engine.clone(),
                 stop_expected: Default::default(),
                 engine_restarts: Default::default(),
+                last_answer: std::cell::Cell::new(Instant::now()),
             };
             failed += run_session(&ctx, tests).await;
             restarts.set(restarts.get() + ctx.engine_restarts.get());
