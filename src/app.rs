@@ -85,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Landmarks carry the story's title: with two widgets on a page, a screen reader's
                 // list of landmarks must not offer two regions called "Timeline".
                 <div class="sl-stage" role="region" aria-label={format!("Timeline: {}", story.title)} hidden={list}>
-                    <Timeline />
+                    <Timeline {live} />
                 </div>
                 <div class="sl-panels" hidden={list}>
                         <EventCard />

@@ -32,6 +32,15 @@ fn the_timelines_box_is_as_tall_as_core_lays_it_out_at_every_width() {
 }
 
 #[test]
+fn the_prerendered_axes_take_turns_at_the_width_where_core_turns_to_a_phones_timeline() {
+    use storyline_core::timeline_layout::{PHONE_DRAWING_WIDTH, PHONE_WIDTH};
+    assert_eq!(declared(&format!("@container (width < {PHONE_WIDTH}px)"), ".sl-timeline-phone ~ .sl-axis", "display"), "none");
+    assert_eq!(declared(&format!("@container (width >= {PHONE_WIDTH}px)"), ".sl-timeline-phone", "display"), "none");
+    assert_eq!(declared(&format!("@container (width < {PHONE_WIDTH}px)"), ".sl-axis", "height"), format!("{}px", Rows::new(&Params::for_width(PHONE_DRAWING_WIDTH)).height));
+    assert_eq!(declared("", ".sl-axis-phone", "height"), format!("{}px", Rows::new(&Params::for_width(PHONE_DRAWING_WIDTH)).height));
+}
+
+#[test]
 fn the_maps_box_is_as_tall_as_core_lays_it_out_at_every_width() {
     assert_eq!(declared("", ".sl-map-svg", "height"), "clamp(380px, 70cqw, 560px)");
     assert_eq!(declared("@container (width < 520px)", ".sl-map-svg", "height"), "125cqw");

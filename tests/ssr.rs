@@ -40,28 +40,43 @@ fn the_counter_is_read_aloud_as_event_n_of_m() {
 fn the_timeline_draws_a_marker_button_per_event_named_by_title_date_and_status() {
     let dataset = story::embedded();
     let html = render_html(&dataset);
-    let markers = count(&html, "data-event=");
-    let clustered: usize = html
-        .split("data-count=\"")
-        .skip(1)
-        .map(|rest| rest.split('"').next().unwrap().parse::<usize>().unwrap())
-        .sum();
-    assert_eq!(markers + clustered, dataset.events.len(), "every event is drawn or counted in a cluster");
+    for class in ["sl-axis", "sl-axis-phone"] {
+        let axis = axis(&html, class);
+        let markers = count(axis, "data-event=");
+        let clustered: usize = axis
+            .split("data-count=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap().parse::<usize>().unwrap())
+            .sum();
+        assert_eq!(markers + clustered, dataset.events.len(), "{class}: every event is drawn or counted in a cluster");
+    }
     let e = &dataset.events[3];
     let name = format!("aria-label=\"{}, {}, {}\"", e.title, e.start.display_long(), e.status.label());
     assert!(html.contains(&name), "missing {name}");
 }
 
 #[test]
+fn the_prerendered_page_carries_the_axis_drawn_for_a_phone_beside_the_one_drawn_for_720_px() {
+    use storyline_core::timeline_layout::PHONE_DRAWING_WIDTH;
+    let html = render_html(&story::embedded());
+    let phone = axis(&html, "sl-axis-phone");
+    assert!(phone.starts_with(&format!("<svg width=\"{PHONE_DRAWING_WIDTH}\"")), "{phone}");
+    assert!(axis(&html, "sl-axis").starts_with("<svg width=\"720\""));
+    assert!(html.find("class=\"sl-timeline-phone\"").unwrap() < html.find("class=\"sl-axis\"").unwrap(), "the phone's axis comes first, for the stylesheet's `~`");
+}
+
+#[test]
 fn the_timeline_and_the_map_are_one_tab_stop_each_and_one_marker_is_current() {
     let html = render_html(&story::embedded());
-    assert_eq!(count(&html, "tabindex=\"0\""), 4, "the navigation toolbar's one control, the selected marker and one node in each prerendered map");
+    assert_eq!(count(&html, "tabindex=\"0\""), 5, "the navigation toolbar's one control, the selected marker in each prerendered axis and one node in each prerendered map");
     assert_eq!(count(&whole_map(&html), "tabindex=\"0\""), 1, "one node of the whole map");
-    assert!(tags(&html).any(|t| t.contains("tabindex=\"0\"") && t.contains("data-event=")), "the timeline's stop is its selected marker");
     let toolbar_stop: Vec<&str> = tags(&html).filter(|t| t.starts_with("button") && t.contains("tabindex=\"0\"")).collect();
     assert!(toolbar_stop.len() == 1 && toolbar_stop[0].contains("sl-next"), "at the first event the toolbar's stop is Next: {toolbar_stop:?}");
-    let current_markers = tags(&html).filter(|t| t.contains("aria-current=\"true\"") && t.contains("data-event=")).count();
-    assert_eq!(current_markers, 1);
+    for class in ["sl-axis", "sl-axis-phone"] {
+        let axis = axis(&html, class);
+        assert_eq!(tags(axis).filter(|t| t.contains("tabindex=\"0\"") && t.contains("data-event=")).count(), 1, "{class}: the timeline's stop is its selected marker");
+        assert_eq!(tags(axis).filter(|t| t.contains("aria-current=\"true\"") && t.contains("data-event=")).count(), 1, "{class}");
+    }
 }
 
 #[test]
@@ -191,6 +206,13 @@ fn maps(html: &str) -> (String, String) {
     }
     assert!(!whole.is_empty() && !phone.is_empty(), "both maps are prerendered");
     (whole, phone)
+}
+
+/// The prerendered axis whose SVG has `class`: the one drawn for 720 px or the phone's.
+fn axis<'a>(html: &'a str, class: &str) -> &'a str {
+    let at = html.find(&format!("class=\"{class}\"")).unwrap_or_else(|| panic!("no {class}"));
+    let start = html[..at].rfind("<svg").expect("the axis' SVG");
+    &html[start..at + html[at..].find("</svg>").expect("the axis' end")]
 }
 
 fn tags(html: &str) -> impl Iterator<Item = &str> {

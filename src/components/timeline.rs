@@ -9,11 +9,11 @@ use crate::by_pointer::ByPointer;
 use crate::dom;
 use crate::hooks::{use_animated_window, use_font_fit, use_gestures, use_width};
 use crate::svg::px;
-use crate::store::{on_click, use_dispatch, use_store};
+use crate::store::{on_click, use_dispatch, use_store, Dispatch, Store};
 use storyline_core::font_fit::REFERENCE;
 use storyline_core::scale::TimeScale;
 use storyline_core::ticks::ticks;
-use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Params, Rows, BAR_HEIGHT, BAR_RADIUS, CLUSTER_HEIGHT, CLUSTER_RADIUS, ERA_TITLE_Y};
+use storyline_core::timeline_layout::{cluster_label, era_bands, layout, Layout, Params, Rows, BAR_HEIGHT, BAR_RADIUS, CLUSTER_HEIGHT, CLUSTER_RADIUS, ERA_TITLE_Y, PHONE_DRAWING_WIDTH};
 use storyline_core::view_state::Action;
 use yew::prelude::*;
 
@@ -24,8 +24,15 @@ const TICK_FONT: f64 = 12.0;
 /// pixel more: the axis' drawing may be scaled a hair down to fit its box.
 const HIT_RADIUS: f64 = 23.0;
 
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// False for the prerender and the render that hydrates it, which also carry the axis drawn
+    /// for a phone (see `PHONE_DRAWING_WIDTH`).
+    pub live: bool,
+}
+
 #[component]
-pub fn Timeline() -> Html {
+pub fn Timeline(props: &TimelineProps) -> Html {
     let store = use_store();
     let dispatch = use_dispatch();
     let container = use_node_ref();
@@ -57,8 +64,6 @@ pub fn Timeline() -> Html {
     };
     let fit = view.font_fit;
     let params = Params { fit, ..Params::for_width(width) };
-    let rows = Rows::new(&params);
-
     let scale = TimeScale::new(window.0, window.1, width);
     // Laid out again only when what the layout reads changes: not when a card opens, a filter
     // panel unfolds or the map's focus moves. The filter's items are the store's, kept from one
@@ -69,11 +74,46 @@ pub fn Timeline() -> Html {
         storyline_core::order::sort_by_key(&mut placed.markers, |m| index.position(m.event));
         placed
     });
+    let axis = draw(&store, &dispatch, &params, &scale, &placed, "sl-axis");
+    // Until the widget is live, the page also carries the axis drawn for the narrowest phones,
+    // which the stylesheet shows instead on a phone, with script or without: the axis drawn for
+    // `DEFAULT_WIDTH` would be scaled down there to labels of 5 px. Drawn for the prerender and
+    // the render that hydrates it; the live widget draws one axis, for the width it measures.
+    let phone = (!props.live).then(|| {
+        let params = Params { fit, ..Params::for_width(PHONE_DRAWING_WIDTH) };
+        let scale = TimeScale::new(window.0, window.1, PHONE_DRAWING_WIDTH);
+        let mut placed = layout(store.visible.items(&store.index), &scale, &params, view.selected);
+        storyline_core::order::sort_by_key(&mut placed.markers, |m| store.index.position(m.event));
+        draw(&store, &dispatch, &params, &scale, &placed, "sl-axis-phone")
+    });
+
+    html! {
+        <div ref={container} class="sl-timeline" {onkeydown}>
+            // The line the widget's font is measured by (`use_font_fit`), never seen, at core's
+            // REFERENCE_PX (tests/ssr.rs holds the two together), in an SVG of its own: WebKit lays
+            // SVG text out at the size it takes on screen, and the axis is drawn scaled until its
+            // width is known.
+            <svg class="sl-measure" width="0" height="0" aria-hidden="true">
+                <text ref={reference} font-size="13" visibility="hidden">{ REFERENCE }</text>
+            </svg>
+            if let Some(phone) = phone { <div class="sl-timeline-phone">{ phone }</div> }
+            { axis }
+        </div>
+    }
+}
+
+/// One drawing of the axis, for `scale`'s width: eras, ticks, clusters, markers and their hit
+/// areas, and the halo of the selected one.
+fn draw(store: &Store, dispatch: &Dispatch, params: &Params, scale: &TimeScale, placed: &Layout, class: &'static str) -> Html {
+    let (dataset, view) = (&store.dataset, &store.view);
+    let (width, fit) = (scale.width, params.fit);
+    let rows = Rows::new(params);
+
     // Tick labels are measured as the widget's font draws them: at a size `fit` times theirs.
-    let (_, axis_ticks) = ticks(&scale, TICK_FONT * fit);
+    let (_, axis_ticks) = ticks(scale, TICK_FONT * fit);
     let axis_y = rows.axis_y;
 
-    let eras = era_bands(dataset, &scale, width, fit).into_iter().map(|band| {
+    let eras = era_bands(dataset, scale, width, fit).into_iter().map(|band| {
         html! {
             <g key={dataset.eras[band.era].id.clone()} class="sl-era">
                 <rect x={px(band.x0)} y="0" width={px(band.width())} height={px(axis_y)} />
@@ -96,10 +136,10 @@ pub fn Timeline() -> Html {
     let markers = placed.markers.iter().map(|m| {
         let event = &dataset.events[m.event];
         let y = rows.lane_y(m.lane);
-        let (label_x, label_y) = m.label_at(&params, y);
+        let (label_x, label_y) = m.label_at(params, y);
         let selected = view.selected == Some(m.event);
         let name = format!("{}, {}, {}", event.title, event.start.display_long(), event.status.label());
-        let onclick = on_click(&dispatch, Action::Select(m.event));
+        let onclick = on_click(dispatch, Action::Select(m.event));
         let onkeydown = {
             let dispatch = dispatch.clone();
             let e = m.event;
@@ -132,7 +172,7 @@ pub fn Timeline() -> Html {
     let hits = placed.markers.iter().map(|m| {
         html! {
             <circle key={dataset.events[m.event].id.clone()} class="sl-hit" cx={px(m.x)} cy={px(rows.lane_y(m.lane))} r={px(HIT_RADIUS)}
-                    onclick={on_click(&dispatch, Action::Select(m.event))} />
+                    onclick={on_click(dispatch, Action::Select(m.event))} />
         }
     });
 
@@ -149,35 +189,26 @@ pub fn Timeline() -> Html {
 
     let cluster_width = params.cluster_width();
     let clusters = placed.clusters.iter().map(|c| {
-        let onclick = on_click(&dispatch, Action::ZoomTo(c.t0, c.t1));
+        let onclick = on_click(dispatch, Action::ZoomTo(c.t0, c.t1));
         let name = format!("{} more events here: zoom in", c.count);
         html! {
             <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
-                <rect x={px(c.left(&params))} y={px(rows.cluster_top())} width={px(cluster_width)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_RADIUS)} />
+                <rect x={px(c.left(params))} y={px(rows.cluster_top())} width={px(cluster_width)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_RADIUS)} />
                 <text x={px(c.x)} y={px(rows.cluster_label_y())}>{ cluster_label(c.count) }</text>
             </g>
         }
     });
 
     html! {
-        <div ref={container} class="sl-timeline" {onkeydown}>
-            // The line the widget's font is measured by (`use_font_fit`), never seen, at core's
-            // REFERENCE_PX (tests/ssr.rs holds the two together), in an SVG of its own: WebKit lays
-            // SVG text out at the size it takes on screen, and the axis is drawn scaled until its
-            // width is known.
-            <svg class="sl-measure" width="0" height="0" aria-hidden="true">
-                <text ref={reference} font-size="13" visibility="hidden">{ REFERENCE }</text>
-            </svg>
-            <svg class="sl-axis" width={px(width)} height={px(rows.height)} viewBox={format!("0 0 {} {}", px(width), px(rows.height))}
-                 role="group" aria-label="Events on a time axis">
-                { for eras }
-                <line class="sl-axis-line" x1="0" x2={px(width)} y1={px(axis_y)} y2={px(axis_y)} />
-                { for ticks_html }
-                { for clusters }
-                <g class="sl-hits" aria-hidden="true">{ for hits }</g>
-                { for markers }
-                { for halo }
-            </svg>
-        </div>
+        <svg class={class} width={px(width)} height={px(rows.height)} viewBox={format!("0 0 {} {}", px(width), px(rows.height))}
+             role="group" aria-label="Events on a time axis">
+            { for eras }
+            <line class="sl-axis-line" x1="0" x2={px(width)} y1={px(axis_y)} y2={px(axis_y)} />
+            { for ticks_html }
+            { for clusters }
+            <g class="sl-hits" aria-hidden="true">{ for hits }</g>
+            { for markers }
+            { for halo }
+        </svg>
     }
 }

@@ -70,11 +70,21 @@ impl Default for Params {
     }
 }
 
+/// Under this width the timeline is a phone's: three lanes, not four (and the stylesheet's
+/// container queries for the axis name the same width).
+pub const PHONE_WIDTH: f64 = 480.0;
+
+/// The width the prerendered page's phone axis is drawn for: the timeline's box on a 320 px
+/// screen. On a wider phone it is drawn at its own size, centred, and never scaled below it, so
+/// its labels keep their size before the widget lays the axis out for the width it measures
+/// and without script.
+pub const PHONE_DRAWING_WIDTH: f64 = 288.0;
+
 impl Params {
     /// The sizes for a timeline `width` pixels wide: three lanes on a phone, four wider, and
     /// labels that may take up to four tenths of the width.
     pub fn for_width(width: f64) -> Params {
-        Params { lanes: if width < 480.0 { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() }
+        Params { lanes: if width < PHONE_WIDTH { 3 } else { 4 }, max_label_px: (width * 0.4).clamp(90.0, 220.0), ..Params::default() }
     }
 
     /// The width of a cluster's button, centred on the cluster's x: "+9999" fits in the widget's font.

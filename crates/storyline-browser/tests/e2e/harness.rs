@@ -56,13 +56,15 @@ pub struct Ctx {
 
 /// The changes hydration may make to the prerendered HTML: it drops the prerender's component
 /// markers, the widget marks itself ready, and what the prerender keeps for readers without
-/// script goes: the hidden "All events" list, and the selected event's map drawn for a phone, with
-/// its legend (the live widget draws the map for the width it measures).
+/// script goes: the hidden "All events" list, the axis drawn for a phone, and the selected event's
+/// map drawn for a phone, with its legend (the live widget draws the timeline and the map for the
+/// width it measures).
 pub fn hydration_may_make(change: &str) -> bool {
     change == "removed a comment"
         || change.starts_with("attribute data-ready of <section.storyline>: null")
         || change.starts_with("removed <div.sl-list-panel>")
         || change == "removed <div.sl-map-phone>"
+        || change == "removed <div.sl-timeline-phone>"
 }
 
 /// A check inside a test: `what` says what went wrong when `ok` is false.

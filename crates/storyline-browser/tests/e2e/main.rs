@@ -19,6 +19,6 @@ fn main() {
     if std::env::var("STORYLINE_E2E_ENGINE").as_deref() == Ok("chromium") {
         tests.extend(soak::CHROMIUM_ONLY);
     }
-    let without_script: Vec<_> = embedding::WITHOUT_SCRIPT.iter().chain(publishing::WITHOUT_SCRIPT).chain(map::WITHOUT_SCRIPT).chain(updates::WITHOUT_SCRIPT).copied().collect();
+    let without_script: Vec<_> = embedding::WITHOUT_SCRIPT.iter().chain(publishing::WITHOUT_SCRIPT).chain(map::WITHOUT_SCRIPT).chain(updates::WITHOUT_SCRIPT).chain(timeline::WITHOUT_SCRIPT).copied().collect();
     harness::run(&tests, &without_script);
 }

@@ -21,6 +21,9 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on", a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on),
 ];
 
+pub const WITHOUT_SCRIPT: &[(&str, TestFn)] =
+    &[("without_script_a_phone_shows_the_axis_drawn_for_it_with_labels_of_their_size", without_script_a_phone_shows_the_axis_drawn_for_it_with_labels_of_their_size)];
+
 /// The counter inside a `<story-line>`'s shadow root, once it reads `text`.
 async fn wait_shadow_counter(ctx: &Ctx, host: &str, text: &str) -> TestResult {
     let script = format!(
@@ -314,3 +317,37 @@ fn a_click_on_next_before_the_widget_is_live_lands_once_it_is(ctx: &Ctx) -> Test
         expect(busy == false, || "the widget still says it is starting".into())
     })
 }
+
+fn without_script_a_phone_shows_the_axis_drawn_for_it_with_labels_of_their_size(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        for (page, width) in [("/fixtures/narrow.html", 320), ("/fixtures/map-375.html", 375)] {
+            ctx.open(page).await?;
+            let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+            frame.enter_frame().await.map_err(fail("enter the frame"))?;
+            // Read through WebDriver alone: the page runs no script. A label is drawn at its font
+            // size times the axis' box over the width it was drawn for.
+            let mut shown = Vec::new();
+            for class in ["sl-axis", "sl-axis-phone"] {
+                let axis = ctx.client.find(Locator::Css(&format!(".{class}"))).await.map_err(fail(class))?;
+                if !axis.is_displayed().await.map_err(fail("is the axis shown"))? {
+                    continue;
+                }
+                let drawn_for: f64 = axis.attr("width").await.map_err(fail("width"))?.unwrap_or_default().parse().unwrap_or(f64::NAN);
+                let (_, _, box_width, _) = axis.rectangle().await.map_err(fail("the axis' box"))?;
+                let mut smallest = f64::INFINITY;
+                for label in axis.find_all(Locator::Css(".sl-label")).await.map_err(fail("the labels"))? {
+                    let font: f64 = label.css_value("font-size").await.map_err(fail("font-size"))?.trim_end_matches("px").parse().unwrap_or(f64::NAN);
+                    smallest = smallest.min(font * box_width / drawn_for);
+                }
+                println!("    {width} px: .{class} drawn for {drawn_for} px in a box of {box_width:.0} px, its smallest label {smallest:.1} px");
+                expect(smallest >= 11.0, || format!("without script at {width} px a timeline label is drawn at {smallest:.2} px"))?;
+                shown.push(class);
+            }
+            expect(shown == ["sl-axis-phone"], || format!("without script at {width} px the page shows {shown:?}, not the phone's axis alone"))?;
+            ctx.screenshot_of(".sl-timeline", &format!("timeline-no-javascript-{width}px")).await?;
+            ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        }
+        Ok(())
+    })
+}
+
