@@ -41,6 +41,8 @@ pub fn is_editor_file(path: &str) -> bool {
 }
 
 /// What wasm-opt may use, as Trunk is told for the widget (`data-wasm-opt-params` in index.html).
+/// The widget also gets a second -Oz and `--low-memory-unused` there, which shrink its brotli;
+/// they make the import module's larger, so the modules built here go without them.
 const WASM_OPT_FEATURES: [&str; 5] =
     ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"];
 /// The built-in story, which the widget's own page (`dist/index.html`) shows.

@@ -31,8 +31,7 @@ pub fn legend(dataset: &Dataset, scene: &MapScene, standing: &[Standing]) -> Leg
     let in_force: Vec<usize> = drawn.iter().copied().filter(|&r| standing[r].in_force()).collect();
     let has_kind = |k: RelationKind| in_force.iter().any(|&r| dataset.relations[r].kind == k);
     let has_status = |s: Status| in_force.iter().any(|&r| dataset.relations[r].status == s);
-    let mut shown: Vec<usize> = scene.layout.shown.clone();
-    shown.sort_unstable();
+    let shown = crate::order::sorted_unique(scene.layout.shown.clone());
     let mut actors: Vec<(ActorKind, String)> = Vec::new();
     for kind in ActorKind::ALL {
         for actor in shown.iter().map(|&a| &dataset.actors[a]).filter(|a| a.kind == kind) {

@@ -7,7 +7,7 @@
 use crate::date::PartialDate;
 use crate::developing::{read_marker, since_last_visit};
 use crate::model::{Dataset, Status};
-use crate::scale::{max_span_for, min_span_at, MIN_SPAN};
+use crate::scale::{max_span_for, min_span_at, within, MIN_SPAN};
 use crate::timeline_layout::{items, Item};
 use std::collections::HashMap;
 
@@ -217,7 +217,7 @@ const KEEP_IN_VIEW: f64 = 0.04;
 /// The window no narrower than the numbers there can draw and no wider than the story needs.
 fn clamp_window(t0: f64, t1: f64, index: &StoryIndex) -> (f64, f64) {
     let mid = (t0 + t1) / 2.0;
-    let half = (t1 - t0).clamp(min_span_at(mid), max_span_for(index.extent)) / 2.0;
+    let half = within(t1 - t0, min_span_at(mid), max_span_for(index.extent)) / 2.0;
     (mid - half, mid + half)
 }
 
@@ -387,6 +387,6 @@ fn zoom(window: (f64, f64), factor: f64, anchor: f64, index: &StoryIndex) -> (f6
     let anchor = anchor.clamp(0.0, 1.0);
     let (t0, t1) = window;
     let at = t0 + anchor * (t1 - t0);
-    let span = ((t1 - t0) / factor).clamp(min_span_at(at), max_span_for(index.extent));
+    let span = within((t1 - t0) / factor, min_span_at(at), max_span_for(index.extent));
     (at - anchor * span, at + (1.0 - anchor) * span)
 }
