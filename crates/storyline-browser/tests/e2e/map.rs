@@ -536,8 +536,9 @@ fn a_selected_actors_card_lists_its_sources_as_links_with_safe_hrefs(ctx: &Ctx) 
                 let href = link[0].as_str().unwrap_or_default();
                 expect(href.starts_with("https://") || href.starts_with("http://"), || format!("{width} px: a source's href is {href:?}"))?;
             }
-            ctx.eval("document.getElementById('sl-actor-card-title').closest('section').scrollIntoView({block: 'center'})").await?;
-            ctx.screenshot_of(".sl-side-card", &format!("actor-card-sources-{width}px")).await?;
+            // The whole window: WebKit's driver cannot take one element inside a frame.
+            ctx.eval("document.getElementById('sl-actor-card-title').closest('section').querySelector('.sl-sources').scrollIntoView({block: 'center'})").await?;
+            ctx.screenshot(&format!("actor-card-sources-{width}px")).await?;
             ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         }
         Ok(())
