@@ -520,8 +520,10 @@ fn a_selected_actors_card_lists_its_sources_as_links_with_safe_hrefs(ctx: &Ctx) 
             ctx.open_in_frame(&format!("/fixtures/map-width.html?width={width}&event={}", first.id)).await?;
             ctx.wait_current(&first.title).await?;
             ctx.client.find(Locator::Css(".sl-whos-who summary")).await.map_err(fail("Who's who"))?.click().await.map_err(fail("open"))?;
-            let open = format!("[...document.querySelectorAll('.sl-whos-who button')].find(b => b.textContent.trim() === {:?}).click()", putin.name);
-            ctx.eval(&open).await?;
+            let entry = format!("[...document.querySelectorAll('.sl-whos-who button')].find(b => b.textContent.trim() === {:?})", putin.name);
+            ctx.eval(&format!("{entry}.parentElement.scrollIntoView({{block: 'center'}})")).await?;
+            ctx.screenshot(&format!("whos-who-sources-{width}px")).await?;
+            ctx.eval(&format!("{entry}.click()")).await?;
             ctx.wait_for("#sl-actor-card-title").await?;
             let title = ctx.texts("#sl-actor-card-title").await?;
             expect(title == [putin.name.as_str()], || format!("{width} px: the actor card shows {title:?}"))?;
