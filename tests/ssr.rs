@@ -381,6 +381,22 @@ fn the_whos_who_list_gives_every_relation_as_text() {
     assert!(html.contains(&format!("Who's who ({} actors, {} relations)", dataset.actors.len(), dataset.relations.len())));
 }
 
+#[test]
+fn the_whos_who_list_links_each_affiliated_actors_sources_by_publisher() {
+    let dataset = story::embedded();
+    let html = render_html(&dataset);
+    let whos_who = html.split("class=\"sl-whos-who\"").nth(1).expect("Who's who is prerendered");
+    let nis = &dataset.actors[dataset.actors.iter().position(|a| a.id == "nis").unwrap()];
+    let source = &nis.sources[0];
+    let line = format!(
+        "<span class=\"sl-source-names\">Source: <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a></span>",
+        source.url, source.publisher
+    );
+    assert!(whos_who.contains(&line), "{line} missing in {whos_who}");
+    let affiliated = dataset.actors.iter().filter(|a| a.part_of.is_some()).count();
+    assert_eq!(count(whos_who, "class=\"sl-source-names\""), affiliated, "every actor that is part of another says who says so");
+}
+
 /// The values of every `attr="…"` in `html`.
 fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     html.split(&format!(" {attr}=\"")).skip(1).filter_map(|rest| rest.split('"').next()).collect()

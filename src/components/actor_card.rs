@@ -1,5 +1,7 @@
-//! The card of the selected actor: who they are, the events they take part in, and their relations.
+//! The card of the selected actor: who they are, the events they take part in, their relations,
+//! and the sources of what the story says of them (their affiliation above all).
 
+use crate::components::sources::source_list;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::relations::describe;
 use storyline_core::view_state::Action;
@@ -55,6 +57,7 @@ pub fn ActorCard() -> Html {
                     }
                 </ul>
             }
+            { source_list(&actor.sources) }
         </section>
     }
 }

@@ -28,3 +28,20 @@ pub fn source_list(sources: &[Source]) -> Html {
         </div>
     }
 }
+
+/// The sources of a line of text, each linked by its publisher's name ("Sources: AFP, Reuters"),
+/// where a card's list would take too much room.
+pub fn source_names(sources: &[Source]) -> Html {
+    if sources.is_empty() {
+        return html! {};
+    }
+    html! {
+        <span class="sl-source-names">
+            { if sources.len() == 1 { "Source: " } else { "Sources: " } }
+            for (j, source) in sources.iter().enumerate() {
+                if j > 0 { { ", " } }
+                { source_link(source, source.publisher.clone()) }
+            }
+        </span>
+    }
+}

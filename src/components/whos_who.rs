@@ -1,5 +1,6 @@
 //! "Who's who": every actor and every relation as text, so the map never holds anything the text does not.
 
+use crate::components::sources::source_names;
 use crate::dom;
 use crate::store::{on_click, use_dispatch, use_store};
 use storyline_core::relations::describe;
@@ -36,6 +37,7 @@ pub fn WhosWho() -> Html {
                                 // One text node, not three: the prerendered HTML has them as one, and
                                 // hydration must find what the server wrote (crates/storyline-browser/tests/e2e/embedding.rs).
                                 { kind_and_description(actor, actor.part_of.as_deref().and_then(|g| store.index.actor_by_id(g)).map(|g| dataset.actors[g].name.as_str())) }
+                                { source_names(&actor.sources) }
                                 <ul>
                                     for (r, relation) in dataset.relations.iter().enumerate().filter(|(_, r)| r.from == actor.id) {
                                         {{

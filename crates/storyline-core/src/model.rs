@@ -141,6 +141,10 @@ pub struct Actor {
     /// no word of its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind_label: Option<String>,
+    /// Where what the story says of the actor comes from: its description and, above all, its
+    /// `part_of`, which the map draws as a region and is a claim like any other.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 impl Actor {
@@ -484,7 +488,7 @@ mod tests {
     use super::*;
 
     fn actor(name: &str, short: Option<&str>) -> Actor {
-        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new(), part_of: None, kind_label: None }
+        Actor { id: "a".into(), name: name.into(), short_name: short.map(Into::into), kind: ActorKind::State, country: None, description: String::new(), part_of: None, kind_label: None, sources: vec![] }
     }
 
     #[test]

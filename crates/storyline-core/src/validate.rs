@@ -457,6 +457,11 @@ fn check_actor(at: &Loc<'_>, actor: &Actor, report: &mut Report) {
         ),
         (_, None) => {}
     }
+    sources(report, at, &actor.sources, false);
+    // An affiliation is drawn as a region on the map, so it is a claim like an event's.
+    if actor.part_of.is_some() && actor.sources.is_empty() {
+        report.warn(at.field("sources").to_string(), "has no source for its part_of: readers and editors need to know who says the actor belongs there");
+    }
 }
 
 /// Each `part_of` names another actor, and no chain of them comes back to where it started:

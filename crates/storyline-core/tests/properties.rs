@@ -205,7 +205,7 @@ fn actor() -> impl Strategy<Value = Actor> {
     )
         .prop_map(|((id, name, short_name, kind), (country, description, word))| {
             let kind_label = (kind == ActorKind::Other).then_some(word);
-            Actor { id, name, short_name, kind, country, description, part_of: None, kind_label }
+            Actor { id, name, short_name, kind, country, description, part_of: None, kind_label, sources: vec![] }
         })
 }
 

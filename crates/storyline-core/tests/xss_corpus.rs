@@ -159,11 +159,12 @@ fn no_string_field_of_a_story_is_left_out_of_the_poisoning() {
     for suffix in [
         "story.dek", "story.byline", "story.sources[0].title", ".short_name", ".description", ".place.name", ".role",
         "events[0].attribution", "relations[0].attribution", ".quotes[0].text", ".quotes[0].source.publisher", ".tags[0]",
-        ".label", ".kind_label", "eras[0].title",
+        ".label", ".kind_label", "eras[0].title", "actors[0].sources[0].publisher",
     ] {
         assert!(text.iter().any(|p| p.ends_with(suffix)), "no {suffix} is poisoned");
     }
     assert!(urls.iter().any(|p| p.ends_with(".quotes[0].source.url")) && urls.contains("story.sources[0].url"));
+    assert!(urls.contains("actors[0].sources[0].url"), "an actor's sources are poisoned too");
 }
 
 #[test]

@@ -107,6 +107,26 @@ mod tests {
     }
 
     #[test]
+    fn a_story_whose_actors_carry_sources_loads_and_a_bad_one_is_named_and_placed_at_its_url() {
+        let text = read("assets/stories/north-korea-troops-russia.json");
+        let answer = parsed(check_text(&text));
+        assert_eq!(answer["problems"], json!([]), "every affiliation of the built-in story has its source");
+        let story = accept(answer["story"].as_str().unwrap().as_bytes()).unwrap().0.dataset;
+        let nis = story.actors.iter().position(|a| a.id == "nis").unwrap();
+        assert!(!story.actors[nis].sources.is_empty(), "the story the editor keeps carries the actor's sources");
+        let mut broken: Value = serde_json::from_str(&text).unwrap();
+        broken["actors"][nis]["sources"][0]["url"] = json!("javascript:alert(1)");
+        let text = serde_json::to_string_pretty(&broken).unwrap();
+        let answer = parsed(check_text(&text));
+        let problem = &answer["problems"][0];
+        assert_eq!(problem["place"], format!("actors[{nis}].sources[0].url"));
+        assert_eq!(problem["severity"], "error");
+        let at = problem["at"].as_u64().unwrap() as usize;
+        let url = "\"url\": \"javascript:alert(1)\"";
+        assert!(text.encode_utf16().skip(at).take(url.encode_utf16().count()).eq(url.encode_utf16()), "{at}");
+    }
+
+    #[test]
     fn a_timelinejs_file_comes_back_as_a_storyline_story() {
         let answer = parsed(check_text(&read("tests/data/timelinejs/minimal.json")));
         assert_eq!(answer["format"], "timelinejs");

@@ -57,6 +57,7 @@ pub fn story(events: usize, seed: u64) -> Dataset {
             description: format!("A synthetic participant, number {i}."),
             part_of: None,
             kind_label: None,
+            sources: vec![],
         })
         .collect();
     let mut list: Vec<Event> = (0..events)

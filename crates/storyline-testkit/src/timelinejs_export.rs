@@ -223,6 +223,7 @@ mod tests {
                 description: String::new(),
                 part_of: None,
                 kind_label: None,
+                sources: vec![],
             }],
             events: vec![event("founding", "Founding", "1991"), talks, event("vote", "Vote", "2024-06-30"), strike],
             relations: vec![],

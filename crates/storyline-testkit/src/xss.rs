@@ -24,7 +24,7 @@ pub enum Fields {
     /// Every free-text field: titles, dek, byline, summaries, quotes, names, descriptions,
     /// roles, attributions, labels, place names, tags, and sources' publishers and titles.
     Text,
-    /// Every URL: the sources of the story, events, quotes and relations (in TimelineJS, media URLs).
+    /// Every URL: the sources of the story, actors, events, quotes and relations (in TimelineJS, media URLs).
     Urls,
 }
 
@@ -125,6 +125,9 @@ fn visit(dataset: &mut Dataset, f: &mut dyn FnMut(Field<'_>)) {
         if let Some(word) = &mut actor.kind_label {
             text(f, format!("actors[{i}].kind_label"), MAX_VERB, word);
         }
+        for (j, source) in actor.sources.iter_mut().enumerate() {
+            visit_source(f, format!("actors[{i}].sources[{j}]"), source);
+        }
     }
     for (i, event) in dataset.events.iter_mut().enumerate() {
         let at = format!("events[{i}]");
@@ -203,6 +206,9 @@ fn fill_optional(dataset: &mut Dataset) {
         actor.short_name.get_or_insert_with(|| "Short".into());
         if actor.description.trim().is_empty() {
             actor.description = FILLER.into();
+        }
+        if actor.sources.is_empty() {
+            actor.sources.push(placeholder_source());
         }
     }
     // The words a story gives of its own, an actor's kind and a relation's verb, are shown too.

@@ -13,6 +13,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("an_actor_opens_its_card_and_filters_the_timeline", an_actor_opens_its_card_and_filters_the_timeline),
     ("the_keyboard_walks_the_map", the_keyboard_walks_the_map),
     ("whos_who_gives_every_actor_and_relation_as_text", whos_who_gives_every_actor_and_relation_as_text),
+    ("a_selected_actors_card_lists_its_sources_as_links_with_safe_hrefs", a_selected_actors_card_lists_its_sources_as_links_with_safe_hrefs),
     ("the_map_at_the_first_a_middle_and_the_last_event", the_map_at_the_first_a_middle_and_the_last_event),
     ("every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation", every_actor_stands_in_its_groups_region_or_at_the_end_of_a_relation),
     ("the_selected_events_actors_stand_out_and_the_rest_recede", the_selected_events_actors_stand_out_and_the_rest_recede),
@@ -499,6 +500,50 @@ fn the_keyboard_walks_the_map(ctx: &Ctx) -> Test<'_> {
         let open = ctx.wait_gone("#sl-actor-card-title").await?;
         ctx.scroll_to(".sl-map-panel").await?;
         expect(open == 0, || "Escape did not close the actor card".into())
+    })
+}
+
+/// Each link of the selected actor's card's "Sources": its address, its words, where it opens and
+/// what it tells the page it opens.
+const ACTOR_CARD_SOURCES: &str = r#"
+    const card = document.getElementById('sl-actor-card-title').closest('section');
+    return [...card.querySelectorAll('.sl-sources a')].map((a) => [a.getAttribute('href'), a.textContent, a.target, a.rel]);
+"#;
+
+fn a_selected_actors_card_lists_its_sources_as_links_with_safe_hrefs(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        let dataset = story::embedded();
+        let putin = dataset.actors.iter().find(|a| a.id == "vladimir-putin").ok_or("no Putin")?;
+        expect(putin.part_of.is_some() && !putin.sources.is_empty(), || "Putin's affiliation has no source in the story".into())?;
+        let first = &dataset.events[0];
+        for width in [1280, 320] {
+            ctx.open_in_frame(&format!("/fixtures/map-width.html?width={width}&event={}", first.id)).await?;
+            ctx.wait_current(&first.title).await?;
+            ctx.client.find(Locator::Css(".sl-whos-who summary")).await.map_err(fail("Who's who"))?.click().await.map_err(fail("open"))?;
+            let entry = format!("[...document.querySelectorAll('.sl-whos-who button')].find(b => b.textContent.trim() === {:?})", putin.name);
+            ctx.eval(&format!("{entry}.parentElement.scrollIntoView({{block: 'center'}})")).await?;
+            ctx.screenshot(&format!("whos-who-sources-{width}px")).await?;
+            ctx.eval(&format!("{entry}.click()")).await?;
+            ctx.wait_for("#sl-actor-card-title").await?;
+            let title = ctx.texts("#sl-actor-card-title").await?;
+            expect(title == [putin.name.as_str()], || format!("{width} px: the actor card shows {title:?}"))?;
+            let links = ctx.eval(ACTOR_CARD_SOURCES).await?;
+            let expected: Vec<serde_json::Value> = putin
+                .sources
+                .iter()
+                .map(|s| serde_json::json!([s.url, format!("{}: {}", s.publisher, s.title), "_blank", "noopener noreferrer"]))
+                .collect();
+            expect(links == serde_json::Value::Array(expected), || format!("{width} px: the card's sources are {links}"))?;
+            for link in links.as_array().into_iter().flatten() {
+                let href = link[0].as_str().unwrap_or_default();
+                expect(href.starts_with("https://") || href.starts_with("http://"), || format!("{width} px: a source's href is {href:?}"))?;
+            }
+            // The whole window: WebKit's driver cannot take one element inside a frame.
+            ctx.eval("document.getElementById('sl-actor-card-title').closest('section').querySelector('.sl-sources').scrollIntoView({block: 'center'})").await?;
+            ctx.screenshot(&format!("actor-card-sources-{width}px")).await?;
+            ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+        }
+        Ok(())
     })
 }
 

@@ -99,6 +99,7 @@ pub const ACTORS: &[Column<Actor>] = &[
     col("country", &[], "country", OPTIONAL, |a, c, _| set(&mut a.country, optional_text(&id(c))), |a, _| a.country.clone().unwrap_or_default()),
     col("part of", &[], "part_of", OPTIONAL, |a, c, _| set(&mut a.part_of, optional_text(&id(c))), |a, _| a.part_of.clone().unwrap_or_default()),
     col("description", &[], "description", OPTIONAL, |a, c, _| set(&mut a.description, c.into()), |a, _| a.description.clone()),
+    col("sources", &["source"], "sources", OPTIONAL, |a, c, b| put(&mut a.sources, sources(c, b)), |a, b| source_ids(&a.sources, b)),
 ];
 
 pub const RELATIONS: &[Column<Relation>] = &[

@@ -369,7 +369,7 @@ impl Blank for StoryMeta {
 
 impl Blank for Actor {
     fn blank() -> Self {
-        Actor { id: String::new(), name: String::new(), short_name: None, kind: ActorKind::State, country: None, part_of: None, description: String::new(), kind_label: None }
+        Actor { id: String::new(), name: String::new(), short_name: None, kind: ActorKind::State, country: None, part_of: None, description: String::new(), kind_label: None, sources: vec![] }
     }
 }
 

@@ -1,5 +1,5 @@
-//! The sources sheet: every source once, under a short id that the story, events, relations and
-//! quotes name it by. A source usually backs several of them (one article backs fifteen places
+//! The sources sheet: every source once, under a short id that the story, events, actors, relations
+//! and quotes name it by. A source usually backs several of them (one article backs fifteen places
 //! in the built-in story), so its URL is typed, checked and fixed in one row.
 //!
 //! The format has no source ids: a story's sources are written out in full wherever they are
@@ -86,12 +86,14 @@ impl SourceBook {
     }
 
     /// Every distinct source of a story, in the order a reader of the sheets meets them (the
-    /// story's, then each event's sources and quotes, then each relation's), each with an id.
+    /// story's, then each event's sources and quotes, each actor's, then each relation's), each
+    /// with an id.
     pub fn of_dataset(dataset: &Dataset) -> Self {
         let mut book = SourceBook::default();
         let mut taken: HashMap<String, u32> = HashMap::new();
         let events = dataset.events.iter().flat_map(|e| e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)));
-        let all = dataset.story.sources.iter().chain(events).chain(dataset.relations.iter().flat_map(|r| &r.sources));
+        let actors = dataset.actors.iter().flat_map(|a| &a.sources);
+        let all = dataset.story.sources.iter().chain(events).chain(actors).chain(dataset.relations.iter().flat_map(|r| &r.sources));
         for source in all {
             if book.by_source.contains_key(&key(source)) {
                 continue;

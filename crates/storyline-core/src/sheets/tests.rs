@@ -217,6 +217,43 @@ fn a_ship_a_company_and_a_verb_of_the_storys_own_are_written_in_the_sheets() {
     );
 }
 
+/// `ACTORS_SHEET` with South Korea added, the NIS part of it, and a sources column.
+fn actors_with_affiliation(nis_sources: &str) -> String {
+    ACTORS_SHEET.replacen("description", "description,part of,sources", 1).replace("agency.\n", &format!("agency.,south-korea,{nis_sources}\n"))
+        + "south-korea,South Korea,S. Korea,state,KR,,,\n"
+}
+
+#[test]
+fn an_actors_sources_are_named_by_id_in_the_actors_sheet_and_read_back_the_same() {
+    let actors = actors_with_affiliation("\"news, wire\"");
+    let story = import(&files(&[("actors.csv", &actors)])).expect("the sheets read").dataset;
+    let nis = story.actors.iter().find(|a| a.id == "nis").unwrap();
+    assert_eq!(nis.part_of.as_deref(), Some("south-korea"));
+    assert_eq!(nis.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>(), ["https://example.org/nis", "https://example.com/pact"]);
+    let exported = export_sheets(&story);
+    assert_eq!(exported.notes, Vec::<String>::new());
+    let (_, written_actors) = exported.sheets.iter().find(|(sheet, _)| *sheet == Sheet::Actors).unwrap();
+    assert!(written_actors.lines().any(|line| line.starts_with("nis,") && line.ends_with(",south-korea,South Korea's spy agency.,\"example-news, example-wire\"")), "{written_actors}");
+    let written: Vec<(String, Vec<u8>)> = exported.sheets.iter().map(|(s, t)| (s.file_name(), t.as_bytes().to_vec())).collect();
+    assert_eq!(import(&written).unwrap().dataset, story);
+}
+
+#[test]
+fn an_actors_unknown_source_and_bad_url_are_named_in_their_cells() {
+    let actors = actors_with_affiliation("nwes");
+    assert_eq!(errors(&[("actors.csv", &actors)]), ["actors row 4, column sources: \"nwes\" is not the id of any source in the sources sheet"]);
+    let sources = SOURCES_SHEET.to_string() + "seoul,Example Daily,Seoul's spy agency,javascript:alert(1),\n";
+    assert_eq!(
+        errors(&[("actors.csv", &actors_with_affiliation("seoul")), ("sources.csv", &sources)]),
+        ["sources row 4, column url: \"javascript:alert(1)\" is not an http or https address; only those are linked"]
+    );
+}
+
+#[test]
+fn an_actor_part_of_another_without_a_source_is_a_warning_in_its_sources_cell() {
+    assert_eq!(warnings(&[("actors.csv", &actors_with_affiliation(""))]), ["actors row 4, column sources: has no source for its part_of: readers and editors need to know who says the actor belongs there"]);
+}
+
 #[test]
 fn the_story_sheet_names_the_row_of_a_field_and_asks_for_a_missing_one() {
     let sheet = STORY_SHEET.replace("language,en", "language,English");

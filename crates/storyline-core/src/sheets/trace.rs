@@ -130,6 +130,7 @@ impl Trace {
                     [Part::Name("sources"), Part::Index(j), tail @ ..] if !tail.is_empty() => {
                         let sources = match sheet {
                             Sheet::Events => dataset.events.get(*i).map(|e| &e.sources),
+                            Sheet::Actors => dataset.actors.get(*i).map(|a| &a.sources),
                             _ => dataset.relations.get(*i).map(|r| &r.sources),
                         };
                         self.source_cell(book, sources?.get(*j), tail)

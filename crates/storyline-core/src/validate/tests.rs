@@ -292,6 +292,42 @@ fn an_event_without_sources_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn an_actor_part_of_another_without_sources_is_a_warning_not_an_error() {
+    let mut v = base();
+    v["actors"].as_array_mut().unwrap().push(json!({ "id": "nis", "name": "NIS", "kind": "agency", "part_of": "kp" }));
+    assert_eq!(warning_paths(&v), ["actors[2].sources"]);
+    v["actors"][2]["sources"] = json!([{ "publisher": "P", "title": "T", "url": "https://example.com/nis" }]);
+    assert!(warning_paths(&v).is_empty());
+}
+
+#[test]
+fn an_actor_that_belongs_to_nothing_needs_no_source() {
+    assert!(warning_paths(&base()).is_empty());
+}
+
+#[test]
+fn an_actors_sources_keep_the_rules_of_every_source() {
+    let mut v = base();
+    v["actors"][0]["sources"] = json!([
+        { "publisher": "P", "title": "T", "url": "javascript:alert(1)" },
+        { "publisher": "", "title": "T", "url": "https://example.com/\"x" }
+    ]);
+    assert_eq!(error_paths(&v), ["actors[0].sources[0].url", "actors[0].sources[1].publisher", "actors[0].sources[1].url"]);
+    v["actors"][0]["sources"] = json!(vec![json!({ "publisher": "P", "title": "T", "url": "https://example.com/" }); 51]);
+    assert_eq!(error_paths(&v), ["actors[0].sources"]);
+}
+
+#[test]
+fn an_actors_sources_are_kept_as_written() {
+    let mut v = base();
+    v["actors"][0]["sources"] = json!([{ "publisher": "Reuters", "title": "T", "url": "https://example.com/kp", "date": "2024-10-18" }]);
+    let loaded = load_value(&v).expect("an actor with a source is valid");
+    let source = &loaded.dataset.actors[0].sources[0];
+    assert_eq!((source.publisher.as_str(), source.url.as_str()), ("Reuters", "https://example.com/kp"));
+    assert_eq!(source.date.as_ref().map(PartialDate::to_iso).as_deref(), Some("2024-10-18"));
+}
+
+#[test]
 fn a_reported_event_without_attribution_is_a_warning() {
     let mut v = base();
     v["events"][1].as_object_mut().unwrap().remove("attribution");
