@@ -91,6 +91,20 @@ pub fn node_box(dataset: &Dataset, a: usize, fit: f64) -> Node {
     Node { width: label_width(dataset, a, fit).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
 }
 
+/// The side of the smallest target a finger hits reliably, 44 CSS px (WCAG 2.5.5), and two
+/// pixels more, since a map may be drawn a hair smaller than its box.
+pub const NODE_HIT: f64 = 46.0;
+
+/// The area a finger taps actor `a`'s node in, around the node's centre at scale 1, as left,
+/// top, width and height: its box, and no less than [`NODE_HIT`] across once drawn at `scale`.
+/// Transparent, and tappable under a coarse pointer only (the stylesheet's rule).
+pub fn node_hit(dataset: &Dataset, a: usize, fit: f64, scale: f64) -> (f64, f64, f64, f64) {
+    let b = node_box(dataset, a, fit);
+    let least = NODE_HIT / scale.max(1e-9);
+    let (w, h) = (b.width.max(least), b.height.max(least));
+    (-w / 2.0, -h / 2.0, w, h)
+}
+
 /// The map's height for a given width: taller than wide on phones, where the map stacks.
 pub fn map_height(width: f64) -> f64 {
     if width < 520.0 { (width * 1.25).round() } else { (width * 0.7).clamp(380.0, 560.0).round() }
