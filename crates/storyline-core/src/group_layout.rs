@@ -69,34 +69,58 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
 /// top level's boxes keep the order of their graph layout read row by row (top to bottom, then
 /// left to right), so that related regions stay neighbours; each row is filled while the next box
 /// fits and centred; a box wider than the rows takes a row of its own and widens the drawing.
-pub fn group_rows(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<usize>], width: f64, params: &Params) -> GroupLayout {
-    grouped(nodes, edges, part_of, params, &|boxes, edges| rows(boxes, edges, width, params))
+///
+/// Where the rows break is decided on the boxes' widths over `fit` (how much wider than the
+/// estimates the font draws): as they would be in the estimates' font, so that the prerendered
+/// map (drawn at fit 1) and the live widget's break their rows alike and nothing moves as the
+/// widget goes live; a row the wider font makes too wide widens the drawing instead.
+/// A row also breaks where its boxes as drawn would not fit in `widest`, the most the drawing
+/// may take without scrolling.
+pub fn group_rows(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<usize>], (width, widest): (f64, f64), fit: f64, params: &Params) -> GroupLayout {
+    grouped(nodes, edges, part_of, params, &|boxes, edges| rows(boxes, edges, (width, widest), fit, params))
 }
 
 /// The top level's boxes in rows across `width`, at scale 1 (see [`group_rows`]).
-fn rows(boxes: &[Node], edges: &[(usize, usize)], width: f64, params: &Params) -> Layout {
+fn rows(boxes: &[Node], edges: &[(usize, usize)], (width, widest): (f64, f64), fit: f64, params: &Params) -> Layout {
     let (pad, gap) = (params.padding, params.gap);
-    let graph = layout(boxes, edges, width, ordering_height(boxes, width, params), &Params { least_scale: 1.0, ..*params });
+    let fit = if fit.is_finite() && fit > 0.0 { fit } else { 1.0 };
+    let plain: Vec<Node> = boxes.iter().map(|b| Node { width: b.width / fit, height: b.height }).collect();
+    // The order is the graph layout's of boxes all of one size: it follows the relations alone,
+    // and so does not change with the font.
+    let unit = vec![Node { width: 60.0, height: 48.0 }; boxes.len()];
+    let graph = layout(&unit, edges, width, ordering_height(&unit, width, params), &Params { least_scale: 1.0, ..*params });
     let mut order: Vec<usize> = (0..boxes.len()).collect();
-    // Read like text, a row being as tall as the tallest box: by the band a box's centre falls in.
-    let band = boxes.iter().map(|b| b.height).fold(1.0, f64::max);
+    // Read like text: by the band of a row's height a box's centre falls in, then left to right.
+    let band = 48.0;
     crate::order::sort_by(&mut order, |&a, &b| {
         let (pa, pb) = (graph.nodes[a], graph.nodes[b]);
         ((pa.y / band).floor().total_cmp(&(pb.y / band).floor())).then(pa.x.total_cmp(&pb.x)).then(a.cmp(&b))
     });
-    let inner = boxes.iter().map(|b| b.width).fold(width - 2.0 * pad, f64::max);
-    let mut nodes = vec![Placed { x: 0.0, y: 0.0 }; boxes.len()];
-    let mut top = pad;
+    let room = width - 2.0 * pad;
+    // The rows first, each as many boxes as fit side by side in the estimates' font, and always one.
+    let mut rows: Vec<&[usize]> = Vec::new();
     let mut rest = &order[..];
     while !rest.is_empty() {
-        // As many boxes as fit side by side, and always one.
-        let mut used = boxes[rest[0]].width;
+        let (mut used, mut drawn) = (plain[rest[0]].width, boxes[rest[0]].width);
         let mut count = 1;
-        while count < rest.len() && used + gap + boxes[rest[count]].width <= inner + 1e-9 {
-            used += gap + boxes[rest[count]].width;
+        while count < rest.len()
+            && used + gap + plain[rest[count]].width <= room + 1e-9
+            && drawn + gap + boxes[rest[count]].width <= widest.max(width) - 2.0 * pad + 1e-9
+        {
+            used += gap + plain[rest[count]].width;
+            drawn += gap + boxes[rest[count]].width;
             count += 1;
         }
         let (row, after) = rest.split_at(count);
+        rows.push(row);
+        rest = after;
+    }
+    let span = |row: &[usize]| row.iter().map(|&i| boxes[i].width + gap).sum::<f64>() - gap;
+    let inner = rows.iter().map(|row| span(row)).fold(room, f64::max);
+    let mut nodes = vec![Placed { x: 0.0, y: 0.0 }; boxes.len()];
+    let mut top = pad;
+    for row in rows {
+        let used = span(row);
         let tall = row.iter().map(|&i| boxes[i].height).fold(0.0, f64::max);
         let mut left = pad + (inner - used) / 2.0;
         for &i in row {
@@ -105,7 +129,6 @@ fn rows(boxes: &[Node], edges: &[(usize, usize)], width: f64, params: &Params) -
             left += boxes[i].width + gap;
         }
         top += tall + gap;
-        rest = after;
     }
     let height = if boxes.is_empty() { 2.0 * pad } else { top - gap + pad };
     Layout { nodes, width: inner + 2.0 * pad, height, scale: 1.0 }
@@ -253,7 +276,7 @@ mod tests {
         let mut nodes = vec![Node { width: 60.0, height: 48.0 }; 17];
         nodes[0].width = 90.0;
         let part_of: Vec<Option<usize>> = (0..17).map(|i| if i < 15 && i % 3 != 0 { Some(i - i % 3) } else { None }).collect();
-        let drawn = group_rows(&nodes, &[(1, 4), (4, 7), (15, 16)], &part_of, 280.0, &params);
+        let drawn = group_rows(&nodes, &[(1, 4), (4, 7), (15, 16)], &part_of, (280.0, 280.0), 1.0, &params);
         assert_eq!(drawn.scale, 1.0, "a phone's map is drawn at full size");
         // Every top-level box: the regions and the actors alone, as left, top, right, bottom.
         let mut boxes: Vec<(f64, f64, f64, f64)> = drawn.regions.iter().map(|r| (r.x, r.y, r.x + r.width, r.y + r.height)).collect();
@@ -270,6 +293,6 @@ mod tests {
             let first_next = boxes.iter().filter(|b| b.1 == *next).min_by(|a, b| a.0.total_cmp(&b.0)).map(|b| b.2 - b.0).unwrap();
             assert!(used + first_next > 280.0 - 2.0 * params.padding + params.gap - 1e-9, "row at {row} had room: {boxes:?}");
         }
-        assert_eq!(drawn, group_rows(&nodes, &[(1, 4), (4, 7), (15, 16)], &part_of, 280.0, &params), "the same on every run");
+        assert_eq!(drawn, group_rows(&nodes, &[(1, 4), (4, 7), (15, 16)], &part_of, (280.0, 280.0), 1.0, &params), "the same on every run");
     }
 }

@@ -156,11 +156,12 @@ pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLa
 }
 
 /// What a map is laid out in: an area it is fitted to, shrunk no further than [`LEAST_SCALE`]
-/// (the whole map), or rows across a width at full size (the phone's map of one event).
+/// (the whole map), or rows across a width at full size, no row wider than `widest` (the phone's
+/// map of one event).
 #[derive(Clone, Copy)]
 enum Area {
     Fit { width: f64, height: f64 },
-    Rows { width: f64 },
+    Rows { width: f64, widest: f64 },
 }
 
 /// The layout of the actors `shown` (ascending indices into `Dataset::actors`) over the relations
@@ -182,7 +183,7 @@ fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: &dyn F
     let boxes: Vec<Node> = shown.iter().map(|&a| node_box(dataset, a, fit)).collect();
     let drawn = match area {
         Area::Fit { width, height } => group_layout(&boxes, &edges, &part_of, width, height, &Params { least_scale: LEAST_SCALE, ..Params::default() }),
-        Area::Rows { width } => group_rows(&boxes, &edges, &part_of, width, &Params::default()),
+        Area::Rows { width, widest } => group_rows(&boxes, &edges, &part_of, (width, widest), fit, &Params::default()),
     };
     MapLayout { shown, placed: drawn.nodes, part_of, regions: drawn.regions, scale: drawn.scale, width: drawn.width, height: drawn.height }
 }
@@ -330,7 +331,7 @@ pub fn event_scene(dataset: &Dataset, actors: &[usize], standing: &[Standing], w
     let shown: Vec<usize> = (0..n).filter(|&a| drawn[a]).collect();
     let in_force = |r: usize| standing.get(r).is_some_and(|s| s.in_force()) && links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b]);
     let area = PHONE_PRERENDER_WIDTH.min(width);
-    let mut layout = laid_out(dataset, &links, shown, &in_force, Area::Rows { width: area }, fit);
+    let mut layout = laid_out(dataset, &links, shown, &in_force, Area::Rows { width: area, widest: width }, fit);
     fit_to_drawing(&mut layout, dataset, fit, width);
     let edges = edge_drawings(dataset, &layout, fit, &in_force);
     MapScene { layout, edges }
