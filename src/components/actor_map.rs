@@ -22,7 +22,7 @@ use storyline_core::group_layout::{Region, REGION_MARGIN};
 use storyline_core::legend::legend;
 use storyline_core::map_focus::{map_focus, Emphasis};
 use storyline_core::map_names::node_name;
-use storyline_core::map_scene::{direction_of_key, map_height, node_shape, EdgeDrawing, MapScene, MapView, Shape, LABEL_BASELINE, PHONE_PRERENDER_WIDTH, PHONE_WIDTH};
+use storyline_core::map_scene::{direction_of_key, map_height, node_hit, node_shape, EdgeDrawing, MapScene, MapView, Shape, LABEL_BASELINE, PHONE_PRERENDER_WIDTH, PHONE_WIDTH};
 use storyline_core::relations::{describe, standings, Standing};
 use storyline_core::view_state::Action;
 use storyline_core::{ActorKind, Dataset};
@@ -215,12 +215,15 @@ fn map_view(store: &StoreHandle, dispatch: &Dispatch, one: &Drawn, involved: &[u
         };
         let emphasis = event.nodes[l];
         let name = node_name(dataset, map, l, emphasis == Emphasis::Involved);
+        // Under a finger the node is tapped in a box 44 px across at least (storyline.css).
+        let hit = node_hit(dataset, i, view.font_fit, zoom);
         html! {
             <g key={actor.id.clone()} class={classes!("sl-node", actor.kind.key(), region.is_some().then_some("sl-group"), emphasis.class(), selected.then_some("selected"))}
                role="button" tabindex={if i == tab_node { "0" } else { "-1" }} aria-pressed={selected.to_string()} aria-label={name}
                data-actor={actor.id.clone()} {onclick} {onfocus}>
                 if let Some(region) = region { { region_rect(region, zoom, "sl-group-ring") } }
                 <g transform={format!("translate({} {}) scale({})", px(at.x), px(at.y), svg::zoom(zoom))}>
+                    <rect class="sl-node-hit" x={px(hit.0)} y={px(hit.1)} width={px(hit.2)} height={px(hit.3)} />
                     { shape(actor.kind) }
                     <text class="sl-node-label" x="0" y={px(LABEL_BASELINE)}>{ actor.label() }</text>
                 </g>

@@ -191,8 +191,11 @@ fn draw(store: &Store, dispatch: &Dispatch, params: &Params, scale: &TimeScale, 
     let clusters = placed.clusters.iter().map(|c| {
         let onclick = on_click(dispatch, Action::ZoomTo(c.t0, c.t1));
         let name = format!("{} more events here: zoom in", c.count);
+        // Under a finger the pill is tapped in a square 44 px across at least (storyline.css).
+        let hit = c.hit(&rows);
         html! {
             <g key={format!("c{}", c.x as i64)} class="sl-cluster" role="button" tabindex="-1" aria-label={name} data-count={c.count.to_string()} {onclick}>
+                <rect class="sl-cluster-hit" x={px(hit.0)} y={px(hit.1)} width={px(hit.2)} height={px(hit.2)} />
                 <rect x={px(c.left(params))} y={px(rows.cluster_top())} width={px(cluster_width)} height={px(CLUSTER_HEIGHT)} rx={px(CLUSTER_RADIUS)} />
                 <text x={px(c.x)} y={px(rows.cluster_label_y())}>{ cluster_label(c.count) }</text>
             </g>

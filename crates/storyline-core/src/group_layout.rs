@@ -16,7 +16,7 @@
 //! Only the layouts' own arithmetic is used, in a fixed order, so the result is as deterministic
 //! as theirs.
 
-use crate::graph_layout::{arrange, layout, size, tighten, Node, Params, Placed};
+use crate::graph_layout::{arrange, layout, size, tighten, Layout, Node, Params, Placed};
 
 /// Inside a region, the space kept clear around its label and its members, in px at scale 1.
 pub const REGION_MARGIN: f64 = 6.0;
@@ -61,6 +61,91 @@ pub struct GroupLayout {
 /// `part_of[node]` (an index into `nodes`, or none). A part-of that is out of range, names the
 /// node itself or comes back round (validation refuses those) counts as none.
 pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<usize>], width: f64, height: f64, params: &Params) -> GroupLayout {
+    grouped(nodes, edges, part_of, params, &|boxes, edges| layout(boxes, edges, width, height, params))
+}
+
+/// As [`group_layout`], at full size, with the top level packed in rows across `width` rather than
+/// laid out as a graph: the phone's map, which a tall narrow column of regions would waste. The
+/// top level's boxes keep the order of their graph layout read row by row (top to bottom, then
+/// left to right), so that related regions stay neighbours; each row is filled while the next box
+/// fits and centred; a box wider than the rows takes a row of its own and widens the drawing.
+///
+/// Where the rows break is decided on the boxes' widths over `fit` (how much wider than the
+/// estimates the font draws): as they would be in the estimates' font, so that the prerendered
+/// map (drawn at fit 1) and the live widget's break their rows alike and nothing moves as the
+/// widget goes live; a row the wider font makes too wide widens the drawing instead.
+/// A row also breaks where its boxes as drawn would not fit in `widest`, the most the drawing
+/// may take without scrolling.
+pub fn group_rows(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<usize>], (width, widest): (f64, f64), fit: f64, params: &Params) -> GroupLayout {
+    grouped(nodes, edges, part_of, params, &|boxes, edges| rows(boxes, edges, (width, widest), fit, params))
+}
+
+/// The top level's boxes in rows across `width`, at scale 1 (see [`group_rows`]).
+fn rows(boxes: &[Node], edges: &[(usize, usize)], (width, widest): (f64, f64), fit: f64, params: &Params) -> Layout {
+    let (pad, gap) = (params.padding, params.gap);
+    let fit = if fit.is_finite() && fit > 0.0 { fit } else { 1.0 };
+    let plain: Vec<Node> = boxes.iter().map(|b| Node { width: b.width / fit, height: b.height }).collect();
+    // The order is the graph layout's of boxes all of one size: it follows the relations alone,
+    // and so does not change with the font.
+    let unit = vec![Node { width: 60.0, height: 48.0 }; boxes.len()];
+    let graph = layout(&unit, edges, width, ordering_height(&unit, width, params), &Params { least_scale: 1.0, ..*params });
+    let mut order: Vec<usize> = (0..boxes.len()).collect();
+    // Read like text: by the band of a row's height a box's centre falls in, then left to right.
+    let band = 48.0;
+    crate::order::sort_by(&mut order, |&a, &b| {
+        let (pa, pb) = (graph.nodes[a], graph.nodes[b]);
+        ((pa.y / band).floor().total_cmp(&(pb.y / band).floor())).then(pa.x.total_cmp(&pb.x)).then(a.cmp(&b))
+    });
+    let room = width - 2.0 * pad;
+    // The rows first, each as many boxes as fit side by side in the estimates' font, and always one.
+    let mut rows: Vec<&[usize]> = Vec::new();
+    let mut rest = &order[..];
+    while !rest.is_empty() {
+        let (mut used, mut drawn) = (plain[rest[0]].width, boxes[rest[0]].width);
+        let mut count = 1;
+        while count < rest.len()
+            && used + gap + plain[rest[count]].width <= room + 1e-9
+            && drawn + gap + boxes[rest[count]].width <= widest.max(width) - 2.0 * pad + 1e-9
+        {
+            used += gap + plain[rest[count]].width;
+            drawn += gap + boxes[rest[count]].width;
+            count += 1;
+        }
+        let (row, after) = rest.split_at(count);
+        rows.push(row);
+        rest = after;
+    }
+    let span = |row: &[usize]| row.iter().map(|&i| boxes[i].width + gap).sum::<f64>() - gap;
+    let inner = rows.iter().map(|row| span(row)).fold(room, f64::max);
+    let mut nodes = vec![Placed { x: 0.0, y: 0.0 }; boxes.len()];
+    let mut top = pad;
+    for row in rows {
+        let used = span(row);
+        let tall = row.iter().map(|&i| boxes[i].height).fold(0.0, f64::max);
+        let mut left = pad + (inner - used) / 2.0;
+        for &i in row {
+            // Tops aligned, so that a row of regions reads as one line of labels.
+            nodes[i] = Placed { x: left + boxes[i].width / 2.0, y: top + boxes[i].height / 2.0 };
+            left += boxes[i].width + gap;
+        }
+        top += tall + gap;
+    }
+    let height = if boxes.is_empty() { 2.0 * pad } else { top - gap + pad };
+    Layout { nodes, width: inner + 2.0 * pad, height, scale: 1.0 }
+}
+
+/// A height for the graph layout that only orders the rows: room for every box at full size.
+fn ordering_height(boxes: &[Node], width: f64, params: &Params) -> f64 {
+    let area: f64 = boxes.iter().map(|b| (b.width + params.gap) * (b.height + params.gap)).sum();
+    (area / (width - 2.0 * params.padding).max(1.0) * 2.0).max(width)
+}
+
+/// How the top level is placed: given its boxes and the relations between them.
+type TopLevel<'a> = dyn Fn(&[Node], &[(usize, usize)]) -> Layout + 'a;
+
+/// The nested layout: each group's region built innermost first, then the top level placed by `top`
+/// (given its boxes and the relations between them), and every member following its region.
+fn grouped(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<usize>], params: &Params, top: &TopLevel) -> GroupLayout {
     let n = nodes.len();
     let parent = parents(n, part_of);
     let depth: Vec<usize> = (0..n).map(|i| std::iter::successors(parent[i], |&p| parent[p]).count()).collect();
@@ -133,7 +218,7 @@ pub fn group_layout(nodes: &[Node], edges: &[(usize, usize)], part_of: &[Option<
 
     // The top level in the area; then, outermost first, every region and node where its holder puts it.
     let boxes: Vec<Node> = roots.iter().map(|&r| outer[r]).collect();
-    let top = layout(&boxes, &level_edges[n], width, height, params);
+    let top = top(&boxes, &level_edges[n]);
     let s = top.scale;
     let mut centre = vec![Placed { x: 0.0, y: 0.0 }; n];
     for (&r, &p) in roots.iter().zip(&top.nodes) {
@@ -182,5 +267,32 @@ mod tests {
             assert!(std::iter::successors(parent[i], |&p| parent[p]).nth(4).is_none(), "{parent:?}");
         }
         assert_eq!(parents(2, &[Some(0), None]), [None, None], "a node is not its own group");
+    }
+
+    #[test]
+    fn a_phones_top_level_is_packed_in_rows_that_use_the_width() {
+        let params = Params::default();
+        // Five groups of two members each, and two actors alone, in 280 px.
+        let mut nodes = vec![Node { width: 60.0, height: 48.0 }; 17];
+        nodes[0].width = 90.0;
+        let part_of: Vec<Option<usize>> = (0..17).map(|i| if i < 15 && i % 3 != 0 { Some(i - i % 3) } else { None }).collect();
+        let drawn = group_rows(&nodes, &[(1, 4), (4, 7), (15, 16)], &part_of, (280.0, 280.0), 1.0, &params);
+        assert_eq!(drawn.scale, 1.0, "a phone's map is drawn at full size");
+        // Every top-level box: the regions and the actors alone, as left, top, right, bottom.
+        let mut boxes: Vec<(f64, f64, f64, f64)> = drawn.regions.iter().map(|r| (r.x, r.y, r.x + r.width, r.y + r.height)).collect();
+        boxes.extend([15, 16].map(|i| (drawn.nodes[i].x - 30.0, drawn.nodes[i].y - 24.0, drawn.nodes[i].x + 30.0, drawn.nodes[i].y + 24.0)));
+        assert!(boxes.iter().all(|b| b.0 >= params.padding - 1e-9 && b.2 <= 280.0 - params.padding + 1e-9), "{boxes:?}");
+        // Rows by their tops: more than one box in a row, and each row as full as the next row's
+        // first box allows.
+        let mut tops: Vec<f64> = boxes.iter().map(|b| b.1).collect();
+        tops.sort_by(f64::total_cmp);
+        tops.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        assert!(tops.len() < boxes.len(), "not one box a row: {boxes:?}");
+        for (row, next) in tops.iter().zip(tops.iter().skip(1)) {
+            let used: f64 = boxes.iter().filter(|b| b.1 == *row).map(|b| b.2 - b.0 + params.gap).sum();
+            let first_next = boxes.iter().filter(|b| b.1 == *next).min_by(|a, b| a.0.total_cmp(&b.0)).map(|b| b.2 - b.0).unwrap();
+            assert!(used + first_next > 280.0 - 2.0 * params.padding + params.gap - 1e-9, "row at {row} had room: {boxes:?}");
+        }
+        assert_eq!(drawn, group_rows(&nodes, &[(1, 4), (4, 7), (15, 16)], &part_of, (280.0, 280.0), 1.0, &params), "the same on every run");
     }
 }

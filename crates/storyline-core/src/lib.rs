@@ -9,6 +9,7 @@ pub mod country;
 pub mod date;
 pub mod deep_link;
 pub mod developing;
+pub mod edge_route;
 #[cfg(feature = "authoring")]
 pub mod embed_code;
 #[cfg(feature = "authoring")]

@@ -10,8 +10,9 @@
 //! map is a tap away, and is never drawn with labels under 11 px ([`LEAST_SCALE`]): where it
 //! cannot fit the width at that size, it is drawn wider, and the reader scrolls it sideways.
 
+use crate::edge_route::{label_box, route_pair, shape_box, Ends, Rect, Route};
 use crate::graph_layout::{Direction, Node, Params, Placed};
-use crate::group_layout::{group_layout, Region};
+use crate::group_layout::{group_layout, group_rows, Region};
 use crate::model::{ActorKind, Dataset, Status};
 use crate::relations::Standing;
 use crate::text_width::{text_width, BOLD};
@@ -87,7 +88,21 @@ impl MapLayout {
 /// bold while its actor is involved in the selected event; no position changes with the event,
 /// so the box holds the bold label.
 pub fn node_box(dataset: &Dataset, a: usize, fit: f64) -> Node {
-    Node { width: text_width(dataset.actors[a].label(), LABEL_FONT * BOLD * fit).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
+    Node { width: label_width(dataset, a, fit).max(SHAPE) + 8.0, height: SHAPE + 20.0 }
+}
+
+/// The side of the smallest target a finger hits reliably, 44 CSS px (WCAG 2.5.5), and two
+/// pixels more, since a map may be drawn a hair smaller than its box.
+pub const NODE_HIT: f64 = 46.0;
+
+/// The area a finger taps actor `a`'s node in, around the node's centre at scale 1, as left,
+/// top, width and height: its box, and no less than [`NODE_HIT`] across once drawn at `scale`.
+/// Transparent, and tappable under a coarse pointer only (the stylesheet's rule).
+pub fn node_hit(dataset: &Dataset, a: usize, fit: f64, scale: f64) -> (f64, f64, f64, f64) {
+    let b = node_box(dataset, a, fit);
+    let least = NODE_HIT / scale.max(1e-9);
+    let (w, h) = (b.width.max(least), b.height.max(least));
+    (-w / 2.0, -h / 2.0, w, h)
 }
 
 /// The map's height for a given width: taller than wide on phones, where the map stacks.
@@ -137,13 +152,21 @@ impl Links {
 pub fn map_layout(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapLayout {
     let links = Links::of(dataset);
     let shown = links.shown();
-    laid_out(dataset, &links, shown, &|_| true, width, height, fit, LEAST_SCALE)
+    laid_out(dataset, &links, shown, &|_| true, Area::Fit { width, height }, fit)
+}
+
+/// What a map is laid out in: an area it is fitted to, shrunk no further than [`LEAST_SCALE`]
+/// (the whole map), or rows across a width at full size, no row wider than `widest` (the phone's
+/// map of one event).
+#[derive(Clone, Copy)]
+enum Area {
+    Fit { width: f64, height: f64 },
+    Rows { width: f64, widest: f64 },
 }
 
 /// The layout of the actors `shown` (ascending indices into `Dataset::actors`) over the relations
 /// `counted` keeps, each drawn actor inside the region of the nearest drawn actor it is part of.
-#[allow(clippy::too_many_arguments)]
-fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: &dyn Fn(usize) -> bool, width: f64, height: f64, fit: f64, least_scale: f64) -> MapLayout {
+fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: &dyn Fn(usize) -> bool, area: Area, fit: f64) -> MapLayout {
     let n = dataset.actors.len();
     let group = &links.group;
     // Actor index → its place among the drawn ones.
@@ -158,7 +181,10 @@ fn laid_out(dataset: &Dataset, links: &Links, shown: Vec<usize>, counted: &dyn F
     let edges: Vec<(usize, usize)> =
         links.ends.iter().enumerate().filter(|&(r, _)| counted(r)).filter_map(|(_, e)| e.and_then(|(a, b)| Some((slot[a]?, slot[b]?)))).collect();
     let boxes: Vec<Node> = shown.iter().map(|&a| node_box(dataset, a, fit)).collect();
-    let drawn = group_layout(&boxes, &edges, &part_of, width, height, &Params { least_scale, ..Params::default() });
+    let drawn = match area {
+        Area::Fit { width, height } => group_layout(&boxes, &edges, &part_of, width, height, &Params { least_scale: LEAST_SCALE, ..Params::default() }),
+        Area::Rows { width, widest } => group_rows(&boxes, &edges, &part_of, (width, widest), fit, &Params::default()),
+    };
     MapLayout { shown, placed: drawn.nodes, part_of, regions: drawn.regions, scale: drawn.scale, width: drawn.width, height: drawn.height }
 }
 
@@ -220,54 +246,57 @@ pub struct EdgeDrawing {
 /// Every relation between two drawn actors that `drawn` keeps. Several relations between one pair
 /// bend apart, the same way whichever end each starts from, so that each stays visible and clickable.
 // The filters are `dyn`: one copy of each function in the reader's download, not one per filter.
-fn edge_drawings(dataset: &Dataset, map: &MapLayout, drawn: &dyn Fn(usize) -> bool) -> Vec<EdgeDrawing> {
+fn edge_drawings(dataset: &Dataset, map: &MapLayout, fit: f64, drawn: &dyn Fn(usize) -> bool) -> Vec<EdgeDrawing> {
     let ids: HashMap<&str, usize> = dataset.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let ends = |r: &crate::model::Relation| Some((*ids.get(r.from.as_str())?, *ids.get(r.to.as_str())?));
-    // Each relation's rank among the relations of its pair, in story order, and their number:
-    // relations sorted by pair (the sort is stable), then counted along each run of one pair.
-    let pair_of: Vec<Option<(usize, usize)>> = dataset.relations.iter().map(|r| ends(r).map(|(a, b)| (a.min(b), a.max(b)))).collect();
-    let mut by_pair: Vec<usize> = (0..pair_of.len()).collect();
-    crate::order::sort_by_key(&mut by_pair, |&r| pair_of[r]);
-    let (mut pair_index, mut pair_total) = (vec![0usize; pair_of.len()], vec![1usize; pair_of.len()]);
-    for run in by_pair.chunk_by(|&r, &s| pair_of[r].is_some() && pair_of[r] == pair_of[s]) {
-        for (i, &r) in run.iter().enumerate() {
-            (pair_index[r], pair_total[r]) = (i, run.len());
+    // The drawn relations by pair (sorted by pair, stably: in story order within one), each with
+    // its slots; a relation's bend follows its rank among its pair's.
+    let slots = |r: usize| ends(&dataset.relations[r]).and_then(|(a, b)| Some((a, b, map.slot(a)?, map.slot(b)?)));
+    let pair_of = |r: usize| slots(r).map(|(a, b, _, _)| (a.min(b), a.max(b)));
+    let mut by_pair: Vec<usize> = (0..dataset.relations.len()).filter(|&r| drawn(r) && slots(r).is_some()).collect();
+    crate::order::sort_by_key(&mut by_pair, |&r| pair_of(r));
+    let s = map.scale;
+    let labels: Vec<Rect> = map.shown.iter().zip(&map.placed).map(|(&a, p)| label_box(p.x, p.y, s, label_width(dataset, a, fit))).collect();
+    let outline = |l: usize| [shape_box(map.placed[l].x, map.placed[l].y, s), labels[l]];
+    let centre = |l: usize| (map.placed[l].x, map.placed[l].y - SHAPE_RISE * s);
+    let mut routes: Vec<Option<Route>> = vec![None; dataset.relations.len()];
+    for run in by_pair.chunk_by(|&r, &q| pair_of(r) == pair_of(q)) {
+        let total = run.len() as f64;
+        let pair: Vec<Ends> = run
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &r)| {
+                let (a, b, from, to) = slots(r)?;
+                let bend = (i as f64 - (total - 1.0) / 2.0) * 22.0;
+                let (from_outline, to_outline) = (outline(from), outline(to));
+                Some(Ends { from: centre(from), to: centre(to), from_outline, to_outline, directed: dataset.relations[r].directed, bend, reversed: a > b })
+            })
+            .collect();
+        for (&r, route) in run.iter().zip(route_pair(&pair, &labels)) {
+            routes[r] = Some(route);
         }
     }
-    let zoom = map.scale;
-    let center = |l: usize| (map.placed[l].x, map.placed[l].y - SHAPE_RISE * zoom);
     dataset
         .relations
         .iter()
         .enumerate()
-        .filter(|&(r, _)| drawn(r))
         .filter_map(|(r, relation)| {
-            let (a, b) = ends(relation)?;
-            let ends = (map.slot(a)?, map.slot(b)?);
-            let ((x1, y1), (x2, y2)) = (center(ends.0), center(ends.1));
-            let (dx, dy) = (x2 - x1, y2 - y1);
-            let len = (dx * dx + dy * dy).sqrt().max(1.0);
-            let (ux, uy) = (dx / len, dy / len);
-            let total = pair_total[r] as f64;
-            let sign = if a <= b { 1.0 } else { -1.0 };
-            let bend = (pair_index[r] as f64 - (total - 1.0) / 2.0) * 22.0 * sign;
-            let (mx, my) = ((x1 + x2) / 2.0 - uy * bend, (y1 + y2) / 2.0 + ux * bend);
-            let trim = (SHAPE / 2.0 + 4.0) * zoom;
-            let (sx, sy) = (x1 + ux * trim, y1 + uy * trim);
-            let (ex, ey) = (x2 - ux * (trim + 2.0), y2 - uy * (trim + 2.0));
-            let arrow = relation.directed.then(|| {
-                let (tx, ty) = (ex - mx, ey - my);
-                let tl = (tx * tx + ty * ty).sqrt().max(1.0);
-                let (ax, ay) = (tx / tl, ty / tl);
-                let (bx, by) = (ex - ax * 9.0, ey - ay * 9.0);
-                [(ex, ey), (bx - ay * 4.5, by + ax * 4.5), (bx + ay * 4.5, by - ax * 4.5)]
-            });
+            let route = routes[r]?;
+            let (_, _, from, to) = slots(r)?;
+            let (sx, sy) = route.start;
+            let (mx, my) = route.control;
+            let (ex, ey) = route.end;
             let (lx, ly) = (0.25 * sx + 0.5 * mx + 0.25 * ex, 0.25 * sy + 0.5 * my + 0.25 * ey);
             let strike = (relation.status == Status::Denied)
                 .then_some([(lx - 5.0, ly - 5.0), (lx + 5.0, ly + 5.0), (lx - 5.0, ly + 5.0), (lx + 5.0, ly - 5.0)]);
-            Some(EdgeDrawing { relation: r, ends, start: (sx, sy), control: (mx, my), end: (ex, ey), arrow, label: (lx, ly - 7.0), strike })
+            Some(EdgeDrawing { relation: r, ends: (from, to), start: route.start, control: route.control, end: route.end, arrow: route.arrow, label: (lx, ly - 7.0), strike })
         })
         .collect()
+}
+
+/// How wide actor `a`'s label is drawn at full size, bold (as while its actor is involved).
+pub fn label_width(dataset: &Dataset, a: usize, fit: f64) -> f64 {
+    text_width(dataset.actors[a].label(), LABEL_FONT * BOLD * fit)
 }
 
 /// The map for a story at a size: where its nodes go and how its edges are drawn.
@@ -280,7 +309,7 @@ pub struct MapScene {
 /// The whole map: every drawn actor and every relation between two of them.
 pub fn map_scene(dataset: &Dataset, width: f64, height: f64, fit: f64) -> MapScene {
     let layout = map_layout(dataset, width, height, fit);
-    let edges = edge_drawings(dataset, &layout, &|_| true);
+    let edges = edge_drawings(dataset, &layout, fit, &|_| true);
     MapScene { layout, edges }
 }
 
@@ -302,9 +331,9 @@ pub fn event_scene(dataset: &Dataset, actors: &[usize], standing: &[Standing], w
     let shown: Vec<usize> = (0..n).filter(|&a| drawn[a]).collect();
     let in_force = |r: usize| standing.get(r).is_some_and(|s| s.in_force()) && links.ends[r].is_some_and(|(a, b)| drawn[a] && drawn[b]);
     let area = PHONE_PRERENDER_WIDTH.min(width);
-    let mut layout = laid_out(dataset, &links, shown, &in_force, area, map_height(area), fit, 1.0);
+    let mut layout = laid_out(dataset, &links, shown, &in_force, Area::Rows { width: area, widest: width }, fit);
     fit_to_drawing(&mut layout, dataset, fit, width);
-    let edges = edge_drawings(dataset, &layout, &in_force);
+    let edges = edge_drawings(dataset, &layout, fit, &in_force);
     MapScene { layout, edges }
 }
 
@@ -473,22 +502,15 @@ mod tests {
                 assert!(e.control != f.control, "{} and {} take the same curve", dataset.relations[e.relation].id, dataset.relations[f.relation].id);
             }
         }
-        // The bends of one pair are spread evenly about the straight line: two relations bend
-        // by the same amount to either side, so their control points average to its middle.
-        let ids: Vec<&str> = dataset.actors.iter().map(|a| a.id.as_str()).collect();
-        let centre = |id: &str| {
-            let at = scene.layout.placed[scene.layout.slot(ids.iter().position(|&x| x == id).unwrap()).unwrap()];
-            (at.x, at.y - SHAPE_RISE * scene.layout.scale)
-        };
-        let two: Vec<_> = shared.iter().filter(|e| shared.iter().filter(|f| pair(f) == pair(e)).count() == 2).collect();
-        assert!(!two.is_empty(), "the built-in story has a pair with two relations");
-        for e in &two {
-            let f = two.iter().find(|f| pair(f) == pair(e) && f.relation != e.relation).unwrap();
-            let (a, b) = pair(e);
-            let (ca, cb) = (centre(&a), centre(&b));
-            let middle = ((ca.0 + cb.0) / 2.0, (ca.1 + cb.1) / 2.0);
-            let average = ((e.control.0 + f.control.0) / 2.0, (e.control.1 + f.control.1) / 2.0);
-            assert!((average.0 - middle.0).abs() < 1e-6 && (average.1 - middle.1).abs() < 1e-6, "{average:?} against {middle:?}");
+        // The relations of one pair bend apart by the same step whichever way their pair is bent
+        // around labels: their curves' middles are half a step (11 px) apart at the least.
+        let middle = |e: &EdgeDrawing| crate::edge_route::at(e.start, e.control, e.end, 0.5);
+        for e in &shared {
+            for f in shared.iter().filter(|f| pair(f) == pair(e) && f.relation != e.relation) {
+                let (m, n) = (middle(e), middle(f));
+                let apart = ((m.0 - n.0).powi(2) + (m.1 - n.1).powi(2)).sqrt();
+                assert!(apart > 9.0, "{} and {} run {apart} px apart", dataset.relations[e.relation].id, dataset.relations[f.relation].id);
+            }
         }
     }
 

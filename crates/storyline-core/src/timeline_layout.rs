@@ -112,6 +112,10 @@ const CLUSTER_WIDTH: f64 = 40.0;
 pub const CLUSTER_HEIGHT: f64 = 18.0;
 /// The pill's rounded ends.
 pub const CLUSTER_RADIUS: f64 = CLUSTER_HEIGHT / 2.0;
+/// The side of a cluster's hit area under a finger: the smallest target a finger hits reliably,
+/// 44 CSS px (WCAG 2.5.5), and two pixels more, since the axis' drawing may be scaled a hair
+/// down to fit its box.
+pub const CLUSTER_HIT: f64 = 46.0;
 /// The size of an era's title, at the top of its band.
 pub const ERA_FONT: f64 = 11.0;
 /// An era's title is drawn in capitals, spaced 0.04em apart (storyline.css), which the estimates
@@ -204,6 +208,12 @@ impl Cluster {
     /// The left edge of the cluster's pill, which is centred on `x`.
     pub fn left(&self, params: &Params) -> f64 {
         self.x - params.cluster_width() / 2.0
+    }
+
+    /// The square a finger taps the cluster in, centred on its pill, as left, top and side: a
+    /// transparent area the stylesheet makes tappable under a coarse pointer only.
+    pub fn hit(&self, rows: &Rows) -> (f64, f64, f64) {
+        (self.x - CLUSTER_HIT / 2.0, rows.cluster_y - CLUSTER_HIT / 2.0, CLUSTER_HIT)
     }
 }
 
@@ -345,7 +355,10 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
     if let Some(r) = reserved {
         layout.markers.push(r);
     }
-    layout.clusters = buckets.into_iter().flatten().collect();
+    // A pill, and its hit area under a finger, stay whole inside the timeline even where a bucket
+    // is narrower than they are (a narrow timeline in a wide font): the edge ones are moved in.
+    let half = params.cluster_width().max(CLUSTER_HIT) / 2.0;
+    layout.clusters = buckets.into_iter().flatten().map(|c| Cluster { x: c.x.clamp(half.min(scale.width / 2.0), (scale.width - half).max(scale.width / 2.0)), ..c }).collect();
     layout
 }
 
@@ -503,6 +516,26 @@ mod tests {
                 assert!(l.clusters.len() >= 2, "{width}px, fit {fit}: {:?}", l.clusters);
                 assert!(l.clusters.iter().all(|c| c.x - w / 2.0 >= 0.0 && c.x + w / 2.0 <= width), "{width}px, fit {fit}: {:?}", l.clusters);
                 assert!(l.clusters.windows(2).all(|c| c[1].x - c[0].x >= w + p.gap), "{width}px, fit {fit}: {:?}", l.clusters);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cluster_at_either_edge_keeps_its_pill_and_its_hit_area_inside_the_timeline() {
+        // Crowds at both ends of the view, on a phone's timeline, in the system font and wider ones.
+        let items: Vec<Item> = (0..200).map(|i| item(i, if i % 2 == 0 { 0.0 } else { 29.99 } + (i / 2) as f64 * 1e-4, "Crowded")).collect();
+        for width in [280.0, 300.0, 320.0, 343.0, 375.0] {
+            let scale = TimeScale::new(0.0, 30.0 * DAY, width);
+            for fit in [1.0, 1.15, 1.3, 1.6] {
+                let p = Params { fit, ..Params::for_width(width) };
+                let (w, l, rows) = (p.cluster_width(), layout(&items, &scale, &p, None), Rows::new(&p));
+                assert!(l.clusters.len() >= 2, "{width}px, fit {fit}: {:?}", l.clusters);
+                for c in &l.clusters {
+                    let (left, top, side) = c.hit(&rows);
+                    assert!(c.left(&p) >= 0.0 && c.left(&p) + w <= width, "{width}px, fit {fit}: the pill of {c:?} is cut");
+                    assert!(left >= 0.0 && left + side <= width && side >= 44.0, "{width}px, fit {fit}: the hit area of {c:?} is cut");
+                    assert!(top >= 0.0 && top + side <= rows.height, "{width}px, fit {fit}: the hit area of {c:?} leaves the timeline");
+                }
             }
         }
     }

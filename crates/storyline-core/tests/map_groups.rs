@@ -76,3 +76,19 @@ fn a_story_with_groups_keeps_the_layouts_promises_at_every_width() {
         assert!(faults.is_empty(), "{width}px: {faults:#?}");
     }
 }
+
+#[test]
+fn no_actor_of_the_built_in_story_stands_outside_a_group_or_a_relation_at_any_width() {
+    let story = built_in();
+    for width in [320.0, 375.0, 768.0, 1280.0] {
+        let scene = storyline_core::map_scene::map_scene(&story, width, map_height(width), 1.0);
+        let map = &scene.layout;
+        for (l, &a) in map.shown.iter().enumerate() {
+            // In a region (its own, as the group's label, or its group's), or at the end of a drawn edge.
+            let in_a_region = map.part_of[l].is_some() || map.regions.iter().any(|r| r.node == l);
+            let related = scene.edges.iter().any(|e| e.ends.0 == l || e.ends.1 == l);
+            assert!(in_a_region || related, "{width} px: {} stands alone", story.actors[a].id);
+        }
+        assert_eq!(map.shown.len(), story.actors.len(), "{width} px: every actor is drawn");
+    }
+}

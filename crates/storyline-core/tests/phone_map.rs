@@ -138,3 +138,20 @@ fn a_phone_shows_the_events_map_until_the_reader_asks_for_the_whole_one() {
     assert_eq!(MapView::for_width(320.0, false, &[]), MapView::Whole, "an event without actors shows the whole map");
     assert!(MapView::offered(320.0, &actors) && !MapView::offered(720.0, &actors) && !MapView::offered(320.0, &[]));
 }
+
+/// The rows' breaks and order do not change with the font. (A group's region arranges its members
+/// for their boxes' widths, so a region of several members may still change its height.)
+#[test]
+fn the_map_of_an_event_breaks_its_rows_alike_in_the_prerenders_font_and_a_wider_one_so_nothing_moves_as_the_widget_goes_live() {
+    let stories = [storyline_core::load(include_str!("../../../tests/data/published/ever-given-suez.json")).expect("valid").dataset];
+    for dataset in &stories {
+        for e in 0..dataset.events.len() {
+            let (actors, standing) = (actors_of(dataset, e), standings(dataset, Some(e)));
+            let prerendered = event_scene(dataset, &actors, &standing, PHONE_PRERENDER_WIDTH, 1.0).layout;
+            for (width, fit) in [(320.0, 0.95), (343.0, 1.05), (375.0, 1.1), (375.0, 1.2)] {
+                let live = event_scene(dataset, &actors, &standing, width, fit).layout;
+                assert_eq!(live.height, prerendered.height, "{}, fit {fit} at {width} px: the map's height changes as the widget goes live", dataset.events[e].id);
+            }
+        }
+    }
+}

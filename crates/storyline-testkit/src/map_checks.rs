@@ -2,10 +2,16 @@
 //! every box stays inside the padding; with groups, also every member inside its regions and no
 //! node or region reaching into a group it is not part of.
 //!
+//! With a story, also the edges' promises: no edge or arrowhead crosses an actor's label (a
+//! group's node is its region's label), and every edge stops a gap short of its ends.
+//!
 //! All read the boxes as drawn, at the layout's scale, and allow 1e-6 px for rounding.
 
 use storyline_core::graph_layout::{Layout, Node, Params, Placed};
 use storyline_core::group_layout::GroupLayout;
+use storyline_core::edge_route::{at, label_box, segment_crosses, shape_box, END_GAP};
+use storyline_core::map_scene::{label_width, MapScene};
+use storyline_core::Dataset;
 
 /// The pairs of nodes whose boxes, drawn at the layout's scale, come closer than `gap` (also scaled).
 pub fn overlapping(l: &Layout, nodes: &[Node], gap: f64) -> Vec<(usize, usize)> {
@@ -102,6 +108,61 @@ pub fn group_faults(l: &GroupLayout, nodes: &[Node], part_of: &[Option<usize>], 
     faults
 }
 
+/// The segments an edge is checked as: its curve cut into 200 (each within a hundredth of a pixel
+/// of the curve for any bend the map draws), then its arrowhead's three sides.
+fn edge_segments(e: &storyline_core::map_scene::EdgeDrawing) -> Vec<((f64, f64), (f64, f64))> {
+    const PIECES: usize = 200;
+    let p = |i: usize| at(e.start, e.control, e.end, i as f64 / PIECES as f64);
+    let mut segments: Vec<_> = (0..PIECES).map(|i| (p(i), p(i + 1))).collect();
+    segments.extend(e.arrow.into_iter().flat_map(|[a, b, c]| [(a, b), (b, c), (c, a)]));
+    segments
+}
+
+/// How far `p` is from the box `r` (0 inside it).
+fn distance(p: (f64, f64), r: Rect) -> f64 {
+    let dx = (r.0 - p.0).max(p.0 - r.2).max(0.0);
+    let dy = (r.1 - p.1).max(p.1 - r.3).max(0.0);
+    (dx * dx + dy * dy).sqrt()
+}
+
+/// Every promise of the map's edges that `scene` breaks, in words, with labels drawn `fit` times
+/// as wide as the estimates: an edge or arrowhead crossing the label of an actor (a group's node
+/// labels its region), or an edge's end not a gap short of its actor's outline (its shape's box
+/// and its label's): closer, or more than a gap and a half away along either axis.
+pub fn edge_faults(dataset: &Dataset, scene: &MapScene, fit: f64) -> Vec<String> {
+    let map = &scene.layout;
+    let s = map.scale;
+    let name = |l: usize| dataset.actors[map.shown[l]].id.as_str();
+    let labels: Vec<Rect> = map.shown.iter().zip(&map.placed).map(|(&a, p)| label_box(p.x, p.y, s, label_width(dataset, a, fit))).collect();
+    let outline = |l: usize| [shape_box(map.placed[l].x, map.placed[l].y, s), labels[l]];
+    let mut faults = Vec::new();
+    for e in &scene.edges {
+        let id = &dataset.relations[e.relation].id;
+        let segments = edge_segments(e);
+        for (l, &label) in labels.iter().enumerate() {
+            if segments.iter().any(|&(a, b)| segment_crosses(a, b, label)) {
+                faults.push(format!("{id} crosses the label of {}", name(l)));
+            }
+        }
+        for (end, point) in [(e.ends.0, e.start), (e.ends.1, e.end)] {
+            let away = outline(end).iter().map(|&r| distance(point, r)).fold(f64::INFINITY, f64::min);
+            // On a box grown by the gap: the gap away from a side, up to √2 times it from a corner.
+            if !(END_GAP - 0.01..=END_GAP * 1.5).contains(&away) {
+                faults.push(format!("{id} stops {away:.2} px from {}, not a gap ({END_GAP} px)", name(end)));
+            }
+        }
+        if let Some(arrow) = e.arrow {
+            for corner in arrow {
+                let away = outline(e.ends.1).iter().map(|&r| distance(corner, r)).fold(f64::INFINITY, f64::min);
+                if away < END_GAP - 0.01 {
+                    faults.push(format!("{id}'s arrowhead comes {away:.2} px from {}", name(e.ends.1)));
+                }
+            }
+        }
+    }
+    faults
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,3 +232,4 @@ mod tests {
         assert_eq!(outside(&l, &[BOX; 3], 100.0, 100.0, 6.0), [1, 2]);
     }
 }
+

@@ -570,11 +570,12 @@ fn not_run(tests: &[(&str, TestFn)], why: &str) -> usize {
 /// (some drivers hold one session at a time).
 /// The tests whose name contains `only`, or all of them.
 fn keep<'a>(list: &[(&'a str, TestFn)], only: Option<&str>) -> Vec<(&'a str, TestFn)> {
-    list.iter().filter(|(name, _)| only.is_none_or(|o| name.contains(o))).copied().collect()
+    list.iter().filter(|(name, _)| only.is_none_or(|o| o.split('|').any(|part| name.contains(part)))).copied().collect()
 }
 
 pub fn run(tests: &[(&str, TestFn)], without_script: &[(&str, TestFn)]) {
-    // While working on one test: STORYLINE_E2E_ONLY=<part of its name> runs only those that match.
+    // While working on one test: STORYLINE_E2E_ONLY=<part of its name> runs only those that match
+    // (several parts, split by `|`, run those that match any).
     let only = std::env::var("STORYLINE_E2E_ONLY").ok();
     let (tests, without_script) = (&keep(tests, only.as_deref())[..], &keep(without_script, only.as_deref())[..]);
     let engine = env("STORYLINE_E2E_ENGINE");

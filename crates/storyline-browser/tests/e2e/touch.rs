@@ -1,6 +1,6 @@
 //! The widget under a finger, on phones 375 and 320 px wide: a sideways swipe on the event card
 //! steps through the story, a vertical one scrolls the page, the timeline keeps its own drag,
-//! a mouse still selects text, and the controls a finger needs are 44 px at least.
+//! a mouse still selects text, and everything a finger taps is 44 px at least.
 //!
 //! How each engine's finger is made. Chromium's and Firefox's drivers take WebDriver pointer
 //! actions of type touch and send them as touch input (`pointerType` "touch"). WebKitGTK's
@@ -27,7 +27,7 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("a_swipe_on_the_timeline_pans_it_and_steps_nothing", a_swipe_on_the_timeline_pans_it_and_steps_nothing),
     ("a_mouse_drag_across_the_card_selects_its_text_and_steps_nothing", a_mouse_drag_across_the_card_selects_its_text_and_steps_nothing),
     ("with_reduced_motion_a_swipe_steps_without_moving_the_card", with_reduced_motion_a_swipe_steps_without_moving_the_card),
-    ("under_a_coarse_pointer_the_toolbar_and_the_markers_are_44px_targets", under_a_coarse_pointer_the_toolbar_and_the_markers_are_44px_targets),
+    ("under_a_coarse_pointer_every_tappable_thing_is_a_44px_target", under_a_coarse_pointer_every_tappable_thing_is_a_44px_target),
 ];
 
 /// The two phones of `touch.html`: each frame is shorter than the widget, so it can scroll.
@@ -279,7 +279,10 @@ fn with_reduced_motion_a_swipe_steps_without_moving_the_card(ctx: &Ctx) -> Test<
     })
 }
 
-fn under_a_coarse_pointer_the_toolbar_and_the_markers_are_44px_targets(ctx: &Ctx) -> Test<'_> {
+/// Under a coarse pointer the toolbar's buttons, the timeline's markers and clusters, the actor
+/// and filter chips and the map's nodes are each 44 × 44 CSS px at least (measured as drawn; a
+/// marker's, cluster's or node's transparent hit area counts, where it takes the tap).
+fn under_a_coarse_pointer_every_tappable_thing_is_a_44px_target(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         let result = async {
             for (i, (phone, width)) in PHONES.into_iter().enumerate() {
@@ -297,17 +300,44 @@ fn under_a_coarse_pointer_the_toolbar_and_the_markers_are_44px_targets(ctx: &Ctx
                 } else {
                     switch_media_rules(ctx, "pointer: coarse", "all").await?;
                 }
-                let small = ctx
+                // The filters unfolded, so that their chips are drawn and can be measured.
+                ctx.eval("document.querySelector('.sl-filters').open = true").await?;
+                let measured = ctx
                     .eval(
-                        "const small = []; \
-                         for (const b of document.querySelectorAll('.sl-nav button')) { const r = b.getBoundingClientRect(); \
-                           if (r.width < 44 || r.height < 44) small.push(`${b.textContent.trim() || b.getAttribute('aria-label')}: ${r.width}×${r.height}`); } \
-                         for (const h of document.querySelectorAll('.sl-hit')) { const r = h.getBoundingClientRect(); \
-                           if (r.width < 44 || r.height < 44 || getComputedStyle(h).pointerEvents === 'none') small.push(`a marker's hit area: ${r.width}×${r.height}, ${getComputedStyle(h).pointerEvents}`); } \
-                         return small;",
+                        "const small = [], counts = {}; \
+                         const check = (kind, css, hit) => { counts[kind] = 0; for (const b of document.querySelectorAll(css)) { \
+                           const r = b.getBoundingClientRect(); if (r.width === 0 && r.height === 0) continue; counts[kind]++; \
+                           if (r.width < 44 || r.height < 44 || (hit && getComputedStyle(b).pointerEvents === 'none')) \
+                             small.push(`${kind} ${b.textContent.trim() || b.getAttribute('aria-label') || ''}: ${r.width}×${r.height}, ${getComputedStyle(b).pointerEvents}`); } }; \
+                         check('button', '.sl-nav button', false); \
+                         check('marker', '.sl-hit', true); \
+                         check('actor chip', '.sl-card .sl-chip', false); \
+                         check('filter chip', '.sl-filters .sl-chip', false); \
+                         check('cluster', '.sl-cluster-hit', true); \
+                         check('map node', '.sl-map .sl-node-hit', true); \
+                         return [small, counts];",
                     )
                     .await?;
-                expect(small == json!([]), || format!("at {width} px these targets are under 44 × 44 px: {small}"))?;
+                let (small, counts) = (&measured[0], &measured[1]);
+                expect(small == &json!([]), || format!("at {width} px these targets are under 44 × 44 px: {small}"))?;
+                // Every kind was there to measure; a cluster only where the timeline gathers events.
+                for kind in ["button", "marker", "actor chip", "filter chip", "map node"] {
+                    expect(counts[kind].as_u64().is_some_and(|n| n > 0), || format!("at {width} px no {kind} was measured: {counts}"))?;
+                }
+                eprintln!("{}: at {width} px under a coarse pointer, 44 px targets: {counts}", ctx.engine());
+                // A map node's hit area takes a tap at its corner, away from its shape and label.
+                let beside = ctx
+                    .eval(
+                        "document.querySelector('.sl-map').scrollIntoView({block: 'center'}); \
+                         for (const h of document.querySelectorAll('.sl-map .sl-node-hit')) { const r = h.getBoundingClientRect(); \
+                           const x = r.left + 3, y = r.top + 3, node = h.closest('.sl-node'); \
+                           if (document.elementFromPoint(x, y) === h) return [node.getAttribute('data-actor'), x, y]; } \
+                         return null;",
+                    )
+                    .await?;
+                expect(beside[0].is_string(), || format!("at {width} px no map node takes a tap in the corner of its hit area: {beside}"))?;
+                ctx.eval("document.querySelector('.sl-filters').open = false").await?;
+                ctx.scroll_to(".sl-nav").await?;
                 // A tap 20 px from a marker's dot, where no other marker lies, selects that marker.
                 let target = ctx
                     .eval(
