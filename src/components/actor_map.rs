@@ -133,24 +133,31 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
         drawn(&scene, narrow, PHONE_PRERENDER_WIDTH)
     });
     let (phone_map, phone_key) = phone.unzip();
-    // The switch needs script: the live widget draws it, on a phone.
+    // The switch needs script: the live widget draws it, on a phone. The phone's prerendered map
+    // carries it too, so that it takes its room from the first paint and nothing below the map
+    // moves as the widget goes live; the stylesheet hides it without script, and a tap on it
+    // before the widget is live is kept by the loader like any other.
     let offered = live && MapView::offered(width, &involved);
     let toggle = |whole: bool, label: &'static str| {
         html! { <button type="button" aria-pressed={(view.whole_map == whole).to_string()} onclick={on_click(&dispatch, Action::ShowWholeMap(whole))}>{ label }</button> }
     };
+    let views = || {
+        html! {
+            <div class="sl-map-views" role="group" aria-label="Show on the map">
+                { toggle(false, "This event's actors") }
+                { toggle(true, "Whole map") }
+            </div>
+        }
+    };
+    let phone_views = MapView::offered(PHONE_PRERENDER_WIDTH, &involved).then(views);
     // The cards the map opens come right after it, so that a keyboard reader Tabs from a node
     // straight into its card; the legend follows them. The phone's map, when there is one, comes
     // before the other, which the stylesheet hides after it on a phone.
     html! {
         <>
             <div ref={container.clone()} class="sl-map">
-                if offered {
-                    <div class="sl-map-views" role="group" aria-label="Show on the map">
-                        { toggle(false, "This event's actors") }
-                        { toggle(true, "Whole map") }
-                    </div>
-                }
-                if let Some(phone_map) = phone_map { <div class="sl-map-phone">{ phone_map }</div> }
+                if offered { { views() } }
+                if let Some(phone_map) = phone_map { <div class="sl-map-phone">{ for phone_views }{ phone_map }</div> }
                 <div class="sl-map-main">{ map }</div>
             </div>
             <ActorCard />
