@@ -236,8 +236,7 @@ fn editor_the_keyboard_alone_opens_goes_to_a_problem_and_copies(ctx: &Ctx) -> Te
 fn editor_works_at_320px(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
         ctx.open("/fixtures/editor-narrow.html").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the 320 px frame"))?;
-        frame.enter_frame().await.map_err(fail("enter it"))?;
+        ctx.enter_frame().await?;
         ctx.wait_for("#files").await?;
         open_and_wait(ctx, &[path_of("tests/data/invalid/44-rule-errors-across-the-file.json")]).await?;
         let overflow = "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
@@ -246,8 +245,7 @@ fn editor_works_at_320px(ctx: &Ctx) -> Test<'_> {
         ctx.scroll_to("#edit-title").await?;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         ctx.screenshot("editor-320-problems").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the 320 px frame"))?;
-        frame.enter_frame().await.map_err(fail("enter it again"))?;
+        ctx.enter_frame().await?;
         open_template(ctx).await?;
         let preview_width = ctx.wait_until_true("const w = document.getElementById('preview').getBoundingClientRect().width; return w > 0 && w;", "the preview").await?;
         let with_story = ctx.eval(overflow).await?;

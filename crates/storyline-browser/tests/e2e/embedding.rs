@@ -263,7 +263,7 @@ fn two_story_line_elements_under_hostile_css_look_right_and_stay_independent(ctx
         expect(margin == "10px", || format!("the page's body margin (1rem, and the page's rem is 10px) became {margin}"))?;
         // At phone width too: the same page in a 375 px frame.
         ctx.open("/fixtures/hostile-phone.html").await?;
-        ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.enter_frame().await?;
         ctx.wait_in_shadow("#first", ".storyline[data-ready]").await?;
         let checked = the_widget_under_ugly_inherited_styles_looks_as_on_a_clean_page(ctx, "hostile-inherited-375").await;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
@@ -340,7 +340,7 @@ fn labels_fit_a_wide_font_the_page_sets_without_overflow_or_overlap(ctx: &Ctx) -
         ctx.open("/fixtures/wide-font.html").await?;
         labels_fit_the_font(ctx, "wide-font").await?;
         ctx.open("/fixtures/wide-font-phone.html").await?;
-        ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.enter_frame().await?;
         let checked = labels_fit_the_font(ctx, "wide-font-375").await;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
         checked

@@ -95,9 +95,14 @@ impl Ctx {
     /// Loads `path` and enters its first frame (`iframe`), once the widget in it is live.
     pub async fn open_in_frame(&self, path: &str) -> TestResult {
         self.open(path).await?;
-        let frame = self.client.find(Locator::Css("iframe")).await.map_err(fail(&format!("the frame of {path}")))?;
-        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        self.enter_frame().await?;
         self.wait_ready().await
+    }
+
+    /// Enters the page's first frame (`iframe`), as it stands: with script or without, live or not.
+    pub async fn enter_frame(&self) -> TestResult {
+        let frame = self.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
+        frame.enter_frame().await.map_err(fail("enter the frame"))
     }
 
     /// Waits until the widget has rendered in the browser: it marks its root with `data-ready`

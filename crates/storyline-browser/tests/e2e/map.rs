@@ -260,8 +260,7 @@ fn on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_
             ctx.scroll_to(".sl-map-panel").await?;
             ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
             ctx.screenshot(&format!("map-phone-320px-{name}-event")).await?;
-            let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
-            frame.enter_frame().await.map_err(fail("enter the frame"))?;
+            ctx.enter_frame().await?;
 
             // One tap: the whole map, its labels never under 11 px, scrolled sideways if wider than the phone.
             ctx.click_button("Whole map").await?;
@@ -276,8 +275,7 @@ fn on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_
                 ctx.scroll_to(".sl-map-panel").await?;
                 ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
                 ctx.screenshot("map-phone-320px-whole-map").await?;
-                let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
-                frame.enter_frame().await.map_err(fail("enter the frame"))?;
+                ctx.enter_frame().await?;
             }
             // And back, from the keyboard: the buttons are buttons.
             ctx.eval("document.querySelector('.sl-map-views button').focus()").await?;
@@ -294,8 +292,7 @@ fn without_script_the_map_at_375_px_draws_no_label_under_11_px(ctx: &Ctx) -> Tes
     Box::pin(async move {
         let dataset = story::embedded();
         ctx.open("/fixtures/map-375.html").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
-        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.enter_frame().await?;
         // Read through WebDriver alone: the page runs no script. Each shown map's labels are drawn at
         // their font size, times the node's scale, times the SVG's box over its own width.
         let mut shown = Vec::new();

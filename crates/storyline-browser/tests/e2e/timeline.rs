@@ -66,8 +66,7 @@ fn a_deep_time_timelinejs_file_reaches_every_event_from_the_big_bang_on(ctx: &Ct
         ctx.screenshot("deep-time-1280-last").await?;
 
         ctx.open("/fixtures/deep-time-phone.html").await?;
-        let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
-        frame.enter_frame().await.map_err(fail("enter the frame"))?;
+        ctx.enter_frame().await?;
         ctx.wait_in_shadow("#deep", ".storyline[data-ready]").await?;
         let ticks = ctx.shadow_texts("#deep", ".sl-tick text").await?;
         expect(!ticks.is_empty(), || "no ticks at 375 px".into())?;
@@ -322,8 +321,7 @@ fn without_script_a_phone_shows_the_axis_drawn_for_it_with_labels_of_their_size(
     Box::pin(async move {
         for (page, width) in [("/fixtures/narrow.html", 320), ("/fixtures/map-375.html", 375)] {
             ctx.open(page).await?;
-            let frame = ctx.client.find(Locator::Css("iframe")).await.map_err(fail("the frame"))?;
-            frame.enter_frame().await.map_err(fail("enter the frame"))?;
+            ctx.enter_frame().await?;
             // Read through WebDriver alone: the page runs no script. A label is drawn at its font
             // size times the axis' box over the width it was drawn for.
             let mut shown = Vec::new();
@@ -346,6 +344,8 @@ fn without_script_a_phone_shows_the_axis_drawn_for_it_with_labels_of_their_size(
             expect(shown == ["sl-axis-phone"], || format!("without script at {width} px the page shows {shown:?}, not the phone's axis alone"))?;
             ctx.screenshot_of(".sl-timeline", &format!("timeline-no-javascript-{width}px")).await?;
             ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))?;
+            // WebKit's driver draws an element inside a frame black: the page's picture shows the axis too.
+            ctx.screenshot(&format!("timeline-no-javascript-{width}px-page")).await?;
         }
         Ok(())
     })
