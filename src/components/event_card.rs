@@ -15,7 +15,7 @@ pub fn EventCard() -> Html {
     let dispatch = use_dispatch();
     let ids = crate::ids::use_ids();
     let card = use_node_ref();
-    use_swipe(card.clone(), dispatch.clone(), store.visible.ends(store.view.selected), store.dataset.story.is_rtl());
+    use_swipe(card.clone(), dispatch.clone(), store.visible.ends(store.view.selected), store.dataset.story.is_rtl(), true);
     let Some(index) = store.view.selected else {
         return html! { <p class="sl-card sl-empty">{ "This story has no events yet." }</p> };
     };

@@ -4,10 +4,12 @@
 //! inline styles, so a strict Content-Security-Policy can forbid `style=`. Markers are
 //! `role="button"` with the event's title, date and status as their name. The timeline is
 //! one tab stop: the selected marker holds `tabindex="0"` and arrow keys move the selection.
+//! By hand: a mouse drags it and Ctrl + wheel zooms it; a finger's swipe steps to the next or
+//! previous event, as on the card, and two fingers pan and pinch it.
 
 use crate::by_pointer::ByPointer;
 use crate::dom;
-use crate::hooks::{use_animated_window, use_font_fit, use_gestures, use_width};
+use crate::hooks::{use_animated_window, use_font_fit, use_gestures, use_swipe, use_width};
 use crate::svg::px;
 use crate::store::{on_click, use_dispatch, use_store, Dispatch, Store};
 use storyline_core::font_fit::REFERENCE;
@@ -38,6 +40,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let container = use_node_ref();
     let width = use_width(container.clone(), DEFAULT_WIDTH);
     use_gestures(container.clone(), dispatch.clone());
+    // A finger's swipe steps, as on the card; in any story the axis runs left to right, so a
+    // leftward swipe brings in the next event whatever the story's direction.
+    use_swipe(container.clone(), dispatch.clone(), store.visible.ends(store.view.selected), false, false);
     let reference = use_node_ref();
     use_font_fit(reference.clone(), dispatch.clone());
     let window = use_animated_window(store.view.window, store.view.selected);

@@ -1,4 +1,5 @@
-//! Zoom and pan by hand: Ctrl/Cmd + wheel and pinch zoom, drag and swipe pan.
+//! Zoom and pan by hand: Ctrl/Cmd + wheel and pinch zoom, a mouse's drag and two fingers pan.
+//! (One finger's swipe steps to the next or previous event: `use_swipe`.)
 //!
 //! A plain wheel is never taken: it scrolls the page as the reader expects. The wheel
 //! listener is registered non-passive only so that Ctrl + wheel can stop the browser's own
@@ -30,7 +31,7 @@ pub fn use_gestures(node: NodeRef, dispatch: Dispatch) {
         let down = {
             let pointers = pointers.clone();
             dom::listen(node, "pointerdown", Passive::Yes, move |e: &PointerEvent| {
-                pointers.borrow_mut().press(e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y()));
+                pointers.borrow_mut().press(e.pointer_id(), f64::from(e.client_x()), f64::from(e.client_y()), e.pointer_type() == "touch");
             })
         };
         let moves = {
@@ -41,7 +42,7 @@ pub fn use_gestures(node: NodeRef, dispatch: Dispatch) {
                 if moved.capture {
                     dom::capture_pointer(&el, e.pointer_id());
                 }
-                if let Some(action) = moved.action {
+                for action in moved.actions {
                     dispatch.dispatch(action);
                 }
             })

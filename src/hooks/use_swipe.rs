@@ -1,10 +1,12 @@
-//! Swiping between events on a touch screen: the event card follows the finger, then settles
-//! on the next or previous event or springs back, as core's `swipe` decides.
+//! Swiping between events on a touch screen, on the event card or on the timeline: what the
+//! finger swipes (the card, or the timeline's axis) follows it, then settles, on the next or
+//! previous event or back where it was, as core's `swipe` decides.
 //!
-//! Only touch is heard: a mouse drag over the card selects its text as it always did. The
-//! card's `touch-action: pan-y pinch-zoom` (storyline.css) leaves vertical scrolling and zoom to
-//! the browser, so these listeners are passive and cancel nothing: a vertical swipe scrolls the
-//! page, and the browser's `pointercancel` when it takes a touch sends the card back.
+//! Only touch is heard: a mouse drag over the card selects its text as it always did, and over
+//! the timeline pans it (`use_gestures`). The card's `touch-action: pan-y pinch-zoom` and the
+//! timeline's `pan-y` (storyline.css) leave vertical scrolling to the browser, so these listeners
+//! are passive and cancel nothing: a vertical swipe scrolls the page, and the browser's
+//! `pointercancel` when it takes a touch sends the card back.
 //!
 //! The offset is the custom property `--sl-swipe-x`, set through the CSSOM (a strict CSP forbids
 //! `style` attributes, not that), and `data-swipe` says whether the card follows the finger or
@@ -27,24 +29,28 @@ struct Gesture {
     settling: Option<Frames>,
 }
 
-/// What a pointer event's handler needs: the card, the store, the gesture, and the selection's
-/// `Ends` and direction as of the last render.
+/// What a pointer event's handler needs: the element swiped, the store, the gesture, and the
+/// selection's `Ends` and direction as of the last render.
 #[derive(Clone)]
 struct Card {
     el: NodeRef,
+    enters: bool,
     dispatch: Dispatch,
     gesture: Rc<RefCell<Gesture>>,
     current: Rc<RefCell<(Ends, bool)>>,
 }
 
-/// Makes the element `node` holds (the event card) step through the story by touch. `ends` and
-/// `rtl` are read when a finger comes down, so they are always the current selection's.
+/// Makes the element `node` holds (the event card, or the timeline) step through the story by
+/// touch. `ends` and `rtl` are read when a finger comes down, so they are always the current
+/// selection's. When `enters`, a step brings the new event in from the side the finger swept
+/// away from (a card); otherwise what was swiped glides back to its place (the axis, on which the
+/// new event is already in view, or the window glides to it).
 #[hook]
-pub fn use_swipe(node: NodeRef, dispatch: Dispatch, ends: Ends, rtl: bool) {
+pub fn use_swipe(node: NodeRef, dispatch: Dispatch, ends: Ends, rtl: bool, enters: bool) {
     let current = use_mut_ref(|| (ends, rtl));
     *current.borrow_mut() = (ends, rtl);
     use_effect_with(node, move |node| {
-        let card = Card { el: node.clone(), dispatch, gesture: Rc::default(), current };
+        let card = Card { el: node.clone(), enters, dispatch, gesture: Rc::default(), current };
         // One handler for the four events keeps the wasm small.
         let listeners = ["pointerdown", "pointermove", "pointerup", "pointercancel"].map(|kind| {
             let card = card.clone();
@@ -94,6 +100,10 @@ impl Card {
         match how {
             Settle::Still => {}
             Settle::Back => rest(&self.el),
+            Settle::Step { action, .. } if !self.enters => {
+                self.dispatch.dispatch(action);
+                rest(&self.el);
+            }
             Settle::Step { action, from } => {
                 self.dispatch.dispatch(action);
                 // The new event is drawn at `from` for one frame before it glides: a transition

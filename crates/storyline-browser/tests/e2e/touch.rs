@@ -1,6 +1,6 @@
 //! The widget under a finger, on phones 375 and 320 px wide: a sideways swipe on the event card
-//! steps through the story, a vertical one scrolls the page, the timeline keeps its own drag,
-//! a mouse still selects text, and everything a finger taps is 44 px at least.
+//! or on the timeline steps through the story, a vertical one scrolls the page, a mouse still
+//! selects the card's text and drags the timeline, and everything a finger taps is 44 px at least.
 //!
 //! How each engine's finger is made. Chromium's and Firefox's drivers take WebDriver pointer
 //! actions of type touch and send them as touch input (`pointerType` "touch"). WebKitGTK's
@@ -24,7 +24,7 @@ use std::time::Duration;
 pub const TESTS: &[(&str, TestFn)] = &[
     ("a_touch_swipe_left_steps_forward_and_a_swipe_right_steps_back", a_touch_swipe_left_steps_forward_and_a_swipe_right_steps_back),
     ("a_vertical_swipe_on_the_card_scrolls_the_page_and_keeps_the_event", a_vertical_swipe_on_the_card_scrolls_the_page_and_keeps_the_event),
-    ("a_swipe_on_the_timeline_pans_it_and_steps_nothing", a_swipe_on_the_timeline_pans_it_and_steps_nothing),
+    ("a_swipe_on_the_timeline_steps_as_on_the_card_and_a_mouse_drag_pans_it", a_swipe_on_the_timeline_steps_as_on_the_card_and_a_mouse_drag_pans_it),
     ("a_mouse_drag_across_the_card_selects_its_text_and_steps_nothing", a_mouse_drag_across_the_card_selects_its_text_and_steps_nothing),
     ("with_reduced_motion_a_swipe_steps_without_moving_the_card", with_reduced_motion_a_swipe_steps_without_moving_the_card),
     ("under_a_coarse_pointer_every_tappable_thing_is_a_44px_target", under_a_coarse_pointer_every_tappable_thing_is_a_44px_target),
@@ -190,17 +190,55 @@ fn a_vertical_swipe_on_the_card_scrolls_the_page_and_keeps_the_event(ctx: &Ctx) 
     })
 }
 
-/// The timeline pans under a drag or a swipe, as it always has: a swipe there is not a step.
-fn a_swipe_on_the_timeline_pans_it_and_steps_nothing(ctx: &Ctx) -> Test<'_> {
+/// Waits until the timeline's axis has glided back to its place after a swipe.
+async fn wait_axis_at_rest(ctx: &Ctx) -> TestResult {
+    let script = "const t = getComputedStyle(document.querySelector('.sl-axis')).transform; return t === 'none' || new DOMMatrix(t).m41 === 0;";
+    ctx.wait_until_true(script, "waiting for the axis to settle").await.map(drop)
+}
+
+/// A finger swiping the timeline steps like one swiping the card, the axis following it on the
+/// way; a mouse dragging the axis still pans it, and steps nothing.
+fn a_swipe_on_the_timeline_steps_as_on_the_card_and_a_mouse_drag_pans_it(ctx: &Ctx) -> Test<'_> {
     Box::pin(async move {
-        enter_phone(ctx, "#w375", true).await?;
-        ctx.scroll_to(".sl-stage").await?;
+        for (i, (phone, width)) in PHONES.into_iter().enumerate() {
+            enter_phone(ctx, phone, i == 0).await?;
+            ctx.scroll_to(".sl-stage").await?;
+            ctx.wait_counter("1 of 31").await?;
+            let first = card_title(ctx).await?;
+            // Halfway, for the picture, the axis is drawn under the finger.
+            synthetic_press_and_move(ctx, ".sl-axis", -SWIPE, 0.0).await?;
+            let followed = ctx.eval("const t = getComputedStyle(document.querySelector('.sl-axis')).transform; return t === 'none' ? 0 : new DOMMatrix(t).m41").await?;
+            ctx.screenshot(&format!("touch-timeline-{width}-following")).await?;
+            synthetic_lift(ctx).await?;
+            ctx.wait_counter("2 of 31").await?;
+            expect(followed.as_f64().is_some_and(|x| x < -0.7 * SWIPE), || format!("at {width} px the axis was drawn at {followed} under a finger {SWIPE} px to the left"))?;
+            expect(card_title(ctx).await? != first, || format!("at {width} px the card still shows {first:?} after the swipe"))?;
+            wait_axis_at_rest(ctx).await?;
+
+            swipe(ctx, ".sl-axis", SWIPE, 0.0).await?;
+            ctx.wait_counter("1 of 31").await?;
+            wait_axis_at_rest(ctx).await?;
+            swipe(ctx, ".sl-axis", -SWIPE, 0.0).await?;
+            ctx.wait_counter("2 of 31").await?;
+            wait_axis_at_rest(ctx).await?;
+            expect_nothing_canceled(ctx).await?;
+            let touch_action = ctx.eval("return getComputedStyle(document.querySelector('.sl-timeline')).touchAction").await?;
+            expect(touch_action == "pan-y", || format!("at {width} px the timeline's touch-action is {touch_action}: the page may not scroll, or the browser takes the swipe"))?;
+        }
+        // A mouse is not a finger: its drag pans the axis.
         let ticks = ctx.texts(".sl-tick text").await?;
-        swipe(ctx, ".sl-axis", -SWIPE, 0.0).await?;
+        let axis = ctx.client.find(Locator::Css(".sl-axis")).await.map_err(fail("the axis"))?;
+        let drag = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement { element: axis, duration: None, x: 60.0, y: -60.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(200)), x: -SWIPE, y: 0.0 })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        ctx.client.perform_actions(drag).await.map_err(fail("mouse drag"))?;
+        ctx.client.release_actions().await.map_err(fail("release"))?;
         let panned = ctx.wait_ticks_settle(&ticks).await?;
-        expect(panned != ticks, || format!("the axis did not pan: its ticks still read {ticks:?}"))?;
+        expect(panned != ticks, || format!("a mouse drag did not pan the axis: its ticks still read {ticks:?}"))?;
         let counter = ctx.counters().await?;
-        expect(counter == ["1 of 31"], || format!("a swipe on the timeline stepped the story to {counter:?}"))?;
+        expect(counter == ["2 of 31"], || format!("a mouse drag on the timeline stepped the story to {counter:?}"))?;
         ctx.client.enter_parent_frame().await.map_err(fail("leave the frame"))
     })
 }
