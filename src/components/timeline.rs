@@ -141,7 +141,7 @@ fn draw(store: &Store, dispatch: &Dispatch, params: &Params, scale: &TimeScale, 
     let markers = placed.markers.iter().map(|m| {
         let event = &dataset.events[m.event];
         let y = rows.lane_y(m.lane);
-        let (label_x, label_y) = m.label_at(params, y);
+        let (label_x, label_y) = m.label_at(y);
         let selected = view.selected == Some(m.event);
         let name = format!("{}, {}, {}", event.title, event.start.display_long(), event.status.label());
         let onclick = on_click(dispatch, Action::Select(m.event));

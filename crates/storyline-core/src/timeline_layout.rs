@@ -182,9 +182,8 @@ pub struct Bar {
 impl Marker {
     /// Where the label starts (or, before the marker, ends), and its baseline, for a marker in a
     /// lane whose middle is `y`.
-    pub fn label_at(&self, params: &Params, y: f64) -> (f64, f64) {
-        let offset = params.marker_radius + 4.0;
-        (if self.label_before { self.x - offset } else { self.x + offset }, y + 4.5)
+    pub fn label_at(&self, y: f64) -> (f64, f64) {
+        (self.label_x, y + 4.5)
     }
 
     /// The marker's range bar, for a marker in a lane whose middle is `y`, when it has one.
@@ -261,6 +260,9 @@ pub struct Marker {
     pub label: String,
     /// The label sits left of the marker (near the right edge, where it would be cut off).
     pub label_before: bool,
+    /// Where the label starts (or, before the marker, ends): beside the marker, or past the end
+    /// of a range bar shorter than the label, which would otherwise run under its first letters.
+    pub label_x: f64,
     /// The left and right edges of everything this marker occupies.
     pub left: f64,
     pub right: f64,
@@ -303,8 +305,15 @@ pub fn layout(items: &[Item], scale: &TimeScale, params: &Params, selected: Opti
         let label_px = if label.is_empty() { 0.0 } else { 4.0 + text_width(&label, font) };
         // A label that would run off the right edge goes before its marker, if there is room there.
         let label_before = x + r + label_px > scale.width && x - r - label_px >= 0.0;
-        let (left, right) = if label_before { (x - r - label_px, x + r) } else { (x - r, x + r + label_px) };
-        Marker { event: item.event, x, lane: 0, bar_end_x, label, label_before, left, right: right.max(bar_end_x.unwrap_or(x)) }
+        // A bar that ends inside the label would strike through its first letters; a longer one
+        // underlines all of it, a labelled span.
+        let beside = match bar_end_x {
+            Some(end) if !label_before && !label.is_empty() && end > x + r && end < x + r + label_px => end - x,
+            _ => r,
+        };
+        let (left, right) = if label_before { (x - r - label_px, x + r) } else { (x - r, x + beside + label_px) };
+        let label_x = if label_before { x - r - 4.0 } else { x + beside + 4.0 };
+        Marker { event: item.event, x, lane: 0, bar_end_x, label, label_before, label_x, left, right: right.max(bar_end_x.unwrap_or(x)) }
     };
 
     let mut layout = Layout::default();
@@ -370,7 +379,7 @@ mod tests {
 
     #[test]
     fn a_range_bar_is_centred_on_its_lane_and_an_era_title_starts_inside_its_band() {
-        let marker = Marker { event: 0, x: 100.0, lane: 1, bar_end_x: Some(160.0), label: String::new(), label_before: false, left: 100.0, right: 160.0 };
+        let marker = Marker { event: 0, x: 100.0, lane: 1, bar_end_x: Some(160.0), label: String::new(), label_before: false, label_x: 111.0, left: 100.0, right: 160.0 };
         let y = Rows::new(&Params::default()).lane_y(1);
         assert_eq!(marker.bar(y), Some(Bar { x: 100.0, y: y - BAR_HEIGHT / 2.0, width: 60.0 }));
         assert_eq!(Marker { bar_end_x: None, ..marker }.bar(y), None, "an instant has no bar");
@@ -479,6 +488,23 @@ mod tests {
         let scale = TimeScale::new(0.0, 30.0 * DAY, 900.0);
         let l = layout(&[range], &scale, &Params::default(), None);
         assert_eq!(l.markers[0].bar_end_x, Some(scale.x(20.0 * DAY)));
+    }
+
+    #[test]
+    fn a_range_bar_shorter_than_its_label_puts_the_label_past_its_end_and_a_longer_one_underlines_it() {
+        let scale = TimeScale::new(0.0, 100.0 * DAY, 1000.0);
+        let mut short = item(0, 10.0, "Oxygen fills the air");
+        short.end = Some(13.0 * DAY);
+        let mut long = item(1, 10.0, "Oxygen fills the air");
+        long.end = Some(80.0 * DAY);
+        let (p, y) = (Params::default(), 50.0);
+        let s = &layout(&[short], &scale, &p, None).markers[0];
+        let end = s.bar_end_x.expect("a bar");
+        assert!(s.label_at(y).0 > end, "the label starts past the bar's end ({end}): {s:?}");
+        assert!(s.right >= s.label_at(y).0 + text_width(&s.label, p.font_px), "the marker's extent holds the moved label: {s:?}");
+        let l = &layout(&[long], &scale, &p, None).markers[0];
+        assert_eq!(l.label_at(y).0, l.x + p.marker_radius + 4.0, "a long bar runs under the whole label, beside the marker");
+        assert_eq!(l.right, l.bar_end_x.expect("a bar"));
     }
 
     #[test]
