@@ -20,7 +20,7 @@ use std::rc::Rc;
 use storyline_core::graph_layout::nearest_in_direction;
 use storyline_core::group_layout::{Region, REGION_MARGIN};
 use storyline_core::legend::legend;
-use storyline_core::map_focus::{map_focus, Emphasis};
+use storyline_core::map_focus::{map_focus, scroll_to_actors, Emphasis};
 use storyline_core::map_names::node_name;
 use storyline_core::map_scene::{direction_of_key, map_height, node_hit, node_shape, EdgeDrawing, MapScene, MapView, Shape, LABEL_BASELINE, PHONE_PRERENDER_WIDTH, PHONE_WIDTH};
 use storyline_core::relations::{describe, standings, Standing};
@@ -116,6 +116,17 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
     let memo = use_memo(deps, compute);
     let focus = use_state(|| None::<usize>);
     use_focus_back_from_cards(&store, &memo, &container, &focus);
+    // A map wider than its box (the whole map on a phone) scrolls to the event's actors when it
+    // is shown and at each new event, unless they are in view: core says where.
+    {
+        let (container, dataset, involved, fit, rtl) = (container.clone(), dataset.clone(), involved.clone(), view.font_fit, dataset.story.is_rtl());
+        use_effect_with((view.selected, ByPointer(memo.clone())), move |(_, scene)| {
+            let scroller = ".sl-map-main .sl-map-scroll";
+            if let Some(left) = dom::sideways_scroll(&container, scroller, rtl).and_then(|seen| scroll_to_actors(&dataset, scene, &involved, fit, seen)) {
+                dom::scroll_sideways_to(&container, scroller, left, rtl);
+            }
+        });
+    }
     if dataset.actors.is_empty() {
         return html! {};
     }

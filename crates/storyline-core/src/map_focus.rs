@@ -1,9 +1,10 @@
 //! The selected event in focus on the actor map: its actors emphasised and the others receding,
-//! its relations in force drawn over the rest, and the change said in a few words for the live
-//! region. Positions never change with the event (see `map_scene`); only these decisions do.
+//! its relations in force drawn over the rest, the change said in a few words for the live
+//! region, and, on a map wider than its box, where to scroll it so that they are in view.
+//! Positions never change with the event (see `map_scene`); only these decisions do.
 
 use crate::map_names::and_list;
-use crate::map_scene::MapScene;
+use crate::map_scene::{node_box, MapScene};
 use crate::model::Dataset;
 use crate::relations::Standing;
 
@@ -83,10 +84,30 @@ pub fn actors_in_words(dataset: &Dataset, actors: &[usize]) -> Option<String> {
     (n > 0).then(|| format!("{n} actor{} in this event: {}.", if n == 1 { "" } else { "s" }, and_list(&labels)))
 }
 
+/// Where to scroll a map wider than its box so that the event's `actors` are in view: `None`
+/// when they already are (from `left`, the map's x at the box's left edge, across `width`), or
+/// when none is drawn; else the new `left`, centred on them as far as the map's edges allow. A
+/// reader who opens the whole map on a phone, or steps to another event, sees who is involved
+/// without hunting for them sideways; one who scrolled to them keeps their place.
+pub fn scroll_to_actors(dataset: &Dataset, scene: &MapScene, actors: &[usize], fit: f64, (left, width): (f64, f64)) -> Option<f64> {
+    let map = &scene.layout;
+    let (mut from, mut to) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &a in actors {
+        let Some(slot) = map.slot(a) else { continue };
+        let half = node_box(dataset, a, fit).width * map.scale / 2.0;
+        (from, to) = (from.min(map.placed[slot].x - half), to.max(map.placed[slot].x + half));
+    }
+    let room = map.width - width;
+    if !from.is_finite() || room <= 0.5 || (from >= left - 0.5 && to <= left + width + 0.5) {
+        return None;
+    }
+    Some(crate::scale::within((from + to) / 2.0 - width / 2.0, 0.0, room))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map_scene::map_scene;
+    use crate::map_scene::{map_height, map_scene};
     use crate::relations::standings;
 
     fn built_in() -> Dataset {
@@ -140,6 +161,34 @@ mod tests {
         let focus = map_focus(&scene, &[], &standings(&dataset, None));
         assert!(focus.nodes.iter().chain(&focus.regions).all(|&f| f == Emphasis::Plain));
         assert_eq!((focus.on_top, focus.edge_order), (0, (0..scene.edges.len()).collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn a_whole_map_wider_than_a_phone_scrolls_to_the_events_actors_unless_they_are_in_view() {
+        let dataset = built_in();
+        // The map's box on a 320 px phone, inside the page's margins.
+        let box_width = 288.0;
+        let scene = map_scene(&dataset, box_width, map_height(box_width), 1.0);
+        let map = &scene.layout;
+        let room = map.width - box_width;
+        assert!(room > 50.0, "the whole map overflows a phone: {} px", map.width);
+        // Each of the invasion's actors as its node's left and right edges.
+        let actors = actors_of(&dataset, dataset.events.iter().position(|e| e.id == "full-scale-invasion").unwrap());
+        let wanted = actors.iter().map(|&a| {
+            let (x, half) = (map.placed[map.slot(a).unwrap()].x, node_box(&dataset, a, 1.0).width * map.scale / 2.0);
+            (x - half, x + half)
+        });
+        let wanted: Vec<(f64, f64)> = wanted.collect();
+        let in_box = |left: f64| wanted.iter().all(|&(a, b)| a >= left - 0.5 && b <= left + box_width + 0.5);
+        // Whichever edge of the map the reader looks at, the invasion's actors are off one of them.
+        let away = if in_box(0.0) { room } else { 0.0 };
+        assert!(!in_box(away), "{wanted:?} seen from both edges of a {} px map", map.width);
+        let left = scroll_to_actors(&dataset, &scene, &actors, 1.0, (away, box_width)).expect("the map scrolls to them");
+        assert!(in_box(left) && (0.0..=room).contains(&left), "scrolled to {left}: {wanted:?} in a {} px map", map.width);
+        assert_eq!(scroll_to_actors(&dataset, &scene, &actors, 1.0, (left, box_width)), None, "in view, the map stays where it is");
+        assert_eq!(scroll_to_actors(&dataset, &scene, &[], 1.0, (away, box_width)), None, "no actors: nowhere to go");
+        let wide = map_scene(&dataset, 1600.0, 560.0, 1.0);
+        assert_eq!(scroll_to_actors(&dataset, &wide, &actors, 1.0, (0.0, 1600.0)), None, "a map that fits never scrolls");
     }
 
     #[test]

@@ -75,6 +75,12 @@ pub fn left_and_width(_: &NodeRef) -> (f64, f64) {
     (0.0, 1.0)
 }
 
+pub fn sideways_scroll(_: &NodeRef, _: &str, _: bool) -> Option<(f64, f64)> {
+    None
+}
+
+pub fn scroll_sideways_to(_: &NodeRef, _: &str, _: f64, _: bool) {}
+
 pub fn capture_pointer(_: &NodeRef, _: i32) {}
 
 pub fn target_matches(_: &Event, _: &str) -> bool {

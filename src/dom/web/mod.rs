@@ -16,7 +16,7 @@ mod resize;
 mod storage;
 mod text_length;
 
-pub use element::{capture_pointer, left_and_width, set_attribute, set_property, target_matches};
+pub use element::{capture_pointer, left_and_width, scroll_sideways_to, set_attribute, set_property, sideways_scroll, target_matches};
 pub use emit::emit;
 pub use focus::{focus, focus_is_lost};
 pub use frames::{animation_frames, Frames};

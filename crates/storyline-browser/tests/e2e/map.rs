@@ -262,7 +262,8 @@ fn on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_
             ctx.screenshot(&format!("map-phone-320px-{name}-event")).await?;
             ctx.enter_frame().await?;
 
-            // One tap: the whole map, its labels never under 11 px, scrolled sideways if wider than the phone.
+            // One tap: the whole map, its labels never under 11 px, scrolled sideways if wider than
+            // the phone, to where the event's actors are.
             ctx.click_button("Whole map").await?;
             wait_drawn(ctx, dataset.actors.len()).await?;
             let pressed = ctx.attrs(".sl-map-views button", "aria-pressed").await?;
@@ -270,6 +271,17 @@ fn on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_
             let smallest = ctx.eval(SMALLEST_LABEL).await?.as_f64().unwrap_or(0.0);
             expect(smallest >= 11.0 - 0.01, || format!("{at}: the whole map draws a label at {smallest:.2} px"))?;
             check_geometry(ctx, &format!("{at}, the whole map")).await?;
+            // Wider than the phone, it is scrolled to show the event's actors whole.
+            let in_view = "const box = document.querySelector('.sl-map-main .sl-map-scroll').getBoundingClientRect(); \
+                const out = [...document.querySelectorAll('.sl-map-main .sl-node.involved')].filter((n) => \
+                  [n.querySelector('.sl-node-shape'), n.querySelector('.sl-node-label')].some((p) => { const r = p.getBoundingClientRect(); \
+                    return r.left < box.left - 0.5 || r.right > box.right + 0.5; })).map((n) => n.dataset.actor); \
+                return out;";
+            let all_in = format!("return ((out) => out.length === 0)((() => {{ {in_view} }})())");
+            if ctx.wait_until_true(&all_in, "waiting for the whole map to show the event's actors").await.is_err() {
+                let out = ctx.eval(in_view).await?;
+                return Err(format!("{at}: the whole map shows the event's actors {out} cut off or out of its box"));
+            }
             legend_explains_only_what_is_drawn(ctx, &format!("{at}, the whole map")).await?;
             if e == 0 {
                 ctx.scroll_to(".sl-map-panel").await?;
