@@ -67,7 +67,7 @@ fn the_prerendered_maps_take_turns_at_the_width_where_core_turns_to_the_phones_m
 
 #[test]
 fn the_map_goes_beside_the_card_in_the_columns_core_tried_its_whole_map_in() {
-    use storyline_core::map_beside::{side_column, Beside, MAP_SHARE, SIDE_FROM_VIEWPORT, SIDE_TAKEN, WIDGET_MAX_WIDTH};
+    use storyline_core::map_beside::{side_column, Beside, MAP_SHARE, SCROLLBAR, SIDE_FROM_VIEWPORT, SIDE_TAKEN, WIDEST_FROM_VIEWPORT, WIDGET_MAX_WIDTH};
     // Core's widths are in px of the default text size, `medium`.
     assert!(CSS.contains("--storyline-font-size: medium;"));
     let em = |value: &str| value.strip_suffix("em").and_then(|n| n.parse::<f64>().ok()).unwrap_or_else(|| panic!("{value} is not in em")) * 16.0;
@@ -75,14 +75,16 @@ fn the_map_goes_beside_the_card_in_the_columns_core_tried_its_whole_map_in() {
     let padding = declared("", ".storyline", "padding");
     let inline = em(padding.split(' ').nth(1).expect("the padding's second value is the inline one"));
     assert_eq!(2.0 * inline + em(&declared("", ".sl-panels", "gap")), SIDE_TAKEN);
-    // The map's column is 6fr of 5fr + 6fr, from the viewport core starts at, and from the widget's widest for the widest-only class.
+    // The map's column is 6fr of 5fr + 6fr, from the viewport core starts at.
     let columns = "minmax(0, 5fr) minmax(0, 6fr)";
     assert_eq!(MAP_SHARE, 6.0 / (5.0 + 6.0));
-    for (from, class) in [(SIDE_FROM_VIEWPORT, Beside::Anywhere), (WIDGET_MAX_WIDTH, Beside::WidestOnly)] {
+    // The widest-only class from where the widget is at its widest even beside a scrollbar.
+    assert_eq!(WIDEST_FROM_VIEWPORT, WIDGET_MAX_WIDTH + SCROLLBAR);
+    for (from, class) in [(SIDE_FROM_VIEWPORT, Beside::Anywhere), (WIDEST_FROM_VIEWPORT, Beside::WidestOnly)] {
         let scope = format!("@media (min-width: {from}px)");
         assert_eq!(declared(&scope, &format!(".sl-panels.{}", class.class()), "grid-template-columns"), columns, "{class:?}");
     }
     // No other rule sets the two columns: a map that never fits stays under the card.
     assert_eq!(CSS.matches(columns).count(), 2);
-    assert!(side_column(SIDE_FROM_VIEWPORT) < side_column(WIDGET_MAX_WIDTH));
+    assert!(side_column(SIDE_FROM_VIEWPORT) < side_column(WIDEST_FROM_VIEWPORT));
 }

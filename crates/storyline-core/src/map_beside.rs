@@ -11,9 +11,16 @@ use crate::model::Dataset;
 /// (min-width: 960px)` on `.sl-panels`).
 pub const SIDE_FROM_VIEWPORT: f64 = 960.0;
 
-/// The widget's widest box, `.storyline`'s `max-width: 72em` at the default 16 px font: from this
-/// viewport width up the map's column is as wide as it gets.
+/// The widget's widest box, `.storyline`'s `max-width: 72em` at the default 16 px font.
 pub const WIDGET_MAX_WIDTH: f64 = 72.0 * 16.0;
+
+/// The widest classic scrollbar (Windows', 17 px): a media query's width counts it, the page's
+/// layout does not, so a column is worked out for the viewport less this.
+pub const SCROLLBAR: f64 = 17.0;
+
+/// The viewport width from which the map's column is as wide as it gets, with a scrollbar or
+/// without: the stylesheet's `@media (min-width: 1169px)` for a map that fits only there.
+pub const WIDEST_FROM_VIEWPORT: f64 = WIDGET_MAX_WIDTH + SCROLLBAR;
 
 /// What `.storyline`'s inline padding (`1em` each side) and the grid's `gap: 0.75em` take from
 /// the two columns, at 16 px.
@@ -22,10 +29,10 @@ pub const SIDE_TAKEN: f64 = 2.0 * 16.0 + 0.75 * 16.0;
 /// The map's share of what is left: `.sl-panels`'s columns are `5fr` (the card) and `6fr` (the map).
 pub const MAP_SHARE: f64 = 6.0 / 11.0;
 
-/// The map's column beside the card in a widget as wide as a viewport of `viewport` px (a page
-/// with no margin of its own).
+/// The map's column beside the card, at its narrowest, in a widget on a page `viewport` px wide
+/// (as a media query counts it) with no margin of its own: the widget's own page.
 pub fn side_column(viewport: f64) -> f64 {
-    (viewport.min(WIDGET_MAX_WIDTH) - SIDE_TAKEN) * MAP_SHARE
+    ((viewport - SCROLLBAR).min(WIDGET_MAX_WIDTH) - SIDE_TAKEN) * MAP_SHARE
 }
 
 /// Where the map panel goes on a desktop, as the class `.sl-panels` carries.
@@ -33,7 +40,7 @@ pub fn side_column(viewport: f64) -> f64 {
 pub enum Beside {
     /// The whole map fits its column at every viewport where the card has a column beside it.
     Anywhere,
-    /// It fits only the widest column: beside the card from [`WIDGET_MAX_WIDTH`] up, under it below.
+    /// It fits only the widest column: beside the card from [`WIDEST_FROM_VIEWPORT`] up, under it below.
     WidestOnly,
     /// It fits no column beside the card: the map always goes under it, full width.
     Never,
@@ -46,7 +53,7 @@ impl Beside {
     /// tried at [`PHONE_WIDTH`], where the box turns from tall to wide: the shortest box of all.
     pub fn of(dataset: &Dataset) -> Beside {
         let fits = |w: f64| map_layout(dataset, w, map_height(w), 1.0).width <= w + 0.5;
-        let (narrowest, widest) = (side_column(SIDE_FROM_VIEWPORT), side_column(WIDGET_MAX_WIDTH));
+        let (narrowest, widest) = (side_column(SIDE_FROM_VIEWPORT), side_column(WIDEST_FROM_VIEWPORT));
         if dataset.actors.is_empty() || [narrowest, PHONE_WIDTH, widest].into_iter().all(fits) {
             Beside::Anywhere
         } else if fits(widest) {
