@@ -1,5 +1,6 @@
 //! The root component: it owns the store, provides it to the components, and answers keys pressed inside the widget.
 
+use crate::by_pointer::ByPointer;
 use crate::components::{
     ActorMap, EventCard, EventList, Filters, LiveRegion, Navigation, StoryHeader, Timeline, WhosWho,
 };
@@ -9,6 +10,7 @@ use crate::ids::IdPrefix;
 use crate::store::{Dispatch, Store, StoreHandle};
 use std::rc::Rc;
 use storyline_core::keyboard::timeline_action;
+use storyline_core::map_beside::Beside;
 use storyline_core::Dataset;
 use yew::prelude::*;
 
@@ -42,6 +44,9 @@ pub fn App(props: &AppProps) -> Html {
     use_last_visit(props.dataset.clone(), dispatch.clone());
     // False for the prerendered HTML and the render that hydrates it, true from then on.
     let live = use_live();
+    // Whether the whole map fits beside the card on a desktop or goes under it: from the story
+    // alone, so the prerender and the live widget agree; laid out once per story.
+    let beside = use_memo(ByPointer(props.dataset.clone()), |d| Beside::of(d));
 
     let story = &store.dataset.story;
     let rtl = story.is_rtl();
@@ -87,7 +92,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="sl-stage" role="region" aria-label={format!("Timeline: {}", story.title)} hidden={list}>
                     <Timeline {live} />
                 </div>
-                <div class="sl-panels" hidden={list}>
+                <div class={classes!("sl-panels", beside.class())} hidden={list}>
                         <EventCard />
                         if !store.dataset.actors.is_empty() {
                             <section class="sl-map-panel" aria-label={format!("Who is involved: {}", story.title)}>

@@ -440,3 +440,19 @@ fn the_prerendered_page_also_draws_the_selected_events_map_for_a_phone_at_full_s
     assert_eq!(count(&html, "Whole map"), 1);
     assert!(phone.contains("aria-label=\"Show on the map\"") && phone.contains(">Whole map</button>"), "{phone}");
 }
+
+#[test]
+fn the_prerendered_panels_say_whether_the_whole_map_goes_beside_the_card_or_under_it() {
+    use storyline_core::map_beside::Beside;
+    let panels = |html: &str| tag_with(html, "class=\"sl-panels").to_string();
+    // The built-in story's whole map is wider than the column beside the card: under it.
+    assert!(panels(&render_html(&story::embedded())).contains("class=\"sl-panels sl-map-under\""));
+    // A story of five actors fits beside the card; one of 60 never does.
+    assert!(panels(&render_html(&shipping())).contains("class=\"sl-panels sl-map-beside\""));
+    let crowded = storyline_testkit::synth::story(600, 5);
+    assert_eq!(Beside::of(&crowded), Beside::Never);
+    assert!(panels(&render_html(&crowded)).contains("class=\"sl-panels sl-map-under\""));
+    // A story without actors has no map: its card keeps the panels' whole width, as before.
+    let minimal = storyline_core::load(include_str!("data/valid/minimal.json")).expect("valid").dataset;
+    assert!(panels(&render_html(&minimal)).contains("class=\"sl-panels sl-map-beside\""));
+}

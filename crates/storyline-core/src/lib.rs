@@ -23,6 +23,7 @@ pub mod in_use;
 pub mod keyboard;
 pub mod legend;
 pub mod limits;
+pub mod map_beside;
 pub mod map_focus;
 pub mod map_names;
 pub mod map_scene;

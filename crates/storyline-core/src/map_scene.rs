@@ -8,7 +8,8 @@
 //! shows by default the selected event's actors, the groups that hold them and the relations in
 //! force between them ([`event_scene`]), laid out for the phone's width at full size; the whole
 //! map is a tap away, and is never drawn with labels under 11 px ([`LEAST_SCALE`]): where it
-//! cannot fit the width at that size, it is drawn wider, and the reader scrolls it sideways.
+//! cannot fit the width at that size, it is drawn wider, and the reader scrolls it sideways (on a
+//! desktop it goes under the event card instead, [`crate::map_beside`]).
 
 use crate::edge_route::{label_box, route_pair, shape_box, Ends, Rect, Route};
 use crate::graph_layout::{Direction, Node, Params, Placed};

@@ -20,11 +20,14 @@ pub const TESTS: &[(&str, TestFn)] = &[
     ("the_map_with_its_groups_at_1280_768_375_and_320_px", the_map_with_its_groups_at_1280_768_375_and_320_px),
     ("on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away", on_a_phone_the_events_map_draws_its_labels_at_12_px_and_the_whole_map_is_one_tap_away),
     ("a_story_of_another_beat_draws_its_companies_its_ship_and_its_own_verbs", a_story_of_another_beat_draws_its_companies_its_ship_and_its_own_verbs),
+    ("at_1280_px_the_whole_map_goes_beside_the_card_only_where_it_fits_and_never_scrolls_sideways", at_1280_px_the_whole_map_goes_beside_the_card_only_where_it_fits_and_never_scrolls_sideways),
 ];
 
 /// Run in a session with JavaScript turned off.
-pub const WITHOUT_SCRIPT: &[(&str, TestFn)] =
-    &[("without_script_the_map_at_375_px_draws_no_label_under_11_px", without_script_the_map_at_375_px_draws_no_label_under_11_px)];
+pub const WITHOUT_SCRIPT: &[(&str, TestFn)] = &[
+    ("without_script_the_map_at_375_px_draws_no_label_under_11_px", without_script_the_map_at_375_px_draws_no_label_under_11_px),
+    ("without_script_at_1280_px_the_built_in_map_goes_under_the_card_and_never_scrolls_sideways", without_script_at_1280_px_the_built_in_map_goes_under_the_card_and_never_scrolls_sideways),
+];
 
 /// The smallest size any text of the map is drawn at, in CSS px: its computed font size times
 /// every scale between it and the page (the node's, the SVG's viewBox into its box).
@@ -333,6 +336,85 @@ fn without_script_the_map_at_375_px_draws_no_label_under_11_px(ctx: &Ctx) -> Tes
         ctx.screenshot("nojs-375").await?;
         expect(shown == expected, || format!("without script at 375 px the map shows {shown:?}, not the first event's {expected:?}"))?;
         expect(smallest >= 11.0, || format!("without script at 375 px a map label is drawn at {smallest:.2} px"))
+    })
+}
+
+/// Where the panels put the whole map at the page's width, and whether any of it is hidden: the
+/// panels' class, whether the map stands beside the card or under it, whether its scroll box
+/// scrolls sideways, and the actors drawn outside what that box shows.
+const PLACEMENT: &str = r#"
+    const card = document.querySelector('.sl-panels > .sl-card').getBoundingClientRect();
+    const panel = document.querySelector('.sl-map-panel').getBoundingClientRect();
+    const scroll = document.querySelector('.sl-map-main .sl-map-scroll');
+    const seen = scroll.getBoundingClientRect();
+    const hidden = [...scroll.querySelectorAll('.sl-node')].filter((n) => {
+        const r = n.getBoundingClientRect();
+        return r.left < seen.left - 0.5 || r.right > seen.right + 0.5;
+    }).map((n) => n.getAttribute('data-actor'));
+    const under = panel.top >= card.bottom - 0.5, beside = panel.left >= card.right - 0.5;
+    return {class: document.querySelector('.sl-panels').className, under, beside,
+            scrolls: scroll.scrollWidth > scroll.clientWidth + 1, nodes: scroll.querySelectorAll('.sl-node').length, hidden};
+"#;
+
+fn at_1280_px_the_whole_map_goes_beside_the_card_only_where_it_fits_and_never_scrolls_sideways(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        // The built-in story's whole map is wider than the column beside the card (core's
+        // `map_beside`): it goes under the card. The shipping story's five actors fit beside it.
+        let shipping = shipping_story()?;
+        for (page, actors, class, name) in [
+            ("/widget/".to_string(), story::embedded().actors.len(), "sl-map-under", "built-in"),
+            ("/widget/?src=../fixtures/ever-given-suez.json".to_string(), shipping.actors.len(), "sl-map-beside", "other-beat"),
+        ] {
+            ctx.open(&page).await?;
+            ctx.wait_ready().await?;
+            wait_drawn(ctx, actors).await?;
+            let placed = ctx.eval(PLACEMENT).await?;
+            // The card as it reads at the top of the page, then the map.
+            ctx.scroll_to(".sl-panels").await?;
+            ctx.screenshot(&format!("card-placed-1280-{name}")).await?;
+            ctx.scroll_to(".sl-map-panel").await?;
+            ctx.screenshot(&format!("map-placed-1280-{name}")).await?;
+            let at = format!("1280 px, the {name} story");
+            expect(placed["class"].as_str().is_some_and(|c| c.split(' ').any(|c| c == class)), || format!("{at}: the panels are {}", placed["class"]))?;
+            let (under, beside) = (placed["under"] == true, placed["beside"] == true);
+            expect(if class == "sl-map-under" { under && !beside } else { beside && !under }, || format!("{at}: the map stands {placed}"))?;
+            expect(placed["scrolls"] == false, || format!("{at}: the whole map scrolls sideways: {placed}"))?;
+            expect(placed["nodes"] == actors && placed["hidden"].as_array().is_some_and(Vec::is_empty), || format!("{at}: actors hidden past the map's box: {placed}"))?;
+        }
+        Ok(())
+    })
+}
+
+fn without_script_at_1280_px_the_built_in_map_goes_under_the_card_and_never_scrolls_sideways(ctx: &Ctx) -> Test<'_> {
+    Box::pin(async move {
+        ctx.open("/widget/").await?;
+        // Read through WebDriver alone: the page runs no script. The whole map is the one shown at 1280 px.
+        let rect = |e: &fantoccini::elements::Element| {
+            let e = e.clone();
+            async move { e.rectangle().await.map_err(fail("a box")) }
+        };
+        let card = rect(&ctx.wait_for(".sl-panels > .sl-card").await?).await?;
+        let panel = rect(&ctx.wait_for(".sl-map-panel").await?).await?;
+        let classes = ctx.attrs(".sl-panels", "class").await?;
+        let scroll = ctx.client.find(Locator::Css(".sl-map-main .sl-map-scroll")).await.map_err(fail("the whole map's scroll box"))?;
+        // WebDriver reads no number property, so the scroll box's content is measured by the map it holds.
+        let map = scroll.find(Locator::Css(".sl-map-svg")).await.map_err(fail("the whole map"))?;
+        let (scroll_width, client_width) = (rect(&map).await?.2, rect(&scroll).await?.2);
+        let seen = rect(&scroll).await?;
+        let mut hidden = Vec::new();
+        let nodes = scroll.find_all(Locator::Css(".sl-node")).await.map_err(fail("the nodes"))?;
+        for node in &nodes {
+            let (x, _, w, _) = rect(node).await?;
+            if x < seen.0 - 0.5 || x + w > seen.0 + seen.2 + 0.5 {
+                hidden.push(node.attr("data-actor").await.map_err(fail("data-actor"))?.unwrap_or_default());
+            }
+        }
+        ctx.screenshot_of(".sl-map-panel", "map-no-javascript-1280px").await?;
+        ctx.screenshot("nojs-1280").await?;
+        expect(classes.iter().any(|c| c.split(' ').any(|c| c == "sl-map-under")), || format!("without script the panels are {classes:?}"))?;
+        expect(panel.1 >= card.1 + card.3 - 0.5, || format!("without script at 1280 px the map {panel:?} is not under the card {card:?}"))?;
+        expect(scroll_width <= client_width + 1.0, || format!("without script at 1280 px the whole map scrolls sideways: {scroll_width} in {client_width}"))?;
+        expect(nodes.len() == story::embedded().actors.len() && hidden.is_empty(), || format!("without script at 1280 px, of {} actors these are hidden: {hidden:?}", nodes.len()))
     })
 }
 
