@@ -169,13 +169,16 @@ function updateCodes() {
 pageUrl.addEventListener("input", updateCodes);
 widgetUrl.addEventListener("input", updateCodes);
 
-/** Copies a code with the Clipboard API, or else selects it for the editor to copy. */
+/** Copies a code with the Clipboard API, or else selects it for the editor to copy. A browser
+    may leave the copy pending for ever (WebKit, when it waits on a permission it never asks
+    for): after a second, the code is selected instead, so the editor is never left without word. */
 for (const button of document.querySelectorAll("[data-copy]")) {
   button.disabled = true;
   button.addEventListener("click", async () => {
     const area = $(button.dataset.copy);
     try {
-      await navigator.clipboard.writeText(area.value);
+      const stalled = new Promise((_, fail) => setTimeout(() => fail(new Error("the copy stalled")), 1000));
+      await Promise.race([navigator.clipboard.writeText(area.value), stalled]);
       copied.textContent = "Copied: paste it into the article's HTML.";
     } catch {
       area.focus();

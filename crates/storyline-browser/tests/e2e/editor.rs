@@ -144,7 +144,10 @@ fn editor_story_line_code_shows_the_story_in_a_plain_page(ctx: &Ctx) -> Test<'_>
     Box::pin(async move {
         ctx.open(PAGE).await?;
         open_template(ctx).await?;
-        ctx.click_button("Copy the <story-line> code").await?;
+        // From the keyboard: WebKit's driver clicks where the button was when it scrolled it into
+        // view, and the page below may still be settling as the preview loads.
+        ctx.eval("document.getElementById('copy-element').focus()").await?;
+        ctx.press(Key::Enter).await?;
         let said = ctx.wait_until_true("return document.getElementById('copied').textContent;", "the copy's confirmation").await?;
         expect(said.as_str().is_some_and(|s| s.starts_with("Copied") || s.starts_with("Selected")), || format!("after the copy: {said}"))?;
         let code = ctx.eval("return document.getElementById('element-code').value").await?;
