@@ -117,13 +117,26 @@ pub fn ActorMap(props: &ActorMapProps) -> Html {
     let focus = use_state(|| None::<usize>);
     use_focus_back_from_cards(&store, &memo, &container, &focus);
     // A map wider than its box (the whole map on a phone) scrolls to the event's actors when it
-    // is shown and at each new event, unless they are in view: core says where.
+    // is shown and at each new event, unless they are in view: core says where. Only such a map
+    // reads the page's layout, and at the next frame: read at once, or while the widget is still
+    // settling at its first width, it would lay the page out in a state the next render replaces,
+    // and the browser counts that as the page shifting.
     {
         let (container, dataset, involved, fit, rtl) = (container.clone(), dataset.clone(), involved.clone(), view.font_fit, dataset.story.is_rtl());
-        use_effect_with((view.selected, ByPointer(memo.clone())), move |(_, scene)| {
-            let scroller = ".sl-map-main .sl-map-scroll";
-            if let Some(left) = dom::sideways_scroll(&container, scroller, rtl).and_then(|seen| scroll_to_actors(&dataset, scene, &involved, fit, seen)) {
-                dom::scroll_sideways_to(&container, scroller, left, rtl);
+        let wider = live && memo.layout.width > width + 0.5;
+        use_effect_with((view.selected, ByPointer(memo.clone()), wider), move |(_, scene, wider)| {
+            let scene = scene.0.clone();
+            let frame = wider.then(|| {
+                dom::animation_frames(move |_| {
+                    let scroller = ".sl-map-main .sl-map-scroll";
+                    if let Some(left) = dom::sideways_scroll(&container, scroller, rtl).and_then(|seen| scroll_to_actors(&dataset, &scene, &involved, fit, seen)) {
+                        dom::scroll_sideways_to(&container, scroller, left, rtl);
+                    }
+                    false
+                })
+            });
+            move || {
+                let _ended = frame;
             }
         });
     }

@@ -69,7 +69,7 @@ const READER_DOWNLOADS: [&str; 4] = ["index.html", "storyline.js", "storyline-wi
 /// The most, in bytes of brotli -q 11, that a reader may download for the widget's own page
 /// (the four files above). It is the measured size: lower it whenever the download shrinks, so
 /// that it can only go down. `cargo xtask test` fails a build over it.
-pub const READER_BROTLI_BUDGET: u64 = 222_056;
+pub const READER_BROTLI_BUDGET: u64 = 221_842;
 
 /// The reader's download for the page in `dist`, raw, gzip and brotli.
 pub fn reader_total(sizes: &[FileSize]) -> (u64, u64, u64) {
